@@ -1,0 +1,232 @@
+//! The command line: `decarb run|check|summary|factors`. Exit codes: 0 success, 1 invalid
+//! input (messages on stderr), 2 usage error.
+
+use crate::engine::{self, factors};
+use crate::file;
+use crate::model::Scenario;
+use crate::report;
+use crate::units::{Units, group};
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_INVALID: i32 = 1;
+pub const EXIT_USAGE: i32 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "decarb",
+    version,
+    about = "Decarb Planner: CO2 reduction scenarios (Scope 1, 2, 3) against baselines and targets",
+    long_about = "Decarb Planner: CO2 reduction scenarios (Scope 1, 2, 3) against baselines and targets.\n\n\
+                  With no command, opens the planner window (on FILE, or on the embedded JX Metals scenario).\n\
+                  Exit codes: 0 success, 1 invalid input, 2 usage error."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Scenario to open in the window.
+    pub file: Option<PathBuf>,
+    /// Open the window, render until the layout settles, write a PNG of it and exit.
+    #[arg(long, value_name = "OUT.png")]
+    pub screenshot: Option<PathBuf>,
+    /// Open the window, sweep a CO2-free share over N frames and print frame times.
+    #[arg(long, value_name = "N")]
+    pub bench_frames: Option<u32>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Project a scenario: one CSV row per fiscal year, t-CO2.
+    Run {
+        file: PathBuf,
+        /// Write the CSV to OUT (`-` = stdout, the default).
+        #[arg(long, value_name = "OUT|-")]
+        csv: Option<String>,
+        /// Print a readable table instead of CSV.
+        #[arg(long, conflicts_with = "csv")]
+        table: bool,
+        /// Units of the table.
+        #[arg(long, default_value = "man-t")]
+        units: Units,
+    },
+    /// Validate scenario files; every error is printed.
+    Check {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Baselines, 2030 and 2050 values and every target.
+    Summary {
+        file: PathBuf,
+        #[arg(long, default_value = "man-t")]
+        units: Units,
+    },
+    /// Factor analysis (LMDI) of Scope 1+2 between two fiscal years.
+    Factors {
+        file: PathBuf,
+        #[arg(long)]
+        from: i32,
+        #[arg(long)]
+        to: i32,
+        #[arg(long, default_value = "man-t")]
+        units: Units,
+    },
+}
+
+/// Loads a file, printing every error to stderr.
+pub fn load_or_report(path: &Path) -> Option<Scenario> {
+    match file::load(path) {
+        Ok(s) => Some(s),
+        Err(e) => {
+            for line in e.lines() {
+                eprintln!("{}: {line}", path.display());
+            }
+            None
+        }
+    }
+}
+
+/// Parses arguments; returns the exit code on a usage error, help or version.
+pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Cli, i32> {
+    match Cli::try_parse_from(args) {
+        Ok(c) => Ok(c),
+        Err(e) => {
+            let _ = e.print();
+            Err(if e.use_stderr() { EXIT_USAGE } else { EXIT_OK })
+        }
+    }
+}
+
+fn write_out(target: Option<&str>, text: &str) -> i32 {
+    match target {
+        None | Some("-") => {
+            let mut out = std::io::stdout().lock();
+            if out.write_all(text.as_bytes()).and_then(|_| out.flush()).is_err() {
+                return EXIT_INVALID;
+            }
+            EXIT_OK
+        }
+        Some(path) => match file::write_atomic(Path::new(path), text.as_bytes()) {
+            Ok(()) => EXIT_OK,
+            Err(e) => {
+                eprintln!("{e}");
+                EXIT_INVALID
+            }
+        },
+    }
+}
+
+/// Runs a subcommand; returns the exit code.
+pub fn run_command(cmd: Command) -> i32 {
+    match cmd {
+        Command::Run {
+            file,
+            csv,
+            table,
+            units,
+        } => {
+            let Some(s) = load_or_report(&file) else { return EXIT_INVALID };
+            let p = engine::project(&s);
+            if table {
+                write_out(None, &table_text(&p, units))
+            } else {
+                write_out(csv.as_deref(), &report::csv(&s, &p))
+            }
+        }
+        Command::Check { files } => {
+            let mut code = EXIT_OK;
+            for f in &files {
+                match load_or_report(f) {
+                    Some(_) => println!("{}: ok", f.display()),
+                    None => code = EXIT_INVALID,
+                }
+            }
+            code
+        }
+        Command::Summary { file, units } => {
+            let Some(s) = load_or_report(&file) else { return EXIT_INVALID };
+            let p = engine::project(&s);
+            write_out(None, &report::summary_text(&s, &p, units))
+        }
+        Command::Factors { file, from, to, units } => {
+            let Some(s) = load_or_report(&file) else { return EXIT_INVALID };
+            let p = engine::project(&s);
+            match factors::analyse(&s, &p, from, to) {
+                Ok(f) => write_out(None, &factors_text(&f, units)),
+                Err(e) => {
+                    eprintln!("{}: {e}", file.display());
+                    EXIT_INVALID
+                }
+            }
+        }
+    }
+}
+
+fn table_text(p: &engine::Projection, units: Units) -> String {
+    let mut o = format!(
+        "{:>6} {:>14} {:>14} {:>14} {:>14} {:>12} {:>14} {:>14}   ({})\n",
+        "FY",
+        "Scope 1",
+        "Scope 2 mkt",
+        "Scope 2 loc",
+        "Scope 3",
+        "Credits",
+        "Net",
+        "BAU net",
+        units.label()
+    );
+    let d = units.decimals();
+    for i in 0..p.years() {
+        let t = &p.scenario.totals[i];
+        let b = &p.bau.totals[i];
+        o.push_str(&format!(
+            "{:>6} {:>14} {:>14} {:>14} {:>14} {:>12} {:>14} {:>14}\n",
+            p.year(i),
+            group(units.of(t.scope1), d),
+            group(units.of(t.scope2_market), d),
+            group(units.of(t.scope2_location), d),
+            group(units.of(t.scope3), d),
+            group(units.of(t.credits), d),
+            group(units.of(t.net), d),
+            group(units.of(b.net), d),
+        ));
+    }
+    o
+}
+
+/// The association's table layout: log % and t-CO2 per factor.
+pub fn factors_text(f: &factors::Factors, units: Units) -> String {
+    let mut o = format!(
+        "Factor analysis of Scope 1+2 (market), FY{} → FY{} (LMDI-I)\n\n",
+        f.from.year, f.to.year
+    );
+    o.push_str(&format!("{:<34}{:>10}{:>18}\n", "Factor", "log %", units.label()));
+    for (name, x) in [
+        ("Economic activity (production)", f.activity),
+        ("Energy intensity (energy per t)", f.energy_intensity),
+        ("Carbon intensity (CO2 per energy)", f.carbon_intensity),
+        ("CO2 emissions change", f.total),
+    ] {
+        o.push_str(&format!(
+            "{:<34}{:>10}{:>18}\n",
+            name,
+            format!("{:.1}", x.log_pct()).replace('-', "−"),
+            group(units.of(x.t_co2), units.decimals())
+        ));
+    }
+    o.push_str(&format!(
+        "\nSimple change: {:.1} %\n",
+        (f.to.emissions_t / f.from.emissions_t - 1.0) * 100.0
+    ));
+    for y in [f.from, f.to] {
+        o.push_str(&format!(
+            "FY{}: emissions {}, production {} t, primary energy {} GJ\n",
+            y.year,
+            units.fmt(y.emissions_t),
+            group(y.production_t, 0),
+            group(y.primary_energy_gj, 0)
+        ));
+    }
+    o
+}

@@ -1,0 +1,368 @@
+//! Compiles a validated scenario into dense per-year arrays, so that a run is plain
+//! arithmetic over slices: no lookups, no allocation. Lever groups switch between the
+//! scenario's array ("on") and the base-year value ("off", MODEL.md §5).
+
+use crate::model::{ELECTRICITY, PpaKind, Saving, Scenario};
+
+/// The lever groups of MODEL.md §6, in wedge order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum LeverGroup {
+    Co2Free,
+    Recycling,
+    FuelSwitch,
+    Ppa,
+    Efficiency,
+    ProcessChange,
+    Credits,
+}
+
+impl LeverGroup {
+    pub const ALL: [LeverGroup; 7] = [
+        LeverGroup::Co2Free,
+        LeverGroup::Recycling,
+        LeverGroup::FuelSwitch,
+        LeverGroup::Ppa,
+        LeverGroup::Efficiency,
+        LeverGroup::ProcessChange,
+        LeverGroup::Credits,
+    ];
+
+    pub fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+
+    /// Stable machine name (CSV columns, CLI).
+    pub fn key(self) -> &'static str {
+        match self {
+            LeverGroup::Co2Free => "co2_free_power",
+            LeverGroup::Recycling => "recycling",
+            LeverGroup::FuelSwitch => "fuel_switching",
+            LeverGroup::Ppa => "ppa_own_renewables",
+            LeverGroup::Efficiency => "efficiency",
+            LeverGroup::ProcessChange => "process_change",
+            LeverGroup::Credits => "credits",
+        }
+    }
+}
+
+/// A set of lever groups that take the scenario's paths; the others take BAU values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct LeverSet(pub u8);
+
+impl LeverSet {
+    pub const ALL: LeverSet = LeverSet(0x7f);
+    pub const BAU: LeverSet = LeverSet(0);
+
+    #[inline]
+    pub fn has(self, g: LeverGroup) -> bool {
+        self.0 & g.bit() != 0
+    }
+    pub fn with(self, g: LeverGroup) -> Self {
+        LeverSet(self.0 | g.bit())
+    }
+    pub fn without(self, g: LeverGroup) -> Self {
+        LeverSet(self.0 & !g.bit())
+    }
+}
+
+/// One fuel-switching rule, resolved to indices.
+#[derive(Clone, Debug)]
+pub(crate) struct Rule {
+    pub from: usize,
+    /// `None` = electricity.
+    pub to: Option<usize>,
+    pub ratio: f64,
+    /// Share per year (on) and in the base year (off).
+    pub share: Vec<f64>,
+    pub share_off: f64,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Mat {
+    pub site: Option<usize>,
+    pub quantity_t: f64,
+    pub ef_primary: f64,
+    pub ef_recycled: f64,
+    pub ef_low_carbon: f64,
+    pub rho: Vec<f64>,
+    pub rho_off: f64,
+    pub gamma: Vec<f64>,
+    pub gamma_off: f64,
+    pub lambda: f64,
+    pub kappa: f64,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct SiteC {
+    pub region: usize,
+    pub production_t: f64,
+    pub electricity_mwh: f64,
+    pub process_t: f64,
+    /// Dense base-year fuel use [GJ], one slot per fuel.
+    pub fuels_gj: Vec<f64>,
+    pub rules: Vec<Rule>,
+    /// Indices of materials linked to this site.
+    pub materials: Vec<usize>,
+    // Per-year arrays (length = years).
+    pub activity: Vec<f64>,
+    pub ownership: Vec<f64>,
+    pub co2_free: Vec<f64>,
+    pub co2_free_off: f64,
+    pub eta_el: Vec<f64>,
+    pub eta_fu: Vec<f64>,
+    pub process_change: Vec<f64>,
+    pub process_change_off: f64,
+    /// Own generation + allocated physical PPA output [MWh].
+    pub physical_re: Vec<f64>,
+    pub physical_re_off: f64,
+    /// Allocated virtual PPA output [MWh].
+    pub virtual_re: Vec<f64>,
+    pub virtual_re_off: f64,
+}
+
+/// A scenario compiled for fast repeated runs.
+#[derive(Clone, Debug)]
+pub struct Engine {
+    pub(crate) base_year: i32,
+    pub(crate) years: usize,
+    pub(crate) fuel_ef: Vec<f64>,
+    /// `[region * years + y]`
+    pub(crate) ef: Vec<f64>,
+    pub(crate) ef_loc: Vec<f64>,
+    pub(crate) sites: Vec<SiteC>,
+    pub(crate) materials: Vec<Mat>,
+    /// Production-weighted activity index for organisation-level materials.
+    pub(crate) org_activity: Vec<f64>,
+    pub(crate) credits: Vec<f64>,
+    pub(crate) revenue: Option<Vec<f64>>,
+    pub(crate) primary_gj_per_mwh: f64,
+    pub(crate) net_includes_scope3: bool,
+}
+
+fn sample(path: &crate::model::Path, base: i32, years: usize, default: f64) -> Vec<f64> {
+    let mut v = vec![0.0; years];
+    path.sample_into(base, default, &mut v);
+    v
+}
+
+/// Index-of-efficiency path: Π_{y=base+1..t} (1 − rate(y)/100), times (1 − saving/100) for
+/// each measure in force in t.
+fn efficiency_index(
+    rate: &crate::model::Path,
+    measures: &[(i32, Option<u32>, f64)],
+    base: i32,
+    years: usize,
+) -> Vec<f64> {
+    let mut v = vec![1.0; years];
+    let mut acc = 1.0;
+    for (i, slot) in v.iter_mut().enumerate() {
+        let year = base + i as i32;
+        if i > 0 {
+            acc *= 1.0 - rate.value_or(year, 0.0) / 100.0;
+        }
+        let mut m = 1.0;
+        for &(start, life, pct) in measures {
+            let in_force = year >= start && life.is_none_or(|l| i64::from(year) < i64::from(start) + i64::from(l));
+            if in_force {
+                m *= 1.0 - pct / 100.0;
+            }
+        }
+        *slot = acc * m;
+    }
+    v
+}
+
+fn saving_pct(s: Option<Saving>, base_demand: f64) -> f64 {
+    match s {
+        None => 0.0,
+        Some(Saving::Percent(p)) => p,
+        Some(Saving::Absolute(x)) => {
+            if base_demand > 0.0 {
+                x / base_demand * 100.0
+            } else {
+                0.0
+            }
+        }
+    }
+}
+
+impl Engine {
+    /// Compiles a scenario. The scenario is expected to be valid (see `model::validate`);
+    /// an unresolved reference is ignored rather than a panic.
+    pub fn new(s: &Scenario) -> Engine {
+        let base = s.base_year;
+        let years = s.year_count();
+        let n_fuels = s.fuels.len();
+
+        let mut ef = Vec::with_capacity(s.regions.len() * years);
+        let mut ef_loc = Vec::with_capacity(s.regions.len() * years);
+        for r in &s.regions {
+            let market = sample(&r.ef_kg_per_kwh, base, years, 0.0);
+            let loc = if r.ef_location_kg_per_kwh.is_empty() {
+                market.clone()
+            } else {
+                sample(&r.ef_location_kg_per_kwh, base, years, 0.0)
+            };
+            ef.extend(market);
+            ef_loc.extend(loc);
+        }
+        if s.regions.is_empty() {
+            ef.resize(years, 0.0);
+            ef_loc.resize(years, 0.0);
+        }
+
+        let mut sites: Vec<SiteC> = s
+            .sites
+            .iter()
+            .map(|site| {
+                let mut fuels_gj = vec![0.0; n_fuels];
+                for fu in &site.fuels {
+                    if let Some(i) = s.fuel_index(&fu.fuel) {
+                        fuels_gj[i] += s.fuel_use_gj(fu);
+                    }
+                }
+                let base_fuel: f64 = fuels_gj.iter().sum();
+                let el_measures: Vec<_> = site
+                    .measures
+                    .iter()
+                    .map(|m| (m.year, m.lifetime_years, saving_pct(m.electricity_saving, site.electricity_mwh)))
+                    .collect();
+                let fu_measures: Vec<_> = site
+                    .measures
+                    .iter()
+                    .map(|m| (m.year, m.lifetime_years, saving_pct(m.fuel_saving, base_fuel)))
+                    .collect();
+                let rules = site
+                    .fuel_switches
+                    .iter()
+                    .filter_map(|r| {
+                        let from = s.fuel_index(&r.from)?;
+                        let to = if r.to == ELECTRICITY {
+                            None
+                        } else {
+                            Some(s.fuel_index(&r.to)?)
+                        };
+                        Some(Rule {
+                            from,
+                            to,
+                            ratio: r.ratio,
+                            share: sample(&r.share, base, years, 0.0),
+                            share_off: r.share.value_or(base, 0.0),
+                        })
+                    })
+                    .collect();
+                let mut physical_re = vec![0.0; years];
+                let mut physical_re_off = 0.0;
+                for g in &site.own_generation {
+                    for (i, slot) in physical_re.iter_mut().enumerate() {
+                        *slot += g.output_mwh.value_or(base + i as i32, 0.0);
+                    }
+                    physical_re_off += g.output_mwh.value_or(base, 0.0);
+                }
+                SiteC {
+                    region: s.region_index(&site.region).unwrap_or(0),
+                    production_t: site.production_t,
+                    electricity_mwh: site.electricity_mwh,
+                    process_t: site.process_t_co2,
+                    fuels_gj,
+                    rules,
+                    materials: Vec::new(),
+                    activity: sample(&site.activity, base, years, 1.0),
+                    ownership: sample(&site.ownership, base, years, 1.0),
+                    co2_free: sample(&site.co2_free_share, base, years, 0.0),
+                    co2_free_off: site.co2_free_share.value_or(base, 0.0),
+                    eta_el: efficiency_index(&site.efficiency_electricity_pct, &el_measures, base, years),
+                    eta_fu: efficiency_index(&site.efficiency_fuel_pct, &fu_measures, base, years),
+                    process_change: sample(&site.process_change_share, base, years, 0.0),
+                    process_change_off: site.process_change_share.value_or(base, 0.0),
+                    physical_re,
+                    physical_re_off,
+                    virtual_re: vec![0.0; years],
+                    virtual_re_off: 0.0,
+                }
+            })
+            .collect();
+
+        for ppa in &s.ppas {
+            for (site_id, share) in &ppa.allocation {
+                let Some(si) = s.site_index(site_id) else { continue };
+                let site = &mut sites[si];
+                let (arr, off) = match ppa.kind {
+                    PpaKind::OnSite | PpaKind::OffSite => (&mut site.physical_re, &mut site.physical_re_off),
+                    PpaKind::Virtual => (&mut site.virtual_re, &mut site.virtual_re_off),
+                };
+                for (i, slot) in arr.iter_mut().enumerate() {
+                    *slot += ppa.capacity_mw.value_or(base + i as i32, 0.0) * ppa.yield_mwh_per_mw * share;
+                }
+                *off += ppa.capacity_mw.value_or(base, 0.0) * ppa.yield_mwh_per_mw * share;
+            }
+        }
+
+        let materials: Vec<Mat> = s
+            .materials
+            .iter()
+            .map(|m| Mat {
+                site: m.site.as_deref().and_then(|id| s.site_index(id)),
+                quantity_t: m.quantity_t,
+                ef_primary: m.ef_primary_t_per_t,
+                ef_recycled: m.ef_recycled_t_per_t,
+                ef_low_carbon: m.ef_low_carbon_t_per_t,
+                rho: sample(&m.recycled_share, base, years, 0.0),
+                rho_off: m.recycled_share.value_or(base, 0.0),
+                gamma: sample(&m.low_carbon_share, base, years, 0.0),
+                gamma_off: m.low_carbon_share.value_or(base, 0.0),
+                lambda: m.fuel_saving_share,
+                kappa: m.recycled_feed_t_co2_per_t,
+            })
+            .collect();
+        for (mi, m) in materials.iter().enumerate() {
+            if let Some(si) = m.site {
+                sites[si].materials.push(mi);
+            }
+        }
+
+        // Production-weighted activity (unweighted mean when no site reports production).
+        let total_p: f64 = sites.iter().map(|x| x.production_t).sum();
+        let mut org_activity = vec![1.0; years];
+        if !sites.is_empty() {
+            for (y, slot) in org_activity.iter_mut().enumerate() {
+                *slot = if total_p > 0.0 {
+                    sites.iter().map(|x| x.production_t * x.activity[y]).sum::<f64>() / total_p
+                } else {
+                    sites.iter().map(|x| x.activity[y]).sum::<f64>() / sites.len() as f64
+                };
+            }
+        }
+
+        Engine {
+            base_year: base,
+            years,
+            fuel_ef: s.fuels.iter().map(|f| f.ef_t_per_gj).collect(),
+            ef,
+            ef_loc,
+            sites,
+            materials,
+            org_activity,
+            credits: sample(&s.credits.t_co2_per_yr, base, years, 0.0),
+            revenue: (!s.revenue_jpy.is_empty()).then(|| sample(&s.revenue_jpy, base, years, 0.0)),
+            primary_gj_per_mwh: s.primary_gj_per_mwh,
+            net_includes_scope3: s.net_includes_scope3(),
+        }
+    }
+
+    pub fn base_year(&self) -> i32 {
+        self.base_year
+    }
+    pub fn years(&self) -> usize {
+        self.years
+    }
+    pub fn fuel_count(&self) -> usize {
+        self.fuel_ef.len()
+    }
+    pub fn site_count(&self) -> usize {
+        self.sites.len()
+    }
+    pub fn material_count(&self) -> usize {
+        self.materials.len()
+    }
+}

@@ -1,0 +1,146 @@
+//! The emissions engine (MODEL.md §4–6): pure functions of a scenario, no UI, no I/O.
+//!
+//! [`project`] is the one-call entry (`&Scenario -> Projection`). Callers that run the model
+//! many times (wedges, Monte Carlo, goal seek) compile once with [`Engine::new`] and call
+//! [`Engine::run_into`] with reused [`Run`] buffers.
+
+mod compile;
+pub mod factors;
+mod run;
+pub mod targets;
+
+pub use compile::{Engine, LeverGroup, LeverSet};
+pub use run::{EnergyYear, Run, SiteYear, Totals, source};
+
+use crate::model::{Scenario, Scope, Scope2Method};
+
+/// What a source of emissions is, for labels and charts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SourceLabel {
+    /// Machine key, used in CSV columns: `electricity`, `fuel_<id>`, `process`, …
+    pub key: String,
+    /// Display name (from the scenario where it names the source).
+    pub name: String,
+    pub scope: Scope,
+}
+
+/// A run of a scenario and of its BAU, with the labels to read them.
+#[derive(Clone, Debug)]
+pub struct Projection {
+    pub base_year: i32,
+    pub scenario: Run,
+    pub bau: Run,
+    pub sources: Vec<SourceLabel>,
+    pub site_ids: Vec<String>,
+    pub site_names: Vec<String>,
+    /// Revenue per projected year [JPY], when the scenario has a revenue path.
+    pub revenue_jpy: Option<Vec<f64>>,
+    pub primary_gj_per_mwh: f64,
+    pub net_includes_scope3: bool,
+}
+
+/// Runs a scenario and its BAU.
+pub fn project(s: &Scenario) -> Projection {
+    let engine = Engine::new(s);
+    engine.project(s)
+}
+
+impl Engine {
+    /// Scenario and BAU runs plus labels.
+    pub fn project(&self, s: &Scenario) -> Projection {
+        let mut scenario = Run::new(self);
+        let mut bau = Run::new(self);
+        self.run_into(LeverSet::ALL, &mut scenario);
+        self.run_into(LeverSet::BAU, &mut bau);
+        let mut sources = vec![
+            SourceLabel {
+                key: "electricity".into(),
+                name: "Electricity (market)".into(),
+                scope: Scope::Scope2,
+            },
+            SourceLabel {
+                key: "process".into(),
+                name: "Process (non-energy)".into(),
+                scope: Scope::Scope1,
+            },
+            SourceLabel {
+                key: "recycled_feed".into(),
+                name: "Recycled feed combustion".into(),
+                scope: Scope::Scope1,
+            },
+        ];
+        sources.extend(s.fuels.iter().map(|f| SourceLabel {
+            key: format!("fuel_{}", f.id),
+            name: f.name.clone(),
+            scope: Scope::Scope1,
+        }));
+        sources.extend(s.materials.iter().map(|m| SourceLabel {
+            key: format!("material_{}", m.id),
+            name: m.name.clone(),
+            scope: Scope::Scope3,
+        }));
+        Projection {
+            base_year: self.base_year,
+            scenario,
+            bau,
+            sources,
+            site_ids: s.sites.iter().map(|x| x.id.clone()).collect(),
+            site_names: s.sites.iter().map(|x| x.name.clone()).collect(),
+            revenue_jpy: self.revenue.clone(),
+            primary_gj_per_mwh: self.primary_gj_per_mwh,
+            net_includes_scope3: self.net_includes_scope3,
+        }
+    }
+}
+
+impl Projection {
+    pub fn years(&self) -> usize {
+        self.scenario.totals.len()
+    }
+    pub fn last_year(&self) -> i32 {
+        self.base_year + self.years() as i32 - 1
+    }
+    /// Index of a fiscal year in the run arrays.
+    pub fn index(&self, year: i32) -> Option<usize> {
+        let i = year - self.base_year;
+        (i >= 0 && (i as usize) < self.years()).then_some(i as usize)
+    }
+    pub fn year(&self, index: usize) -> i32 {
+        self.base_year + index as i32
+    }
+    pub fn totals(&self, year: i32) -> Option<&Totals> {
+        self.index(year).map(|i| &self.scenario.totals[i])
+    }
+    pub fn bau_totals(&self, year: i32) -> Option<&Totals> {
+        self.index(year).map(|i| &self.bau.totals[i])
+    }
+    /// Primary energy of a projected year [GJ] (fuels + electricity × `primary_gj_per_mwh`).
+    pub fn primary_energy_gj(&self, index: usize) -> f64 {
+        let e = &self.scenario.energy[index];
+        e.fuel_gj + e.electricity_mwh * self.primary_gj_per_mwh
+    }
+    pub fn revenue(&self, index: usize) -> Option<f64> {
+        self.revenue_jpy.as_ref().map(|r| r[index])
+    }
+}
+
+/// Emissions of the given scopes in a year's totals, before or after credits.
+pub fn covered(t: &Totals, scopes: &[Scope], method: Scope2Method, credits_count: bool) -> f64 {
+    let mut v = 0.0;
+    if scopes.contains(&Scope::Scope1) {
+        v += t.scope1;
+    }
+    if scopes.contains(&Scope::Scope2) {
+        v += match method {
+            Scope2Method::Market => t.scope2_market,
+            Scope2Method::Location => t.scope2_location,
+        };
+    }
+    if scopes.contains(&Scope::Scope3) {
+        v += t.scope3;
+    }
+    if credits_count {
+        v -= t.credits;
+    }
+    v
+}

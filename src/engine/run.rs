@@ -1,0 +1,254 @@
+//! One run of the model (MODEL.md §4) for a set of lever groups, into reusable buffers.
+
+use super::compile::{Engine, LeverGroup, LeverSet};
+
+/// Emissions of one year [t-CO2].
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Totals {
+    pub scope1: f64,
+    pub scope2_market: f64,
+    pub scope2_location: f64,
+    pub scope3: f64,
+    pub credits: f64,
+    /// `scope1 + scope2_market (+ scope3 when a target covers it) − credits`.
+    pub net: f64,
+}
+
+impl Totals {
+    /// Scope 1 + market Scope 2, before credits.
+    pub fn scope12(&self) -> f64 {
+        self.scope1 + self.scope2_market
+    }
+}
+
+/// Emissions of one site in one year, inside the boundary [t-CO2].
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct SiteYear {
+    pub scope1: f64,
+    pub scope2_market: f64,
+    pub scope2_location: f64,
+    /// Scope 3 of the materials linked to the site.
+    pub scope3: f64,
+}
+
+/// Energy and activity of one year, inside the boundary.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct EnergyYear {
+    /// Electricity consumed, own generation included [MWh].
+    pub electricity_mwh: f64,
+    pub grid_mwh: f64,
+    /// Own generation and physical PPA output beyond the site's demand [MWh] (never credited).
+    pub surplus_mwh: f64,
+    pub fuel_gj: f64,
+    /// `Σ P_s · a_s · o_s` [t].
+    pub production_t: f64,
+}
+
+/// Output buffers of a run; allocate once with [`Run::new`] and reuse.
+#[derive(Clone, Debug)]
+pub struct Run {
+    pub totals: Vec<Totals>,
+    /// `[year * n_sources + source]`, sources as in [`Run::source_count`].
+    pub sources: Vec<f64>,
+    /// `[year * n_sites + site]`
+    pub sites: Vec<SiteYear>,
+    pub energy: Vec<EnergyYear>,
+    f1: Vec<f64>,
+    f2: Vec<f64>,
+    n_fuels: usize,
+    n_materials: usize,
+    n_sites: usize,
+}
+
+/// Index of a source in [`Run::sources`].
+pub mod source {
+    /// Market-based Scope 2 of purchased electricity.
+    pub const ELECTRICITY: usize = 0;
+    /// Non-energy process emissions.
+    pub const PROCESS: usize = 1;
+    /// Extra Scope 1 from combustion in recycled feed (κ).
+    pub const RECYCLED_FEED: usize = 2;
+    /// First fuel; fuel `f` is `FIRST_FUEL + f`, then materials follow the fuels.
+    pub const FIRST_FUEL: usize = 3;
+}
+
+impl Run {
+    pub fn new(e: &Engine) -> Run {
+        let n_fuels = e.fuel_count();
+        let n_materials = e.material_count();
+        let n_sites = e.site_count();
+        let n_src = source::FIRST_FUEL + n_fuels + n_materials;
+        Run {
+            totals: vec![Totals::default(); e.years],
+            sources: vec![0.0; e.years * n_src],
+            sites: vec![SiteYear::default(); e.years * n_sites],
+            energy: vec![EnergyYear::default(); e.years],
+            f1: vec![0.0; n_fuels],
+            f2: vec![0.0; n_fuels],
+            n_fuels,
+            n_materials,
+            n_sites,
+        }
+    }
+
+    pub fn source_count(&self) -> usize {
+        source::FIRST_FUEL + self.n_fuels + self.n_materials
+    }
+    pub fn fuel_source(&self, f: usize) -> usize {
+        source::FIRST_FUEL + f
+    }
+    pub fn material_source(&self, m: usize) -> usize {
+        source::FIRST_FUEL + self.n_fuels + m
+    }
+    pub fn source(&self, year_index: usize, source: usize) -> f64 {
+        self.sources[year_index * self.source_count() + source]
+    }
+    pub fn site(&self, year_index: usize, site: usize) -> &SiteYear {
+        &self.sites[year_index * self.n_sites + site]
+    }
+}
+
+impl Engine {
+    /// Runs the model with the given lever groups on, into `out` (sized by [`Run::new`]).
+    pub fn run_into(&self, levers: LeverSet, out: &mut Run) {
+        let years = self.years;
+        let n_src = out.source_count();
+        let n_sites = self.sites.len();
+        let n_fuels = self.fuel_ef.len();
+        out.totals.fill(Totals::default());
+        out.sources.fill(0.0);
+        out.energy.fill(EnergyYear::default());
+
+        let co2 = levers.has(LeverGroup::Co2Free);
+        let rec = levers.has(LeverGroup::Recycling);
+        let fsw = levers.has(LeverGroup::FuelSwitch);
+        let ppa = levers.has(LeverGroup::Ppa);
+        let eff = levers.has(LeverGroup::Efficiency);
+        let prc = levers.has(LeverGroup::ProcessChange);
+        let crd = levers.has(LeverGroup::Credits);
+
+        for (si, s) in self.sites.iter().enumerate() {
+            let ef_r = &self.ef[s.region * years..(s.region + 1) * years];
+            let ef_l = &self.ef_loc[s.region * years..(s.region + 1) * years];
+            for y in 0..years {
+                let a = s.activity[y];
+                let o = s.ownership[y];
+                let (eta_el, eta_fu) = if eff { (s.eta_el[y], s.eta_fu[y]) } else { (1.0, 1.0) };
+
+                // §4.2 demand before switching; λ: recycled feed saving the site's fuel.
+                let mut fuel_factor = a * eta_fu;
+                for &mi in &s.materials {
+                    let m = &self.materials[mi];
+                    if m.lambda != 0.0 {
+                        let rho = if rec { m.rho[y] } else { m.rho_off };
+                        fuel_factor *= 1.0 - m.lambda * (rho - m.rho_off);
+                    }
+                }
+                let mut e2 = s.electricity_mwh * a * eta_el;
+                for f in 0..n_fuels {
+                    out.f1[f] = s.fuels_gj[f] * fuel_factor;
+                }
+                out.f2.copy_from_slice(&out.f1);
+
+                // §4.3 fuel switching, always a share of the pre-switch demand.
+                for r in &s.rules {
+                    let share = if fsw { r.share[y] } else { r.share_off };
+                    if share == 0.0 {
+                        continue;
+                    }
+                    let moved = out.f1[r.from] * share;
+                    out.f2[r.from] -= moved;
+                    match r.to {
+                        Some(g) => out.f2[g] += moved * r.ratio,
+                        None => e2 += moved * r.ratio / 3.6,
+                    }
+                }
+
+                // §4.4–4.5 own generation, PPAs, grid purchase, Scope 2.
+                let re = if ppa { s.physical_re[y] } else { s.physical_re_off };
+                let vre = if ppa { s.virtual_re[y] } else { s.virtual_re_off };
+                let grid = (e2 - re).max(0.0);
+                let surplus = (re - e2).max(0.0);
+                let c = if co2 { s.co2_free[y] } else { s.co2_free_off };
+                let s2m = (grid * (1.0 - c) - vre).max(0.0) * ef_r[y];
+                let s2l = grid * ef_l[y];
+
+                // §4.6 Scope 1.
+                let src = &mut out.sources[y * n_src..(y + 1) * n_src];
+                let mut s1 = 0.0;
+                let mut fuel_gj = 0.0;
+                for f in 0..n_fuels {
+                    let v = out.f2[f] * self.fuel_ef[f] * o;
+                    src[super::source::FIRST_FUEL + f] += v;
+                    s1 += v;
+                    fuel_gj += out.f2[f];
+                }
+                let pi = if prc { s.process_change[y] } else { s.process_change_off };
+                let process = s.process_t * a * (1.0 - pi) * o;
+                src[super::source::PROCESS] += process;
+                s1 += process;
+
+                // κ and §4.7 Scope 3 of linked materials.
+                let mut s3 = 0.0;
+                let mut kappa = 0.0;
+                for &mi in &s.materials {
+                    let m = &self.materials[mi];
+                    let (rho, gamma) = if rec { (m.rho[y], m.gamma[y]) } else { (m.rho_off, m.gamma_off) };
+                    let q = m.quantity_t * a;
+                    kappa += m.kappa * q * (rho - m.rho_off);
+                    let v = q
+                        * ((1.0 - rho - gamma) * m.ef_primary + rho * m.ef_recycled + gamma * m.ef_low_carbon)
+                        * o;
+                    src[super::source::FIRST_FUEL + n_fuels + mi] += v;
+                    s3 += v;
+                }
+                let kappa = kappa * o;
+                src[super::source::RECYCLED_FEED] += kappa;
+                s1 += kappa;
+
+                let s2m = s2m * o;
+                let s2l = s2l * o;
+                src[super::source::ELECTRICITY] += s2m;
+
+                out.sites[y * n_sites + si] = SiteYear {
+                    scope1: s1,
+                    scope2_market: s2m,
+                    scope2_location: s2l,
+                    scope3: s3,
+                };
+                let t = &mut out.totals[y];
+                t.scope1 += s1;
+                t.scope2_market += s2m;
+                t.scope2_location += s2l;
+                t.scope3 += s3;
+                let en = &mut out.energy[y];
+                en.electricity_mwh += e2 * o;
+                en.grid_mwh += grid * o;
+                en.surplus_mwh += surplus * o;
+                en.fuel_gj += fuel_gj * o;
+                en.production_t += s.production_t * a * o;
+            }
+        }
+
+        // Organisation-level materials (no linked site): production-weighted activity.
+        for (mi, m) in self.materials.iter().enumerate() {
+            if m.site.is_some() {
+                continue;
+            }
+            for y in 0..years {
+                let (rho, gamma) = if rec { (m.rho[y], m.gamma[y]) } else { (m.rho_off, m.gamma_off) };
+                let v = m.quantity_t
+                    * self.org_activity[y]
+                    * ((1.0 - rho - gamma) * m.ef_primary + rho * m.ef_recycled + gamma * m.ef_low_carbon);
+                out.sources[y * n_src + super::source::FIRST_FUEL + n_fuels + mi] += v;
+                out.totals[y].scope3 += v;
+            }
+        }
+
+        for y in 0..years {
+            let t = &mut out.totals[y];
+            t.credits = if crd { self.credits[y] } else { 0.0 };
+            t.net = t.scope1 + t.scope2_market + if self.net_includes_scope3 { t.scope3 } else { 0.0 } - t.credits;
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! Text ⇄ scenario: parsing with field paths and positions, schema versions, validation,
+//! and the canonical pretty form written on save. No file I/O here (see `crate::file`).
+
+use super::locate::{Locator, Position, top_level_token};
+use super::scenario::{SCHEMA_VERSION, Scenario};
+use super::validate::validate;
+use ron::extensions::Extensions;
+use std::fmt;
+
+/// Largest scenario text accepted [bytes]. Real scenarios are tens of kilobytes.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// One error of a scenario file, naming the field and, where found, the place in the text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldError {
+    /// Field path such as `sites[2].co2_free_share`; empty when the error is about the whole text.
+    pub path: String,
+    pub message: String,
+    pub position: Option<Position>,
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}", self.message)?;
+        } else {
+            write!(f, "{}: {}", self.path, self.message)?;
+        }
+        if let Some(p) = self.position {
+            write!(f, " (line {}, column {})", p.line, p.col)?;
+        }
+        Ok(())
+    }
+}
+
+/// Why a scenario could not be loaded. Every variant lists what is wrong, never panics.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// The file could not be read.
+    Io(String),
+    TooLarge { bytes: u64 },
+    NotText { offset: usize },
+    /// The file was written by a newer decarb.
+    NewerSchema { found: u32 },
+    /// Syntax or validation errors: all of them.
+    Invalid(Vec<FieldError>),
+}
+
+impl LoadError {
+    /// Every message, one per line.
+    pub fn lines(&self) -> Vec<String> {
+        match self {
+            LoadError::Io(e) => vec![e.clone()],
+            LoadError::TooLarge { bytes } => vec![format!(
+                "the file is {bytes} bytes; scenario files are limited to {} MiB",
+                MAX_FILE_BYTES / (1024 * 1024)
+            )],
+            LoadError::NotText { offset } => vec![format!(
+                "the file is not UTF-8 text (invalid byte at offset {offset}); is it a scenario (.ron) file?"
+            )],
+            LoadError::NewerSchema { found } => vec![format!(
+                "schema_version: the file needs schema version {found}, this build of decarb reads up to version {SCHEMA_VERSION}; open it with a newer decarb"
+            )],
+            LoadError::Invalid(errs) => errs.iter().map(|e| e.to_string()).collect(),
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.lines().join("\n"))
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+fn ron_options() -> ron::Options {
+    ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(64)
+}
+
+/// Parses bytes (checks size and UTF-8 first).
+pub fn from_bytes(bytes: &[u8]) -> Result<Scenario, LoadError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            bytes: bytes.len() as u64,
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| LoadError::NotText {
+        offset: e.valid_up_to(),
+    })?;
+    from_str(text)
+}
+
+/// Parses and validates a scenario text, reporting every error.
+pub fn from_str(text: &str) -> Result<Scenario, LoadError> {
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            bytes: text.len() as u64,
+        });
+    }
+    if text.trim().is_empty() {
+        return Err(LoadError::Invalid(vec![FieldError {
+            path: String::new(),
+            message: "the file is empty; a scenario starts with `(schema_version: 1, meta: (...), ...)`".into(),
+            position: None,
+        }]));
+    }
+    let text = migrate(text)?;
+    let scenario = parse(&text)?;
+    let problems = validate(&scenario);
+    if problems.is_empty() {
+        return Ok(scenario);
+    }
+    let loc = Locator::new(&text);
+    Err(LoadError::Invalid(
+        problems
+            .into_iter()
+            .map(|p| FieldError {
+                position: loc.find(&p.locate),
+                path: p.path,
+                message: p.message,
+            })
+            .collect(),
+    ))
+}
+
+/// Brings an older file up to [`SCHEMA_VERSION`], refuses a newer one.
+///
+/// Each schema change adds a step `from → from + 1` that rewrites the text; version 1 is the
+/// first published version, so there are no steps yet.
+fn migrate(text: &str) -> Result<std::borrow::Cow<'_, str>, LoadError> {
+    let Some(token) = top_level_token(text, "schema_version") else {
+        // No version: let the parser report it (missing field) with everything else.
+        return Ok(text.into());
+    };
+    let Ok(found) = token.parse::<u32>() else {
+        return Ok(text.into()); // the parser reports the wrong type
+    };
+    if found > SCHEMA_VERSION {
+        return Err(LoadError::NewerSchema { found });
+    }
+    if found == 0 {
+        return Err(LoadError::Invalid(vec![FieldError {
+            path: "schema_version".into(),
+            message: format!("0 is not a schema version (this build reads 1..={SCHEMA_VERSION})"),
+            position: Locator::new(text).exact("schema_version"),
+        }]));
+    }
+    // Steps would apply here for found < SCHEMA_VERSION.
+    Ok(text.into())
+}
+
+fn parse(text: &str) -> Result<Scenario, LoadError> {
+    let opts = ron_options();
+    let mut de = ron::Deserializer::from_str_with_options(text, &opts).map_err(|e| spanned(e, String::new()))?;
+    let result: Result<Scenario, _> = serde_path_to_error::deserialize(&mut de);
+    match result {
+        Ok(s) => {
+            if let Err(e) = de.end() {
+                return Err(spanned(de.span_error(e), String::new()));
+            }
+            Ok(s)
+        }
+        Err(e) => {
+            let path = e.path().to_string();
+            let path = if path == "." { String::new() } else { path };
+            let code = e.into_inner();
+            Err(spanned(de.span_error(code), path))
+        }
+    }
+}
+
+fn spanned(e: ron::error::SpannedError, path: String) -> LoadError {
+    let message = match &e.code {
+        ron::Error::Eof => "the text ends too early (truncated file?)".to_string(),
+        other => other.to_string(),
+    };
+    LoadError::Invalid(vec![FieldError {
+        path,
+        message,
+        position: Some(Position {
+            line: e.span.start.line,
+            col: e.span.start.col,
+        }),
+    }])
+}
+
+/// The canonical text of a scenario (what Save writes).
+pub fn to_string(s: &Scenario) -> Result<String, String> {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("  ")
+        .struct_names(false)
+        .compact_arrays(false)
+        .separate_tuple_members(false)
+        .extensions(Extensions::IMPLICIT_SOME);
+    let mut text = ron_options()
+        .to_string_pretty(s, config)
+        .map_err(|e| format!("could not write the scenario as text: {e}"))?;
+    text.push('\n');
+    Ok(text)
+}

@@ -1,0 +1,12 @@
+//! The scenario file format and its validation (MODEL.md §2–3, §7). No UI, no file I/O.
+
+pub mod load;
+pub mod locate;
+pub mod path;
+pub mod scenario;
+pub mod validate;
+
+pub use load::{FieldError, LoadError, MAX_FILE_BYTES, from_bytes, from_str, to_string};
+pub use locate::Position;
+pub use path::Path;
+pub use scenario::*;

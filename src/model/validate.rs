@@ -1,0 +1,580 @@
+//! Validation of a scenario (MODEL.md §7 and references). Every problem of a file is
+//! reported, each with the path of the field it is about.
+
+use super::path::Path;
+use super::scenario::*;
+use std::collections::HashSet;
+
+/// One problem in a scenario. `locate` is the most precise path for finding the offending
+/// value in the text (it may go down to a keyframe's element).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    pub path: String,
+    pub locate: String,
+    pub message: String,
+}
+
+#[derive(Clone, Copy)]
+enum Range {
+    /// [0, 1]
+    Share,
+    /// ≥ 0
+    NonNegative,
+    /// (−100, 100) %/yr
+    Rate,
+    /// any finite value
+    Finite,
+}
+
+impl Range {
+    fn check(self, v: f64) -> Option<&'static str> {
+        if !v.is_finite() {
+            return Some("is not a finite number");
+        }
+        match self {
+            Range::Share if !(0.0..=1.0).contains(&v) => Some("outside 0..1"),
+            Range::NonNegative if v < 0.0 => Some("is negative"),
+            Range::Rate if v <= -100.0 || v >= 100.0 => Some("outside the open range −100..100 %/yr"),
+            _ => None,
+        }
+    }
+}
+
+struct V<'a> {
+    s: &'a Scenario,
+    problems: Vec<Problem>,
+}
+
+fn fmt_num(v: f64) -> String {
+    if v.is_nan() {
+        "NaN".into()
+    } else {
+        format!("{v}")
+    }
+}
+
+impl<'a> V<'a> {
+    fn err(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        let path = path.into();
+        self.problems.push(Problem {
+            locate: path.clone(),
+            path,
+            message: message.into(),
+        });
+    }
+    fn err_at(&mut self, path: impl Into<String>, locate: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem {
+            path: path.into(),
+            locate: locate.into(),
+            message: message.into(),
+        });
+    }
+
+    fn number(&mut self, path: &str, v: f64, range: Range) {
+        if let Some(why) = range.check(v) {
+            self.err(path, format!("{} {why}", fmt_num(v)));
+        }
+    }
+
+    fn path(&mut self, path: &str, p: &Path, range: Range) {
+        let (b, l) = (self.s.base_year, self.s.last_year);
+        let mut prev: Option<i32> = None;
+        for (k, &(year, v)) in p.0.iter().enumerate() {
+            if let Some(py) = prev {
+                if year == py {
+                    self.err_at(path, format!("{path}[{k}][0]"), format!("keyframe year {year} appears twice"));
+                } else if year < py {
+                    self.err_at(
+                        path,
+                        format!("{path}[{k}][0]"),
+                        format!("keyframe years must increase: {year} comes after {py}"),
+                    );
+                }
+            }
+            prev = Some(year);
+            if year < b || year > l {
+                self.err_at(
+                    path,
+                    format!("{path}[{k}][0]"),
+                    format!("keyframe {year} is outside the horizon {b}..{l}"),
+                );
+            }
+            if let Some(why) = range.check(v) {
+                self.err_at(
+                    path,
+                    format!("{path}[{k}][1]"),
+                    format!("keyframe {year} has {}, {why}", fmt_num(v)),
+                );
+            }
+        }
+    }
+
+    fn text(&mut self, path: &str, t: &str) {
+        if t.trim().is_empty() {
+            self.err(path, "must not be empty");
+        }
+    }
+
+    fn ids<'b>(&mut self, what: &str, ids: impl Iterator<Item = &'b String>) {
+        let mut seen = HashSet::new();
+        for (i, id) in ids.enumerate() {
+            let p = format!("{what}[{i}].id");
+            if id.trim().is_empty() {
+                self.err(&p, "must not be empty");
+            } else if !seen.insert(id.as_str()) {
+                self.err(&p, format!("\"{id}\" is used twice"));
+            }
+        }
+    }
+
+    fn fuel_ref(&mut self, path: &str, id: &str) -> Option<&'a Fuel> {
+        match self.s.fuels.iter().find(|f| f.id == id) {
+            Some(f) => Some(f),
+            None => {
+                let known: Vec<&str> = self.s.fuels.iter().map(|f| f.id.as_str()).collect();
+                self.err(path, format!("unknown fuel \"{id}\" (fuels: {})", known.join(", ")));
+                None
+            }
+        }
+    }
+
+    fn site_ref(&mut self, path: &str, id: &str) -> bool {
+        if self.s.sites.iter().any(|s| s.id == id) {
+            true
+        } else {
+            let known: Vec<&str> = self.s.sites.iter().map(|s| s.id.as_str()).collect();
+            self.err(path, format!("unknown site \"{id}\" (sites: {})", known.join(", ")));
+            false
+        }
+    }
+
+    fn horizon_years(&self) -> std::ops::RangeInclusive<i32> {
+        self.s.base_year..=self.s.last_year
+    }
+}
+
+/// Checks every rule; returns all problems found (empty = valid).
+pub fn validate(s: &Scenario) -> Vec<Problem> {
+    let mut v = V {
+        s,
+        problems: Vec::new(),
+    };
+    if s.schema_version != SCHEMA_VERSION {
+        v.err(
+            "schema_version",
+            format!("{} is not supported (this build reads version {SCHEMA_VERSION})", s.schema_version),
+        );
+    }
+    v.text("meta.name", &s.meta.name);
+    v.text("meta.currency", &s.meta.currency);
+    if !(1900..=2200).contains(&s.base_year) {
+        v.err("base_year", format!("{} is outside 1900..2200", s.base_year));
+    }
+    if s.last_year < s.base_year {
+        v.err("last_year", format!("{} is before the base year {}", s.last_year, s.base_year));
+        // Every path check would repeat this; stop here.
+        return v.problems;
+    }
+    if s.last_year - s.base_year > 150 {
+        v.err("last_year", format!("{} is more than 150 years after the base year", s.last_year));
+        return v.problems;
+    }
+    if !(s.primary_gj_per_mwh.is_finite() && s.primary_gj_per_mwh > 0.0) {
+        v.err("primary_gj_per_mwh", format!("{} must be a positive number", fmt_num(s.primary_gj_per_mwh)));
+    }
+    if !(s.discount_rate_pct.is_finite() && (0.0..100.0).contains(&s.discount_rate_pct)) {
+        v.err("discount_rate_pct", format!("{} is outside 0..100 %", fmt_num(s.discount_rate_pct)));
+    }
+
+    regions(&mut v);
+    fuels(&mut v);
+    sites(&mut v);
+    materials(&mut v);
+    ppas(&mut v);
+    v.path("credits.t_co2_per_yr", &s.credits.t_co2_per_yr, Range::NonNegative);
+    v.path("credits.price_jpy_per_t", &s.credits.price_jpy_per_t, Range::NonNegative);
+    v.path("carbon_price_jpy_per_t", &s.carbon_price_jpy_per_t, Range::NonNegative);
+    v.path("revenue_jpy", &s.revenue_jpy, Range::NonNegative);
+    history(&mut v);
+    targets(&mut v);
+    v.problems
+}
+
+fn regions(v: &mut V) {
+    let s = v.s;
+    if s.regions.is_empty() {
+        v.err("regions", "at least one grid region is needed");
+    }
+    v.ids("regions", s.regions.iter().map(|r| &r.id));
+    for (i, r) in s.regions.iter().enumerate() {
+        let p = format!("regions[{i}]");
+        if r.ef_kg_per_kwh.is_empty() {
+            v.err(format!("{p}.ef_kg_per_kwh"), "needs at least one keyframe");
+        }
+        v.path(&format!("{p}.ef_kg_per_kwh"), &r.ef_kg_per_kwh, Range::NonNegative);
+        v.path(&format!("{p}.ef_location_kg_per_kwh"), &r.ef_location_kg_per_kwh, Range::NonNegative);
+        v.path(&format!("{p}.power_price_jpy_per_mwh"), &r.power_price_jpy_per_mwh, Range::NonNegative);
+    }
+}
+
+fn fuels(v: &mut V) {
+    let s = v.s;
+    v.ids("fuels", s.fuels.iter().map(|f| &f.id));
+    for (i, f) in s.fuels.iter().enumerate() {
+        let p = format!("fuels[{i}]");
+        if f.id == ELECTRICITY {
+            v.err(format!("{p}.id"), "\"electricity\" is reserved for fuel switching to electricity");
+        }
+        v.number(&format!("{p}.ef_t_per_gj"), f.ef_t_per_gj, Range::NonNegative);
+        if let Some(g) = f.gj_per_unit {
+            if !(g.is_finite() && g > 0.0) {
+                v.err(format!("{p}.gj_per_unit"), format!("{} must be a positive number", fmt_num(g)));
+            }
+        }
+        v.path(&format!("{p}.price_jpy_per_gj"), &f.price_jpy_per_gj, Range::NonNegative);
+    }
+}
+
+fn saving(v: &mut V, path: &str, sv: Option<Saving>, base_demand: f64, unit: &str) {
+    match sv {
+        None => {}
+        Some(Saving::Percent(x)) => {
+            if !(x.is_finite() && (0.0..=100.0).contains(&x)) {
+                v.err(path, format!("{} % is outside 0..100", fmt_num(x)));
+            }
+        }
+        Some(Saving::Absolute(x)) => {
+            if !(x.is_finite() && x >= 0.0) {
+                v.err(path, format!("{} {unit} must be a non-negative number", fmt_num(x)));
+            } else if x > base_demand {
+                v.err(
+                    path,
+                    format!("{x} {unit} is more than the site's base-year demand ({base_demand} {unit})"),
+                );
+            }
+        }
+    }
+}
+
+fn sites(v: &mut V) {
+    let s = v.s;
+    v.ids("sites", s.sites.iter().map(|x| &x.id));
+    for (i, site) in s.sites.iter().enumerate() {
+        let p = format!("sites[{i}]");
+        v.text(&format!("{p}.name"), &site.name);
+        if !s.regions.iter().any(|r| r.id == site.region) {
+            let known: Vec<&str> = s.regions.iter().map(|r| r.id.as_str()).collect();
+            v.err(
+                format!("{p}.region"),
+                format!("unknown region \"{}\" (regions: {})", site.region, known.join(", ")),
+            );
+        }
+        v.number(&format!("{p}.production_t"), site.production_t, Range::NonNegative);
+        v.number(&format!("{p}.electricity_mwh"), site.electricity_mwh, Range::NonNegative);
+        v.number(&format!("{p}.process_t_co2"), site.process_t_co2, Range::NonNegative);
+        let mut seen = HashSet::new();
+        for (k, fu) in site.fuels.iter().enumerate() {
+            let fp = format!("{p}.fuels[{k}]");
+            let fuel = v.fuel_ref(&format!("{fp}.fuel"), &fu.fuel);
+            if !seen.insert(fu.fuel.as_str()) {
+                v.err(format!("{fp}.fuel"), format!("fuel \"{}\" is listed twice for this site", fu.fuel));
+            }
+            match (fu.gj, fu.quantity) {
+                (Some(_), Some(_)) => v.err(&fp, "give either gj or quantity, not both"),
+                (None, None) => v.err(&fp, "give gj or quantity"),
+                (Some(g), None) => v.number(&format!("{fp}.gj"), g, Range::NonNegative),
+                (None, Some(q)) => {
+                    v.number(&format!("{fp}.quantity"), q, Range::NonNegative);
+                    if let Some(f) = fuel {
+                        if f.gj_per_unit.is_none() {
+                            v.err(
+                                format!("{fp}.quantity"),
+                                format!("fuel \"{}\" has no gj_per_unit; give gj instead", f.id),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        for (k, g) in site.own_generation.iter().enumerate() {
+            v.path(&format!("{p}.own_generation[{k}].output_mwh"), &g.output_mwh, Range::NonNegative);
+        }
+        v.path(&format!("{p}.activity"), &site.activity, Range::NonNegative);
+        if !site.activity.is_empty() {
+            let a0 = site.activity.value_or(s.base_year, 1.0);
+            if (a0 - 1.0).abs() > 1e-9 && a0.is_finite() {
+                v.err(
+                    format!("{p}.activity"),
+                    format!("is {a0} in the base year {}; an activity index must be 1 there", s.base_year),
+                );
+            }
+        }
+        v.path(&format!("{p}.ownership"), &site.ownership, Range::Share);
+        v.path(&format!("{p}.co2_free_share"), &site.co2_free_share, Range::Share);
+        v.path(
+            &format!("{p}.co2_free_premium_jpy_per_mwh"),
+            &site.co2_free_premium_jpy_per_mwh,
+            Range::NonNegative,
+        );
+        for (k, sw) in site.fuel_switches.iter().enumerate() {
+            let sp = format!("{p}.fuel_switches[{k}]");
+            v.fuel_ref(&format!("{sp}.from"), &sw.from);
+            if sw.to != ELECTRICITY {
+                v.fuel_ref(&format!("{sp}.to"), &sw.to);
+            }
+            if sw.from == sw.to {
+                v.err(format!("{sp}.to"), "switches a fuel to itself");
+            }
+            v.path(&format!("{sp}.share"), &sw.share, Range::Share);
+            if !(sw.ratio.is_finite() && sw.ratio > 0.0) {
+                v.err(format!("{sp}.ratio"), format!("{} must be greater than 0", fmt_num(sw.ratio)));
+            }
+        }
+        // Rules for the same `from` fuel must not move more than 100 %.
+        let froms: HashSet<&str> = site.fuel_switches.iter().map(|r| r.from.as_str()).collect();
+        for from in froms {
+            for year in v.horizon_years() {
+                let total: f64 = site
+                    .fuel_switches
+                    .iter()
+                    .filter(|r| r.from == from)
+                    .map(|r| r.share.value_or(year, 0.0))
+                    .sum();
+                if total > 1.0 + 1e-9 {
+                    v.err(
+                        format!("{p}.fuel_switches"),
+                        format!("rules from \"{from}\" move {:.1} % of it in {year}, more than 100 %", total * 100.0),
+                    );
+                    break;
+                }
+            }
+        }
+        v.path(&format!("{p}.efficiency_electricity_pct"), &site.efficiency_electricity_pct, Range::Rate);
+        v.path(&format!("{p}.efficiency_fuel_pct"), &site.efficiency_fuel_pct, Range::Rate);
+        let base_fuel_gj: f64 = site.fuels.iter().map(|f| s.fuel_use_gj(f)).sum();
+        for (k, m) in site.measures.iter().enumerate() {
+            let mp = format!("{p}.measures[{k}]");
+            if m.year <= s.base_year || m.year > s.last_year {
+                v.err(
+                    format!("{mp}.year"),
+                    format!("{} is outside {}..{} (after the base year)", m.year, s.base_year + 1, s.last_year),
+                );
+            }
+            saving(v, &format!("{mp}.electricity_saving"), m.electricity_saving, site.electricity_mwh, "MWh");
+            saving(v, &format!("{mp}.fuel_saving"), m.fuel_saving, base_fuel_gj, "GJ");
+            v.number(&format!("{mp}.capex_jpy"), m.capex_jpy, Range::NonNegative);
+            if m.lifetime_years == Some(0) {
+                v.err(format!("{mp}.lifetime_years"), "must be at least 1");
+            }
+        }
+        v.path(&format!("{p}.process_change_share"), &site.process_change_share, Range::Share);
+        v.number(&format!("{p}.process_change_capex_jpy"), site.process_change_capex_jpy, Range::NonNegative);
+        v.path(
+            &format!("{p}.process_change_opex_jpy_per_yr"),
+            &site.process_change_opex_jpy_per_yr,
+            Range::Finite,
+        );
+    }
+}
+
+fn materials(v: &mut V) {
+    let s = v.s;
+    v.ids("materials", s.materials.iter().map(|m| &m.id));
+    for (i, m) in s.materials.iter().enumerate() {
+        let p = format!("materials[{i}]");
+        if let Some(site) = &m.site {
+            v.site_ref(&format!("{p}.site"), site);
+        } else {
+            if m.fuel_saving_share != 0.0 {
+                v.err(format!("{p}.fuel_saving_share"), "needs a linked site");
+            }
+            if m.recycled_feed_t_co2_per_t != 0.0 {
+                v.err(format!("{p}.recycled_feed_t_co2_per_t"), "needs a linked site");
+            }
+        }
+        v.number(&format!("{p}.quantity_t"), m.quantity_t, Range::NonNegative);
+        v.number(&format!("{p}.ef_primary_t_per_t"), m.ef_primary_t_per_t, Range::NonNegative);
+        v.number(&format!("{p}.ef_recycled_t_per_t"), m.ef_recycled_t_per_t, Range::NonNegative);
+        v.number(&format!("{p}.ef_low_carbon_t_per_t"), m.ef_low_carbon_t_per_t, Range::NonNegative);
+        v.path(&format!("{p}.recycled_share"), &m.recycled_share, Range::Share);
+        v.path(&format!("{p}.low_carbon_share"), &m.low_carbon_share, Range::Share);
+        for year in v.horizon_years() {
+            let sum = m.recycled_share.value_or(year, 0.0) + m.low_carbon_share.value_or(year, 0.0);
+            if sum > 1.0 + 1e-9 {
+                v.err(
+                    format!("{p}.low_carbon_share"),
+                    format!("recycled + low-carbon shares are {sum:.3} in {year}, more than 1"),
+                );
+                break;
+            }
+        }
+        v.number(&format!("{p}.fuel_saving_share"), m.fuel_saving_share, Range::Share);
+        v.number(&format!("{p}.recycled_feed_t_co2_per_t"), m.recycled_feed_t_co2_per_t, Range::NonNegative);
+        v.path(&format!("{p}.recycled_price_diff_jpy_per_t"), &m.recycled_price_diff_jpy_per_t, Range::Finite);
+        v.path(
+            &format!("{p}.low_carbon_price_diff_jpy_per_t"),
+            &m.low_carbon_price_diff_jpy_per_t,
+            Range::Finite,
+        );
+    }
+}
+
+fn ppas(v: &mut V) {
+    let s = v.s;
+    v.ids("ppas", s.ppas.iter().map(|x| &x.id));
+    for (i, ppa) in s.ppas.iter().enumerate() {
+        let p = format!("ppas[{i}]");
+        v.path(&format!("{p}.capacity_mw"), &ppa.capacity_mw, Range::NonNegative);
+        if !(ppa.yield_mwh_per_mw.is_finite() && (0.0..=8784.0).contains(&ppa.yield_mwh_per_mw)) {
+            v.err(
+                format!("{p}.yield_mwh_per_mw"),
+                format!("{} is outside 0..8784 MWh per MW", fmt_num(ppa.yield_mwh_per_mw)),
+            );
+        }
+        if ppa.allocation.is_empty() {
+            v.err(format!("{p}.allocation"), "must name at least one site");
+        }
+        let mut sum = 0.0;
+        for (k, (site, share)) in ppa.allocation.iter().enumerate() {
+            v.site_ref(&format!("{p}.allocation[{k}][0]"), site);
+            v.number(&format!("{p}.allocation[{k}][1]"), *share, Range::Share);
+            sum += share;
+        }
+        if !ppa.allocation.is_empty() && (sum - 1.0).abs() > 1e-6 {
+            v.err(format!("{p}.allocation"), format!("shares sum to {sum}, not 1"));
+        }
+        v.path(&format!("{p}.price_jpy_per_mwh"), &ppa.price_jpy_per_mwh, Range::NonNegative);
+        v.number(&format!("{p}.capex_jpy_per_mw"), ppa.capex_jpy_per_mw, Range::NonNegative);
+    }
+}
+
+fn history(v: &mut V) {
+    let s = v.s;
+    let mut seen = HashSet::new();
+    for (i, h) in s.history.iter().enumerate() {
+        let p = format!("history[{i}]");
+        if !seen.insert(h.year) {
+            v.err(format!("{p}.year"), format!("{} appears twice in history", h.year));
+        }
+        if h.year < 1900 || h.year > s.last_year {
+            v.err(format!("{p}.year"), format!("{} is outside 1900..{}", h.year, s.last_year));
+        }
+        let fields = [
+            ("scope1_t", h.scope1_t),
+            ("scope2_t", h.scope2_t),
+            ("scope2_location_t", h.scope2_location_t),
+            ("scope12_t", h.scope12_t),
+            ("scope3_t", h.scope3_t),
+            ("production_t", h.production_t),
+            ("primary_energy_gj", h.primary_energy_gj),
+            ("fuel_gj", h.fuel_gj),
+            ("electricity_mwh", h.electricity_mwh),
+            ("revenue_jpy", h.revenue_jpy),
+        ];
+        for (name, val) in fields {
+            if let Some(x) = val {
+                v.number(&format!("{p}.{name}"), x, Range::NonNegative);
+            }
+        }
+        for (k, rf) in h.fuel_use.iter().enumerate() {
+            let fp = format!("{p}.fuel_use[{k}]");
+            if let Some(f) = v.fuel_ref(&format!("{fp}.fuel"), &rf.fuel) {
+                if f.gj_per_unit.is_none() {
+                    v.err(format!("{fp}.fuel"), format!("fuel \"{}\" has no gj_per_unit", f.id));
+                }
+            }
+            v.number(&format!("{fp}.quantity"), rf.quantity, Range::NonNegative);
+        }
+    }
+}
+
+fn targets(v: &mut V) {
+    let s = v.s;
+    for (i, t) in s.targets.iter().enumerate() {
+        let p = format!("targets[{i}]");
+        v.text(&format!("{p}.label"), &t.label);
+        if t.year < s.base_year || t.year > s.last_year {
+            v.err(
+                format!("{p}.year"),
+                format!("{} is outside the horizon {}..{}", t.year, s.base_year, s.last_year),
+            );
+        }
+        if t.scopes.is_empty() {
+            v.err(format!("{p}.scopes"), "must name at least one scope");
+        }
+        let uniq: HashSet<_> = t.scopes.iter().collect();
+        if uniq.len() != t.scopes.len() {
+            v.err(format!("{p}.scopes"), "names a scope twice");
+        }
+        match t.kind {
+            TargetKind::Absolute {
+                reduction_pct,
+                reference_year,
+            } => {
+                reduction(v, &p, reduction_pct);
+                reference(v, &p, t, reference_year);
+            }
+            TargetKind::Intensity {
+                reduction_pct,
+                reference_year,
+                per,
+            } => {
+                reduction(v, &p, reduction_pct);
+                reference(v, &p, t, reference_year);
+                let hist = s.history_for(reference_year).filter(|h| h.kind == HistoryKind::Actual);
+                let in_horizon = reference_year >= s.base_year && reference_year <= s.last_year;
+                match per {
+                    Per::MillionJpy => {
+                        if s.revenue_jpy.is_empty() {
+                            v.err(format!("{p}.kind.per"), "an intensity per million JPY needs revenue_jpy");
+                        } else if !(hist.is_some_and(|h| h.revenue_jpy.is_some()) || in_horizon) {
+                            v.err(
+                                format!("{p}.kind.reference_year"),
+                                format!("no revenue for {reference_year}: add it to history"),
+                            );
+                        }
+                    }
+                    Per::Tonne => {
+                        let total: f64 = s.sites.iter().map(|x| x.production_t).sum();
+                        if total <= 0.0 {
+                            v.err(format!("{p}.kind.per"), "an intensity per tonne needs site production_t");
+                        } else if !(hist.is_some_and(|h| h.production_t.is_some()) || in_horizon) {
+                            v.err(
+                                format!("{p}.kind.reference_year"),
+                                format!("no production for {reference_year}: add it to history"),
+                            );
+                        }
+                    }
+                }
+            }
+            TargetKind::Level { t_co2 } => {
+                v.number(&format!("{p}.kind.t_co2"), t_co2, Range::NonNegative);
+            }
+        }
+    }
+}
+
+fn reduction(v: &mut V, p: &str, pct: f64) {
+    if !(pct.is_finite() && (0.0..=100.0).contains(&pct)) {
+        v.err(format!("{p}.kind.reduction_pct"), format!("{} is outside 0..100 %", fmt_num(pct)));
+    }
+}
+
+fn reference(v: &mut V, p: &str, t: &Target, year: i32) {
+    let s = v.s;
+    let from_history = s
+        .history_for(year)
+        .filter(|h| h.kind == HistoryKind::Actual)
+        .and_then(|h| h.emissions(&t.scopes, t.scope2_method))
+        .is_some();
+    let modelled = year >= s.base_year && year <= s.last_year;
+    if !from_history && !modelled {
+        v.err(
+            format!("{p}.kind.reference_year"),
+            format!(
+                "{year} is before the base year {} and history has no actual for the target's scopes",
+                s.base_year
+            ),
+        );
+    }
+}

@@ -1,0 +1,334 @@
+//! Views of a projection shared by the CLI and the window: key figures, the text summary
+//! and the CSV of the yearly series. No emissions math beyond reading the projection.
+
+use crate::engine::targets::{self, Baseline, Origin, TargetResult, TargetUnit};
+use crate::engine::{Projection, Totals};
+use crate::model::{Scenario, Scope, Scope2Method};
+use crate::units::{Units, group};
+use std::fmt::Write;
+
+/// The reference years of the planners' targets.
+pub const BASELINE_YEARS: [i32; 2] = [2013, 2018];
+/// The milestone years shown in summaries.
+pub const KEY_YEARS: [i32; 2] = [2030, 2050];
+
+const S12: [Scope; 2] = [Scope::Scope1, Scope::Scope2];
+
+/// Scope 1+2 (market) baselines of 2013 and 2018.
+pub fn baselines(s: &Scenario, p: &Projection) -> Vec<(i32, Option<Baseline>)> {
+    BASELINE_YEARS
+        .iter()
+        .map(|&y| (y, targets::baseline(s, p, y, &S12, Scope2Method::Market)))
+        .collect()
+}
+
+/// Scope 3 baselines, when the scenario has materials.
+pub fn scope3_baselines(s: &Scenario, p: &Projection) -> Vec<(i32, Option<Baseline>)> {
+    BASELINE_YEARS
+        .iter()
+        .map(|&y| (y, targets::baseline(s, p, y, &[Scope::Scope3], Scope2Method::Market)))
+        .collect()
+}
+
+/// Change in % of `value` against `base` (negative = reduction).
+pub fn change_pct(value: f64, base: f64) -> Option<f64> {
+    (base > 0.0 && value.is_finite()).then(|| (value / base - 1.0) * 100.0)
+}
+
+/// Net emissions summed from the base year to `to_year` inclusive [t-CO2].
+pub fn cumulative_net(p: &Projection, to_year: i32) -> Option<f64> {
+    let last = p.index(to_year)?;
+    Some(p.scenario.totals[..=last].iter().map(|t| t.net).sum())
+}
+
+/// "intensity met, absolute missed" for intensity targets.
+pub fn intensity_met_absolute_missed(r: &TargetResult) -> bool {
+    r.met && r.absolute_equivalent.is_some_and(|a| !a.met)
+}
+
+fn origin(o: Origin) -> &'static str {
+    match o {
+        Origin::History => "history",
+        Origin::Model => "model",
+    }
+}
+
+fn fmt_pct(v: Option<f64>) -> String {
+    match v {
+        Some(x) if x.is_finite() => format!("{}{:.1} %", if x > 0.0 { "+" } else { "" }, x).replace('-', "−"),
+        _ => "n/a".into(),
+    }
+}
+
+/// A target value in its unit.
+pub fn fmt_target_value(unit: TargetUnit, v: f64, units: Units) -> String {
+    if !v.is_finite() {
+        return "n/a".into();
+    }
+    match unit {
+        TargetUnit::TCo2 => units.fmt(v),
+        TargetUnit::PerTonne => format!("{} t-CO2/t", group(v, 3)),
+        TargetUnit::PerMillionJpy => format!("{} t-CO2/百万円", group(v, 3)),
+    }
+}
+
+fn scopes_label(s: &Scenario, i: usize) -> String {
+    let t = &s.targets[i];
+    let mut parts: Vec<&str> = Vec::new();
+    for sc in [Scope::Scope1, Scope::Scope2, Scope::Scope3] {
+        if t.scopes.contains(&sc) {
+            parts.push(match sc {
+                Scope::Scope1 => "1",
+                Scope::Scope2 => "2",
+                Scope::Scope3 => "3",
+            });
+        }
+    }
+    let mut l = format!("Scope {}", parts.join("+"));
+    if t.scopes.contains(&Scope::Scope2) && t.scope2_method == Scope2Method::Location {
+        l.push_str(" (location)");
+    }
+    if t.credits_count {
+        l.push_str(", net of credits");
+    }
+    l
+}
+
+/// The text of `decarb summary`.
+pub fn summary_text(s: &Scenario, p: &Projection, units: Units) -> String {
+    let mut o = String::new();
+    let _ = writeln!(o, "{}", s.meta.name);
+    if !s.meta.organisation.is_empty() {
+        let _ = writeln!(o, "Organisation: {}", s.meta.organisation);
+    }
+    let _ = writeln!(
+        o,
+        "Base year: FY{}   projection FY{}–FY{}   units: {}",
+        s.base_year,
+        s.base_year,
+        s.last_year,
+        units.label()
+    );
+    let _ = writeln!(
+        o,
+        "Net = Scope 1 + Scope 2 (market){} − credits",
+        if p.net_includes_scope3 { " + Scope 3" } else { "" }
+    );
+
+    let _ = writeln!(o, "\nBaselines (Scope 1+2, market)");
+    let base12 = baselines(s, p);
+    for (y, b) in &base12 {
+        match b {
+            Some(b) => {
+                let _ = writeln!(o, "  FY{y}  {:>16}  ({})", units.fmt(b.value_t), origin(b.origin));
+            }
+            None => {
+                let _ = writeln!(o, "  FY{y}  {:>16}", "n/a");
+            }
+        }
+    }
+    let base3 = scope3_baselines(s, p);
+    if !s.materials.is_empty() {
+        let _ = writeln!(o, "Baselines (Scope 3)");
+        for (y, b) in &base3 {
+            match b {
+                Some(b) => {
+                    let _ = writeln!(o, "  FY{y}  {:>16}  ({})", units.fmt(b.value_t), origin(b.origin));
+                }
+                None => {
+                    let _ = writeln!(o, "  FY{y}  {:>16}", "n/a");
+                }
+            }
+        }
+    }
+
+    let _ = write!(o, "\n{:<28}", "");
+    for y in KEY_YEARS {
+        let _ = write!(o, "{:>18}", format!("FY{y}"));
+    }
+    let _ = writeln!(o);
+    let key: Vec<(Option<&Totals>, Option<&Totals>)> =
+        KEY_YEARS.iter().map(|&y| (p.totals(y), p.bau_totals(y))).collect();
+    let row = |o: &mut String, name: &str, f: &dyn Fn(&Totals) -> f64, bau: bool| {
+        let _ = write!(o, "{name:<28}");
+        for (t, b) in &key {
+            let v = if bau { b.map(f) } else { t.map(f) };
+            let _ = write!(o, "{:>18}", v.map_or("n/a".into(), |v| units.fmt(v)));
+        }
+        let _ = writeln!(o);
+    };
+    row(&mut o, "Scope 1", &|t| t.scope1, false);
+    row(&mut o, "Scope 2 (market)", &|t| t.scope2_market, false);
+    row(&mut o, "Scope 2 (location)", &|t| t.scope2_location, false);
+    row(&mut o, "Scope 1+2 (market)", &|t| t.scope12(), false);
+    if !s.materials.is_empty() {
+        row(&mut o, "Scope 3", &|t| t.scope3, false);
+    }
+    row(&mut o, "Credits", &|t| t.credits, false);
+    row(&mut o, "Net", &|t| t.net, false);
+    row(&mut o, "BAU net", &|t| t.net, true);
+    for (y, b) in &base12 {
+        let _ = write!(o, "{:<28}", format!("Scope 1+2 vs FY{y}"));
+        for (t, _) in &key {
+            let v = match (t, b) {
+                (Some(t), Some(b)) => change_pct(t.scope12(), b.value_t),
+                _ => None,
+            };
+            let _ = write!(o, "{:>18}", fmt_pct(v));
+        }
+        let _ = writeln!(o);
+    }
+    if !s.materials.is_empty() {
+        for (y, b) in &base3 {
+            let _ = write!(o, "{:<28}", format!("Scope 3 vs FY{y}"));
+            for (t, _) in &key {
+                let v = match (t, b) {
+                    (Some(t), Some(b)) => change_pct(t.scope3, b.value_t),
+                    _ => None,
+                };
+                let _ = write!(o, "{:>18}", fmt_pct(v));
+            }
+            let _ = writeln!(o);
+        }
+    }
+    let _ = write!(o, "{:<28}", "Cumulative net from base");
+    for y in KEY_YEARS {
+        let _ = write!(o, "{:>18}", cumulative_net(p, y).map_or("n/a".into(), |v| units.fmt(v)));
+    }
+    let _ = writeln!(o);
+
+    let results = targets::evaluate(s, p);
+    let _ = writeln!(o, "\nTargets");
+    if results.is_empty() {
+        let _ = writeln!(o, "  (none)");
+    }
+    let mut flagged = Vec::new();
+    for (i, r) in results.iter().enumerate() {
+        let t = &s.targets[i];
+        let what = match t.kind {
+            crate::model::TargetKind::Absolute {
+                reduction_pct,
+                reference_year,
+            } => format!("−{reduction_pct} % vs FY{reference_year}"),
+            crate::model::TargetKind::Intensity {
+                reduction_pct,
+                reference_year,
+                ..
+            } => format!("intensity −{reduction_pct} % vs FY{reference_year}"),
+            crate::model::TargetKind::Level { .. } => "level".into(),
+        };
+        let _ = writeln!(o, "  {} (FY{}, {}, {})", r.label, r.year, scopes_label(s, i), what);
+        let _ = writeln!(
+            o,
+            "    level {}   value {}   gap {}   {}",
+            fmt_target_value(r.unit, r.level, units),
+            fmt_target_value(r.unit, r.value, units),
+            fmt_target_value(r.unit, r.gap, units),
+            if r.met { "MET" } else { "NOT MET" }
+        );
+        if let Some(a) = &r.absolute_equivalent {
+            let _ = writeln!(
+                o,
+                "    absolute equivalent: level {}   value {}   gap {}   {}",
+                units.fmt(a.level_t),
+                units.fmt(a.value_t),
+                units.fmt(a.gap_t),
+                if a.met { "MET" } else { "NOT MET" }
+            );
+        }
+        if intensity_met_absolute_missed(r) {
+            flagged.push(r.label.clone());
+            let _ = writeln!(o, "    ! intensity met, absolute missed");
+        }
+    }
+    if !flagged.is_empty() {
+        let _ = writeln!(
+            o,
+            "\nNote: {} target(s) met on intensity while absolute emissions miss the same reduction: {}",
+            flagged.len(),
+            flagged.join("; ")
+        );
+    }
+    o
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn num(v: f64) -> String {
+    if v.is_finite() { format!("{v}") } else { String::new() }
+}
+
+/// The CSV of `decarb run`: one row per projected year, t-CO2 (energy in MWh / GJ).
+pub fn csv(s: &Scenario, p: &Projection) -> String {
+    let mut header: Vec<String> = [
+        "year",
+        "scope1_t",
+        "scope2_market_t",
+        "scope2_location_t",
+        "scope3_t",
+        "credits_t",
+        "net_t",
+        "bau_net_t",
+        "bau_scope1_t",
+        "bau_scope2_market_t",
+        "bau_scope3_t",
+        "electricity_mwh",
+        "grid_purchase_mwh",
+        "own_generation_surplus_mwh",
+        "fuel_gj",
+        "primary_energy_gj",
+        "production_t",
+        "revenue_jpy",
+    ]
+    .iter()
+    .map(|h| h.to_string())
+    .collect();
+    header.extend(p.sources.iter().map(|l| csv_field(&format!("source_{}_t", l.key))));
+    for id in &s.sites {
+        for part in ["scope1", "scope2_market", "scope2_location", "scope3"] {
+            header.push(csv_field(&format!("site_{}_{part}_t", id.id)));
+        }
+    }
+    let mut o = header.join(",");
+    o.push('\n');
+    let n_src = p.scenario.source_count();
+    for i in 0..p.years() {
+        let t = &p.scenario.totals[i];
+        let b = &p.bau.totals[i];
+        let e = &p.scenario.energy[i];
+        let mut row = vec![
+            p.year(i).to_string(),
+            num(t.scope1),
+            num(t.scope2_market),
+            num(t.scope2_location),
+            num(t.scope3),
+            num(t.credits),
+            num(t.net),
+            num(b.net),
+            num(b.scope1),
+            num(b.scope2_market),
+            num(b.scope3),
+            num(e.electricity_mwh),
+            num(e.grid_mwh),
+            num(e.surplus_mwh),
+            num(e.fuel_gj),
+            num(p.primary_energy_gj(i)),
+            num(e.production_t),
+            p.revenue(i).map_or(String::new(), num),
+        ];
+        row.extend((0..n_src).map(|k| num(p.scenario.source(i, k))));
+        for si in 0..s.sites.len() {
+            let sy = p.scenario.site(i, si);
+            row.extend([sy.scope1, sy.scope2_market, sy.scope2_location, sy.scope3].map(num));
+        }
+        o.push_str(&row.join(","));
+        o.push('\n');
+    }
+    o
+}
