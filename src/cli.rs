@@ -126,7 +126,9 @@ pub fn run_command(cmd: Command) -> i32 {
             table,
             units,
         } => {
-            let Some(s) = load_or_report(&file) else { return EXIT_INVALID };
+            let Some(s) = load_or_report(&file) else {
+                return EXIT_INVALID;
+            };
             let p = engine::project(&s);
             if table {
                 write_out(None, &table_text(&p, units))
@@ -145,12 +147,21 @@ pub fn run_command(cmd: Command) -> i32 {
             code
         }
         Command::Summary { file, units } => {
-            let Some(s) = load_or_report(&file) else { return EXIT_INVALID };
+            let Some(s) = load_or_report(&file) else {
+                return EXIT_INVALID;
+            };
             let p = engine::project(&s);
             write_out(None, &report::summary_text(&s, &p, units))
         }
-        Command::Factors { file, from, to, units } => {
-            let Some(s) = load_or_report(&file) else { return EXIT_INVALID };
+        Command::Factors {
+            file,
+            from,
+            to,
+            units,
+        } => {
+            let Some(s) = load_or_report(&file) else {
+                return EXIT_INVALID;
+            };
             let p = engine::project(&s);
             match factors::analyse(&s, &p, from, to) {
                 Ok(f) => write_out(None, &factors_text(&f, units)),

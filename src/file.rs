@@ -13,7 +13,9 @@ pub fn load(path: &Path) -> Result<Scenario, LoadError> {
         return Err(LoadError::TooLarge { bytes: len });
     }
     let mut bytes = Vec::with_capacity(len as usize);
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
     model::from_bytes(&bytes)
 }
 

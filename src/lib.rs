@@ -6,11 +6,13 @@
 //! - [`file`]: bounded reads and atomic saves;
 //! - [`cli`]: the command line.
 
+pub mod app;
 pub mod cli;
 pub mod engine;
 pub mod file;
 pub mod model;
 pub mod report;
+pub mod synthetic;
 pub mod units;
 
 /// The JX Metals scenario, embedded as the default scenario of the window.

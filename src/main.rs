@@ -1,18 +1,39 @@
 //! `decarb`: the planner window, or the command line when given a command.
 
-use clap::CommandFactory;
-use decarb::cli;
+use decarb::{app, cli, model};
 
 fn main() {
     let code = match cli::parse(std::env::args_os()) {
         Err(code) => code,
         Ok(args) => match args.command {
             Some(cmd) => cli::run_command(cmd),
-            None => {
-                let _ = cli::Cli::command().print_long_help();
-                cli::EXIT_OK
-            }
+            None => window(args),
         },
     };
     std::process::exit(code);
+}
+
+/// Opens the window on FILE, or on the embedded JX Metals scenario.
+fn window(args: cli::Cli) -> i32 {
+    let (scenario, path) = match &args.file {
+        Some(path) => match cli::load_or_report(path) {
+            Some(s) => (s, Some(path.clone())),
+            None => return cli::EXIT_INVALID,
+        },
+        None => match model::from_str(decarb::DEFAULT_SCENARIO) {
+            Ok(s) => (s, None),
+            Err(e) => {
+                eprintln!("embedded scenario: {e}");
+                return cli::EXIT_INVALID;
+            }
+        },
+    };
+    let mode = match (args.screenshot, args.bench_frames) {
+        (Some(out), _) => app::Mode::Screenshot { out },
+        (None, Some(frames)) => app::Mode::Bench {
+            frames: frames.max(1),
+        },
+        (None, None) => app::Mode::Normal,
+    };
+    app::run(scenario, path, mode)
 }

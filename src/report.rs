@@ -26,7 +26,12 @@ pub fn baselines(s: &Scenario, p: &Projection) -> Vec<(i32, Option<Baseline>)> {
 pub fn scope3_baselines(s: &Scenario, p: &Projection) -> Vec<(i32, Option<Baseline>)> {
     BASELINE_YEARS
         .iter()
-        .map(|&y| (y, targets::baseline(s, p, y, &[Scope::Scope3], Scope2Method::Market)))
+        .map(|&y| {
+            (
+                y,
+                targets::baseline(s, p, y, &[Scope::Scope3], Scope2Method::Market),
+            )
+        })
         .collect()
 }
 
@@ -147,8 +152,10 @@ pub fn summary_text(s: &Scenario, p: &Projection, units: Units) -> String {
         let _ = write!(o, "{:>18}", format!("FY{y}"));
     }
     let _ = writeln!(o);
-    let key: Vec<(Option<&Totals>, Option<&Totals>)> =
-        KEY_YEARS.iter().map(|&y| (p.totals(y), p.bau_totals(y))).collect();
+    let key: Vec<(Option<&Totals>, Option<&Totals>)> = KEY_YEARS
+        .iter()
+        .map(|&y| (p.totals(y), p.bau_totals(y)))
+        .collect();
     let row = |o: &mut String, name: &str, f: &dyn Fn(&Totals) -> f64, bau: bool| {
         let _ = write!(o, "{name:<28}");
         for (t, b) in &key {
@@ -193,7 +200,11 @@ pub fn summary_text(s: &Scenario, p: &Projection, units: Units) -> String {
     }
     let _ = write!(o, "{:<28}", "Cumulative net from base");
     for y in KEY_YEARS {
-        let _ = write!(o, "{:>18}", cumulative_net(p, y).map_or("n/a".into(), |v| units.fmt(v)));
+        let _ = write!(
+            o,
+            "{:>18}",
+            cumulative_net(p, y).map_or("n/a".into(), |v| units.fmt(v))
+        );
     }
     let _ = writeln!(o);
 
@@ -217,7 +228,14 @@ pub fn summary_text(s: &Scenario, p: &Projection, units: Units) -> String {
             } => format!("intensity −{reduction_pct} % vs FY{reference_year}"),
             crate::model::TargetKind::Level { .. } => "level".into(),
         };
-        let _ = writeln!(o, "  {} (FY{}, {}, {})", r.label, r.year, scopes_label(s, i), what);
+        let _ = writeln!(
+            o,
+            "  {} (FY{}, {}, {})",
+            r.label,
+            r.year,
+            scopes_label(s, i),
+            what
+        );
         let _ = writeln!(
             o,
             "    level {}   value {}   gap {}   {}",
@@ -261,7 +279,11 @@ fn csv_field(s: &str) -> String {
 }
 
 fn num(v: f64) -> String {
-    if v.is_finite() { format!("{v}") } else { String::new() }
+    if v.is_finite() {
+        format!("{v}")
+    } else {
+        String::new()
+    }
 }
 
 /// The CSV of `decarb run`: one row per projected year, t-CO2 (energy in MWh / GJ).
@@ -289,7 +311,11 @@ pub fn csv(s: &Scenario, p: &Projection) -> String {
     .iter()
     .map(|h| h.to_string())
     .collect();
-    header.extend(p.sources.iter().map(|l| csv_field(&format!("source_{}_t", l.key))));
+    header.extend(
+        p.sources
+            .iter()
+            .map(|l| csv_field(&format!("source_{}_t", l.key))),
+    );
     for id in &s.sites {
         for part in ["scope1", "scope2_market", "scope2_location", "scope3"] {
             header.push(csv_field(&format!("site_{}_{part}_t", id.id)));

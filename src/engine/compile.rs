@@ -162,7 +162,8 @@ fn efficiency_index(
         }
         let mut m = 1.0;
         for &(start, life, pct) in measures {
-            let in_force = year >= start && life.is_none_or(|l| i64::from(year) < i64::from(start) + i64::from(l));
+            let in_force =
+                year >= start && life.is_none_or(|l| i64::from(year) < i64::from(start) + i64::from(l));
             if in_force {
                 m *= 1.0 - pct / 100.0;
             }
@@ -225,7 +226,13 @@ impl Engine {
                 let el_measures: Vec<_> = site
                     .measures
                     .iter()
-                    .map(|m| (m.year, m.lifetime_years, saving_pct(m.electricity_saving, site.electricity_mwh)))
+                    .map(|m| {
+                        (
+                            m.year,
+                            m.lifetime_years,
+                            saving_pct(m.electricity_saving, site.electricity_mwh),
+                        )
+                    })
                     .collect();
                 let fu_measures: Vec<_> = site
                     .measures

@@ -103,7 +103,10 @@ pub fn decompose(a: YearFigures, b: YearFigures) -> Factors {
     } else {
         (b.emissions_t - a.emissions_t) / total
     };
-    let f = |log: f64| Factor { log, t_co2: lmean * log };
+    let f = |log: f64| Factor {
+        log,
+        t_co2: lmean * log,
+    };
     Factors {
         from: a,
         to: b,

@@ -133,7 +133,11 @@ impl Engine {
             for y in 0..years {
                 let a = s.activity[y];
                 let o = s.ownership[y];
-                let (eta_el, eta_fu) = if eff { (s.eta_el[y], s.eta_fu[y]) } else { (1.0, 1.0) };
+                let (eta_el, eta_fu) = if eff {
+                    (s.eta_el[y], s.eta_fu[y])
+                } else {
+                    (1.0, 1.0)
+                };
 
                 // §4.2 demand before switching; λ: recycled feed saving the site's fuel.
                 let mut fuel_factor = a * eta_fu;
@@ -183,7 +187,11 @@ impl Engine {
                     s1 += v;
                     fuel_gj += out.f2[f];
                 }
-                let pi = if prc { s.process_change[y] } else { s.process_change_off };
+                let pi = if prc {
+                    s.process_change[y]
+                } else {
+                    s.process_change_off
+                };
                 let process = s.process_t * a * (1.0 - pi) * o;
                 src[super::source::PROCESS] += process;
                 s1 += process;
@@ -193,11 +201,17 @@ impl Engine {
                 let mut kappa = 0.0;
                 for &mi in &s.materials {
                     let m = &self.materials[mi];
-                    let (rho, gamma) = if rec { (m.rho[y], m.gamma[y]) } else { (m.rho_off, m.gamma_off) };
+                    let (rho, gamma) = if rec {
+                        (m.rho[y], m.gamma[y])
+                    } else {
+                        (m.rho_off, m.gamma_off)
+                    };
                     let q = m.quantity_t * a;
                     kappa += m.kappa * q * (rho - m.rho_off);
                     let v = q
-                        * ((1.0 - rho - gamma) * m.ef_primary + rho * m.ef_recycled + gamma * m.ef_low_carbon)
+                        * ((1.0 - rho - gamma) * m.ef_primary
+                            + rho * m.ef_recycled
+                            + gamma * m.ef_low_carbon)
                         * o;
                     src[super::source::FIRST_FUEL + n_fuels + mi] += v;
                     s3 += v;
@@ -236,7 +250,11 @@ impl Engine {
                 continue;
             }
             for y in 0..years {
-                let (rho, gamma) = if rec { (m.rho[y], m.gamma[y]) } else { (m.rho_off, m.gamma_off) };
+                let (rho, gamma) = if rec {
+                    (m.rho[y], m.gamma[y])
+                } else {
+                    (m.rho_off, m.gamma_off)
+                };
                 let v = m.quantity_t
                     * self.org_activity[y]
                     * ((1.0 - rho - gamma) * m.ef_primary + rho * m.ef_recycled + gamma * m.ef_low_carbon);
@@ -248,7 +266,8 @@ impl Engine {
         for y in 0..years {
             let t = &mut out.totals[y];
             t.credits = if crd { self.credits[y] } else { 0.0 };
-            t.net = t.scope1 + t.scope2_market + if self.net_includes_scope3 { t.scope3 } else { 0.0 } - t.credits;
+            t.net = t.scope1 + t.scope2_market + if self.net_includes_scope3 { t.scope3 } else { 0.0 }
+                - t.credits;
         }
     }
 }

@@ -20,7 +20,13 @@ pub struct Baseline {
 }
 
 /// Baseline emissions of `year` for the scopes: history actuals when reported, else the model.
-pub fn baseline(s: &Scenario, p: &Projection, year: i32, scopes: &[Scope], method: Scope2Method) -> Option<Baseline> {
+pub fn baseline(
+    s: &Scenario,
+    p: &Projection,
+    year: i32,
+    scopes: &[Scope],
+    method: Scope2Method,
+) -> Option<Baseline> {
     if let Some(v) = s
         .history_for(year)
         .filter(|h| h.kind == HistoryKind::Actual)

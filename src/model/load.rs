@@ -38,10 +38,16 @@ impl fmt::Display for FieldError {
 pub enum LoadError {
     /// The file could not be read.
     Io(String),
-    TooLarge { bytes: u64 },
-    NotText { offset: usize },
+    TooLarge {
+        bytes: u64,
+    },
+    NotText {
+        offset: usize,
+    },
     /// The file was written by a newer decarb.
-    NewerSchema { found: u32 },
+    NewerSchema {
+        found: u32,
+    },
     /// Syntax or validation errors: all of them.
     Invalid(Vec<FieldError>),
 }
@@ -103,7 +109,8 @@ pub fn from_str(text: &str) -> Result<Scenario, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::Invalid(vec![FieldError {
             path: String::new(),
-            message: "the file is empty; a scenario starts with `(schema_version: 1, meta: (...), ...)`".into(),
+            message: "the file is empty; a scenario starts with `(schema_version: 1, meta: (...), ...)`"
+                .into(),
             position: None,
         }]));
     }
@@ -154,12 +161,13 @@ fn migrate(text: &str) -> Result<std::borrow::Cow<'_, str>, LoadError> {
 
 fn parse(text: &str) -> Result<Scenario, LoadError> {
     let opts = ron_options();
-    let mut de = ron::Deserializer::from_str_with_options(text, &opts).map_err(|e| spanned(e, String::new()))?;
+    let mut de =
+        ron::Deserializer::from_str_with_options(text, &opts).map_err(|e| spanned(text, e, String::new()))?;
     let result: Result<Scenario, _> = serde_path_to_error::deserialize(&mut de);
     match result {
         Ok(s) => {
             if let Err(e) = de.end() {
-                return Err(spanned(de.span_error(e), String::new()));
+                return Err(spanned(text, de.span_error(e), String::new()));
             }
             Ok(s)
         }
@@ -167,14 +175,19 @@ fn parse(text: &str) -> Result<Scenario, LoadError> {
             let path = e.path().to_string();
             let path = if path == "." { String::new() } else { path };
             let code = e.into_inner();
-            Err(spanned(de.span_error(code), path))
+            Err(spanned(text, de.span_error(code), path))
         }
     }
 }
 
-fn spanned(e: ron::error::SpannedError, path: String) -> LoadError {
+fn spanned(text: &str, e: ron::error::SpannedError, path: String) -> LoadError {
+    let end = text.trim_end();
+    let end_line = 1 + end.matches('\n').count();
+    let end_col = 1 + end.chars().rev().take_while(|&c| c != '\n').count();
+    let at_end = (e.span.end.line, e.span.end.col) >= (end_line, end_col);
     let message = match &e.code {
         ron::Error::Eof => "the text ends too early (truncated file?)".to_string(),
+        other if at_end => format!("{other}: the text ends here (truncated file?)"),
         other => other.to_string(),
     };
     LoadError::Invalid(vec![FieldError {

@@ -428,10 +428,7 @@ pub enum Per {
 #[serde(deny_unknown_fields)]
 pub enum TargetKind {
     /// `reduction_pct` % below the baseline of `reference_year`.
-    Absolute {
-        reduction_pct: f64,
-        reference_year: i32,
-    },
+    Absolute { reduction_pct: f64, reference_year: i32 },
     /// `reduction_pct` % below the intensity of `reference_year`.
     Intensity {
         reduction_pct: f64,
@@ -520,9 +517,10 @@ impl HistoryEntry {
 
     /// Primary energy as reported, or from reported fuel and electricity.
     pub fn primary_energy(&self, primary_gj_per_mwh: f64) -> Option<f64> {
-        self.primary_energy_gj.or(match (self.fuel_gj, self.electricity_mwh) {
-            (Some(f), Some(e)) => Some(f + e * primary_gj_per_mwh),
-            _ => None,
-        })
+        self.primary_energy_gj
+            .or(match (self.fuel_gj, self.electricity_mwh) {
+                (Some(f), Some(e)) => Some(f + e * primary_gj_per_mwh),
+                _ => None,
+            })
     }
 }

@@ -46,11 +46,7 @@ struct V<'a> {
 }
 
 fn fmt_num(v: f64) -> String {
-    if v.is_nan() {
-        "NaN".into()
-    } else {
-        format!("{v}")
-    }
+    if v.is_nan() { "NaN".into() } else { format!("{v}") }
 }
 
 impl<'a> V<'a> {
@@ -82,7 +78,11 @@ impl<'a> V<'a> {
         for (k, &(year, v)) in p.0.iter().enumerate() {
             if let Some(py) = prev {
                 if year == py {
-                    self.err_at(path, format!("{path}[{k}][0]"), format!("keyframe year {year} appears twice"));
+                    self.err_at(
+                        path,
+                        format!("{path}[{k}][0]"),
+                        format!("keyframe year {year} appears twice"),
+                    );
                 } else if year < py {
                     self.err_at(
                         path,
@@ -132,7 +132,10 @@ impl<'a> V<'a> {
             Some(f) => Some(f),
             None => {
                 let known: Vec<&str> = self.s.fuels.iter().map(|f| f.id.as_str()).collect();
-                self.err(path, format!("unknown fuel \"{id}\" (fuels: {})", known.join(", ")));
+                self.err(
+                    path,
+                    format!("unknown fuel \"{id}\" (fuels: {})", known.join(", ")),
+                );
                 None
             }
         }
@@ -143,7 +146,10 @@ impl<'a> V<'a> {
             true
         } else {
             let known: Vec<&str> = self.s.sites.iter().map(|s| s.id.as_str()).collect();
-            self.err(path, format!("unknown site \"{id}\" (sites: {})", known.join(", ")));
+            self.err(
+                path,
+                format!("unknown site \"{id}\" (sites: {})", known.join(", ")),
+            );
             false
         }
     }
@@ -162,7 +168,10 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
     if s.schema_version != SCHEMA_VERSION {
         v.err(
             "schema_version",
-            format!("{} is not supported (this build reads version {SCHEMA_VERSION})", s.schema_version),
+            format!(
+                "{} is not supported (this build reads version {SCHEMA_VERSION})",
+                s.schema_version
+            ),
         );
     }
     v.text("meta.name", &s.meta.name);
@@ -171,19 +180,31 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
         v.err("base_year", format!("{} is outside 1900..2200", s.base_year));
     }
     if s.last_year < s.base_year {
-        v.err("last_year", format!("{} is before the base year {}", s.last_year, s.base_year));
+        v.err(
+            "last_year",
+            format!("{} is before the base year {}", s.last_year, s.base_year),
+        );
         // Every path check would repeat this; stop here.
         return v.problems;
     }
     if s.last_year - s.base_year > 150 {
-        v.err("last_year", format!("{} is more than 150 years after the base year", s.last_year));
+        v.err(
+            "last_year",
+            format!("{} is more than 150 years after the base year", s.last_year),
+        );
         return v.problems;
     }
     if !(s.primary_gj_per_mwh.is_finite() && s.primary_gj_per_mwh > 0.0) {
-        v.err("primary_gj_per_mwh", format!("{} must be a positive number", fmt_num(s.primary_gj_per_mwh)));
+        v.err(
+            "primary_gj_per_mwh",
+            format!("{} must be a positive number", fmt_num(s.primary_gj_per_mwh)),
+        );
     }
     if !(s.discount_rate_pct.is_finite() && (0.0..100.0).contains(&s.discount_rate_pct)) {
-        v.err("discount_rate_pct", format!("{} is outside 0..100 %", fmt_num(s.discount_rate_pct)));
+        v.err(
+            "discount_rate_pct",
+            format!("{} is outside 0..100 %", fmt_num(s.discount_rate_pct)),
+        );
     }
 
     regions(&mut v);
@@ -191,9 +212,21 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
     sites(&mut v);
     materials(&mut v);
     ppas(&mut v);
-    v.path("credits.t_co2_per_yr", &s.credits.t_co2_per_yr, Range::NonNegative);
-    v.path("credits.price_jpy_per_t", &s.credits.price_jpy_per_t, Range::NonNegative);
-    v.path("carbon_price_jpy_per_t", &s.carbon_price_jpy_per_t, Range::NonNegative);
+    v.path(
+        "credits.t_co2_per_yr",
+        &s.credits.t_co2_per_yr,
+        Range::NonNegative,
+    );
+    v.path(
+        "credits.price_jpy_per_t",
+        &s.credits.price_jpy_per_t,
+        Range::NonNegative,
+    );
+    v.path(
+        "carbon_price_jpy_per_t",
+        &s.carbon_price_jpy_per_t,
+        Range::NonNegative,
+    );
     v.path("revenue_jpy", &s.revenue_jpy, Range::NonNegative);
     history(&mut v);
     targets(&mut v);
@@ -211,9 +244,21 @@ fn regions(v: &mut V) {
         if r.ef_kg_per_kwh.is_empty() {
             v.err(format!("{p}.ef_kg_per_kwh"), "needs at least one keyframe");
         }
-        v.path(&format!("{p}.ef_kg_per_kwh"), &r.ef_kg_per_kwh, Range::NonNegative);
-        v.path(&format!("{p}.ef_location_kg_per_kwh"), &r.ef_location_kg_per_kwh, Range::NonNegative);
-        v.path(&format!("{p}.power_price_jpy_per_mwh"), &r.power_price_jpy_per_mwh, Range::NonNegative);
+        v.path(
+            &format!("{p}.ef_kg_per_kwh"),
+            &r.ef_kg_per_kwh,
+            Range::NonNegative,
+        );
+        v.path(
+            &format!("{p}.ef_location_kg_per_kwh"),
+            &r.ef_location_kg_per_kwh,
+            Range::NonNegative,
+        );
+        v.path(
+            &format!("{p}.power_price_jpy_per_mwh"),
+            &r.power_price_jpy_per_mwh,
+            Range::NonNegative,
+        );
     }
 }
 
@@ -223,15 +268,25 @@ fn fuels(v: &mut V) {
     for (i, f) in s.fuels.iter().enumerate() {
         let p = format!("fuels[{i}]");
         if f.id == ELECTRICITY {
-            v.err(format!("{p}.id"), "\"electricity\" is reserved for fuel switching to electricity");
+            v.err(
+                format!("{p}.id"),
+                "\"electricity\" is reserved for fuel switching to electricity",
+            );
         }
         v.number(&format!("{p}.ef_t_per_gj"), f.ef_t_per_gj, Range::NonNegative);
         if let Some(g) = f.gj_per_unit {
             if !(g.is_finite() && g > 0.0) {
-                v.err(format!("{p}.gj_per_unit"), format!("{} must be a positive number", fmt_num(g)));
+                v.err(
+                    format!("{p}.gj_per_unit"),
+                    format!("{} must be a positive number", fmt_num(g)),
+                );
             }
         }
-        v.path(&format!("{p}.price_jpy_per_gj"), &f.price_jpy_per_gj, Range::NonNegative);
+        v.path(
+            &format!("{p}.price_jpy_per_gj"),
+            &f.price_jpy_per_gj,
+            Range::NonNegative,
+        );
     }
 }
 
@@ -245,7 +300,10 @@ fn saving(v: &mut V, path: &str, sv: Option<Saving>, base_demand: f64, unit: &st
         }
         Some(Saving::Absolute(x)) => {
             if !(x.is_finite() && x >= 0.0) {
-                v.err(path, format!("{} {unit} must be a non-negative number", fmt_num(x)));
+                v.err(
+                    path,
+                    format!("{} {unit} must be a non-negative number", fmt_num(x)),
+                );
             } else if x > base_demand {
                 v.err(
                     path,
@@ -266,18 +324,37 @@ fn sites(v: &mut V) {
             let known: Vec<&str> = s.regions.iter().map(|r| r.id.as_str()).collect();
             v.err(
                 format!("{p}.region"),
-                format!("unknown region \"{}\" (regions: {})", site.region, known.join(", ")),
+                format!(
+                    "unknown region \"{}\" (regions: {})",
+                    site.region,
+                    known.join(", ")
+                ),
             );
         }
-        v.number(&format!("{p}.production_t"), site.production_t, Range::NonNegative);
-        v.number(&format!("{p}.electricity_mwh"), site.electricity_mwh, Range::NonNegative);
-        v.number(&format!("{p}.process_t_co2"), site.process_t_co2, Range::NonNegative);
+        v.number(
+            &format!("{p}.production_t"),
+            site.production_t,
+            Range::NonNegative,
+        );
+        v.number(
+            &format!("{p}.electricity_mwh"),
+            site.electricity_mwh,
+            Range::NonNegative,
+        );
+        v.number(
+            &format!("{p}.process_t_co2"),
+            site.process_t_co2,
+            Range::NonNegative,
+        );
         let mut seen = HashSet::new();
         for (k, fu) in site.fuels.iter().enumerate() {
             let fp = format!("{p}.fuels[{k}]");
             let fuel = v.fuel_ref(&format!("{fp}.fuel"), &fu.fuel);
             if !seen.insert(fu.fuel.as_str()) {
-                v.err(format!("{fp}.fuel"), format!("fuel \"{}\" is listed twice for this site", fu.fuel));
+                v.err(
+                    format!("{fp}.fuel"),
+                    format!("fuel \"{}\" is listed twice for this site", fu.fuel),
+                );
             }
             match (fu.gj, fu.quantity) {
                 (Some(_), Some(_)) => v.err(&fp, "give either gj or quantity, not both"),
@@ -297,7 +374,11 @@ fn sites(v: &mut V) {
             }
         }
         for (k, g) in site.own_generation.iter().enumerate() {
-            v.path(&format!("{p}.own_generation[{k}].output_mwh"), &g.output_mwh, Range::NonNegative);
+            v.path(
+                &format!("{p}.own_generation[{k}].output_mwh"),
+                &g.output_mwh,
+                Range::NonNegative,
+            );
         }
         v.path(&format!("{p}.activity"), &site.activity, Range::NonNegative);
         if !site.activity.is_empty() {
@@ -305,7 +386,10 @@ fn sites(v: &mut V) {
             if (a0 - 1.0).abs() > 1e-9 && a0.is_finite() {
                 v.err(
                     format!("{p}.activity"),
-                    format!("is {a0} in the base year {}; an activity index must be 1 there", s.base_year),
+                    format!(
+                        "is {a0} in the base year {}; an activity index must be 1 there",
+                        s.base_year
+                    ),
                 );
             }
         }
@@ -327,7 +411,10 @@ fn sites(v: &mut V) {
             }
             v.path(&format!("{sp}.share"), &sw.share, Range::Share);
             if !(sw.ratio.is_finite() && sw.ratio > 0.0) {
-                v.err(format!("{sp}.ratio"), format!("{} must be greater than 0", fmt_num(sw.ratio)));
+                v.err(
+                    format!("{sp}.ratio"),
+                    format!("{} must be greater than 0", fmt_num(sw.ratio)),
+                );
             }
         }
         // Rules for the same `from` fuel must not move more than 100 %.
@@ -343,32 +430,62 @@ fn sites(v: &mut V) {
                 if total > 1.0 + 1e-9 {
                     v.err(
                         format!("{p}.fuel_switches"),
-                        format!("rules from \"{from}\" move {:.1} % of it in {year}, more than 100 %", total * 100.0),
+                        format!(
+                            "rules from \"{from}\" move {:.1} % of it in {year}, more than 100 %",
+                            total * 100.0
+                        ),
                     );
                     break;
                 }
             }
         }
-        v.path(&format!("{p}.efficiency_electricity_pct"), &site.efficiency_electricity_pct, Range::Rate);
-        v.path(&format!("{p}.efficiency_fuel_pct"), &site.efficiency_fuel_pct, Range::Rate);
+        v.path(
+            &format!("{p}.efficiency_electricity_pct"),
+            &site.efficiency_electricity_pct,
+            Range::Rate,
+        );
+        v.path(
+            &format!("{p}.efficiency_fuel_pct"),
+            &site.efficiency_fuel_pct,
+            Range::Rate,
+        );
         let base_fuel_gj: f64 = site.fuels.iter().map(|f| s.fuel_use_gj(f)).sum();
         for (k, m) in site.measures.iter().enumerate() {
             let mp = format!("{p}.measures[{k}]");
             if m.year <= s.base_year || m.year > s.last_year {
                 v.err(
                     format!("{mp}.year"),
-                    format!("{} is outside {}..{} (after the base year)", m.year, s.base_year + 1, s.last_year),
+                    format!(
+                        "{} is outside {}..{} (after the base year)",
+                        m.year,
+                        s.base_year + 1,
+                        s.last_year
+                    ),
                 );
             }
-            saving(v, &format!("{mp}.electricity_saving"), m.electricity_saving, site.electricity_mwh, "MWh");
+            saving(
+                v,
+                &format!("{mp}.electricity_saving"),
+                m.electricity_saving,
+                site.electricity_mwh,
+                "MWh",
+            );
             saving(v, &format!("{mp}.fuel_saving"), m.fuel_saving, base_fuel_gj, "GJ");
             v.number(&format!("{mp}.capex_jpy"), m.capex_jpy, Range::NonNegative);
             if m.lifetime_years == Some(0) {
                 v.err(format!("{mp}.lifetime_years"), "must be at least 1");
             }
         }
-        v.path(&format!("{p}.process_change_share"), &site.process_change_share, Range::Share);
-        v.number(&format!("{p}.process_change_capex_jpy"), site.process_change_capex_jpy, Range::NonNegative);
+        v.path(
+            &format!("{p}.process_change_share"),
+            &site.process_change_share,
+            Range::Share,
+        );
+        v.number(
+            &format!("{p}.process_change_capex_jpy"),
+            site.process_change_capex_jpy,
+            Range::NonNegative,
+        );
         v.path(
             &format!("{p}.process_change_opex_jpy_per_yr"),
             &site.process_change_opex_jpy_per_yr,
@@ -393,11 +510,27 @@ fn materials(v: &mut V) {
             }
         }
         v.number(&format!("{p}.quantity_t"), m.quantity_t, Range::NonNegative);
-        v.number(&format!("{p}.ef_primary_t_per_t"), m.ef_primary_t_per_t, Range::NonNegative);
-        v.number(&format!("{p}.ef_recycled_t_per_t"), m.ef_recycled_t_per_t, Range::NonNegative);
-        v.number(&format!("{p}.ef_low_carbon_t_per_t"), m.ef_low_carbon_t_per_t, Range::NonNegative);
+        v.number(
+            &format!("{p}.ef_primary_t_per_t"),
+            m.ef_primary_t_per_t,
+            Range::NonNegative,
+        );
+        v.number(
+            &format!("{p}.ef_recycled_t_per_t"),
+            m.ef_recycled_t_per_t,
+            Range::NonNegative,
+        );
+        v.number(
+            &format!("{p}.ef_low_carbon_t_per_t"),
+            m.ef_low_carbon_t_per_t,
+            Range::NonNegative,
+        );
         v.path(&format!("{p}.recycled_share"), &m.recycled_share, Range::Share);
-        v.path(&format!("{p}.low_carbon_share"), &m.low_carbon_share, Range::Share);
+        v.path(
+            &format!("{p}.low_carbon_share"),
+            &m.low_carbon_share,
+            Range::Share,
+        );
         for year in v.horizon_years() {
             let sum = m.recycled_share.value_or(year, 0.0) + m.low_carbon_share.value_or(year, 0.0);
             if sum > 1.0 + 1e-9 {
@@ -408,9 +541,21 @@ fn materials(v: &mut V) {
                 break;
             }
         }
-        v.number(&format!("{p}.fuel_saving_share"), m.fuel_saving_share, Range::Share);
-        v.number(&format!("{p}.recycled_feed_t_co2_per_t"), m.recycled_feed_t_co2_per_t, Range::NonNegative);
-        v.path(&format!("{p}.recycled_price_diff_jpy_per_t"), &m.recycled_price_diff_jpy_per_t, Range::Finite);
+        v.number(
+            &format!("{p}.fuel_saving_share"),
+            m.fuel_saving_share,
+            Range::Share,
+        );
+        v.number(
+            &format!("{p}.recycled_feed_t_co2_per_t"),
+            m.recycled_feed_t_co2_per_t,
+            Range::NonNegative,
+        );
+        v.path(
+            &format!("{p}.recycled_price_diff_jpy_per_t"),
+            &m.recycled_price_diff_jpy_per_t,
+            Range::Finite,
+        );
         v.path(
             &format!("{p}.low_carbon_price_diff_jpy_per_t"),
             &m.low_carbon_price_diff_jpy_per_t,
@@ -443,8 +588,16 @@ fn ppas(v: &mut V) {
         if !ppa.allocation.is_empty() && (sum - 1.0).abs() > 1e-6 {
             v.err(format!("{p}.allocation"), format!("shares sum to {sum}, not 1"));
         }
-        v.path(&format!("{p}.price_jpy_per_mwh"), &ppa.price_jpy_per_mwh, Range::NonNegative);
-        v.number(&format!("{p}.capex_jpy_per_mw"), ppa.capex_jpy_per_mw, Range::NonNegative);
+        v.path(
+            &format!("{p}.price_jpy_per_mwh"),
+            &ppa.price_jpy_per_mwh,
+            Range::NonNegative,
+        );
+        v.number(
+            &format!("{p}.capex_jpy_per_mw"),
+            ppa.capex_jpy_per_mw,
+            Range::NonNegative,
+        );
     }
 }
 
@@ -454,10 +607,16 @@ fn history(v: &mut V) {
     for (i, h) in s.history.iter().enumerate() {
         let p = format!("history[{i}]");
         if !seen.insert(h.year) {
-            v.err(format!("{p}.year"), format!("{} appears twice in history", h.year));
+            v.err(
+                format!("{p}.year"),
+                format!("{} appears twice in history", h.year),
+            );
         }
         if h.year < 1900 || h.year > s.last_year {
-            v.err(format!("{p}.year"), format!("{} is outside 1900..{}", h.year, s.last_year));
+            v.err(
+                format!("{p}.year"),
+                format!("{} is outside 1900..{}", h.year, s.last_year),
+            );
         }
         let fields = [
             ("scope1_t", h.scope1_t),
@@ -480,7 +639,10 @@ fn history(v: &mut V) {
             let fp = format!("{p}.fuel_use[{k}]");
             if let Some(f) = v.fuel_ref(&format!("{fp}.fuel"), &rf.fuel) {
                 if f.gj_per_unit.is_none() {
-                    v.err(format!("{fp}.fuel"), format!("fuel \"{}\" has no gj_per_unit", f.id));
+                    v.err(
+                        format!("{fp}.fuel"),
+                        format!("fuel \"{}\" has no gj_per_unit", f.id),
+                    );
                 }
             }
             v.number(&format!("{fp}.quantity"), rf.quantity, Range::NonNegative);
@@ -496,7 +658,10 @@ fn targets(v: &mut V) {
         if t.year < s.base_year || t.year > s.last_year {
             v.err(
                 format!("{p}.year"),
-                format!("{} is outside the horizon {}..{}", t.year, s.base_year, s.last_year),
+                format!(
+                    "{} is outside the horizon {}..{}",
+                    t.year, s.base_year, s.last_year
+                ),
             );
         }
         if t.scopes.is_empty() {
@@ -521,12 +686,17 @@ fn targets(v: &mut V) {
             } => {
                 reduction(v, &p, reduction_pct);
                 reference(v, &p, t, reference_year);
-                let hist = s.history_for(reference_year).filter(|h| h.kind == HistoryKind::Actual);
+                let hist = s
+                    .history_for(reference_year)
+                    .filter(|h| h.kind == HistoryKind::Actual);
                 let in_horizon = reference_year >= s.base_year && reference_year <= s.last_year;
                 match per {
                     Per::MillionJpy => {
                         if s.revenue_jpy.is_empty() {
-                            v.err(format!("{p}.kind.per"), "an intensity per million JPY needs revenue_jpy");
+                            v.err(
+                                format!("{p}.kind.per"),
+                                "an intensity per million JPY needs revenue_jpy",
+                            );
                         } else if !(hist.is_some_and(|h| h.revenue_jpy.is_some()) || in_horizon) {
                             v.err(
                                 format!("{p}.kind.reference_year"),
@@ -537,7 +707,10 @@ fn targets(v: &mut V) {
                     Per::Tonne => {
                         let total: f64 = s.sites.iter().map(|x| x.production_t).sum();
                         if total <= 0.0 {
-                            v.err(format!("{p}.kind.per"), "an intensity per tonne needs site production_t");
+                            v.err(
+                                format!("{p}.kind.per"),
+                                "an intensity per tonne needs site production_t",
+                            );
                         } else if !(hist.is_some_and(|h| h.production_t.is_some()) || in_horizon) {
                             v.err(
                                 format!("{p}.kind.reference_year"),
@@ -556,7 +729,10 @@ fn targets(v: &mut V) {
 
 fn reduction(v: &mut V, p: &str, pct: f64) {
     if !(pct.is_finite() && (0.0..=100.0).contains(&pct)) {
-        v.err(format!("{p}.kind.reduction_pct"), format!("{} is outside 0..100 %", fmt_num(pct)));
+        v.err(
+            format!("{p}.kind.reduction_pct"),
+            format!("{} is outside 0..100 %", fmt_num(pct)),
+        );
     }
 }
 

@@ -1,0 +1,193 @@
+//! The command line, run as a user would: exit codes, CSV columns, summaries, factor tables.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn decarb(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_decarb"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .expect("run decarb")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const SHIPPED: [&str; 3] = [
+    "scenarios/jx-metals-2018.ron",
+    "scenarios/jmia-nonferrous-2013.ron",
+    "scenarios/nlm-2013.ron",
+];
+
+#[test]
+fn check_accepts_the_shipped_scenarios() {
+    let mut args = vec!["check"];
+    args.extend(SHIPPED);
+    let o = decarb(&args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o).matches(": ok").count(), 3);
+}
+
+#[test]
+fn check_reports_every_bad_file_and_exits_1() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/bad");
+    let manifest = std::fs::read_to_string(dir.join("EXPECTED.tsv")).unwrap();
+    for line in manifest.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+        let (file, fragment) = line.split_once('\t').unwrap();
+        let path = format!("tests/bad/{file}");
+        let o = decarb(&["check", &path]);
+        assert_eq!(o.status.code(), Some(1), "{file}");
+        assert!(stderr(&o).contains(fragment), "{file}: {}", stderr(&o));
+        assert!(!stderr(&o).contains("panicked"), "{file}");
+    }
+    // good and bad together: exit 1, the good one still says ok
+    let o = decarb(&["check", SHIPPED[0], "tests/bad/nan.ron", "does/not/exist.ron"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("jx-metals-2018.ron: ok"));
+    assert!(stderr(&o).contains("does/not/exist.ron"));
+}
+
+#[test]
+fn check_survives_binary_garbage() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("garbage.ron");
+    let bytes: Vec<u8> = (0..10_000u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 7) as u8)
+        .collect();
+    std::fs::write(&path, bytes).unwrap();
+    let o = decarb(&["check", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("not UTF-8"), "{}", stderr(&o));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        vec!["frobnicate", "extra"],
+        vec!["run"],
+        vec!["factors", SHIPPED[1], "--from", "x", "--to", "2023"],
+        vec!["summary", SHIPPED[0], "--units", "furlongs"],
+        vec!["check"],
+    ] {
+        let o = decarb(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+    }
+    assert_eq!(decarb(&["--help"]).status.code(), Some(0));
+    // a lone unknown word is taken as a scenario file to open: an input error
+    let o = decarb(&["frobnicate"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("frobnicate"));
+    assert_eq!(decarb(&["--version"]).status.code(), Some(0));
+}
+
+#[test]
+fn run_writes_one_csv_row_per_year_with_the_fixed_columns() {
+    let o = decarb(&["run", SHIPPED[0], "--csv", "-"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    let mut lines = text.lines();
+    let header = lines.next().unwrap();
+    assert!(
+        header.starts_with(
+            "year,scope1_t,scope2_market_t,scope2_location_t,scope3_t,credits_t,net_t,bau_net_t,"
+        )
+    );
+    let rows: Vec<&str> = lines.collect();
+    assert_eq!(rows.len(), 2050 - 2018 + 1);
+    assert!(rows[0].starts_with("2018,"));
+    assert!(rows.last().unwrap().starts_with("2050,"));
+    let cols = header.split(',').count();
+    assert!(rows.iter().all(|r| r.split(',').count() == cols));
+    // FY2018 net = Scope 1 + market Scope 2 − credits (no target covers Scope 3)
+    let f: Vec<f64> = rows[0].split(',').take(8).map(|x| x.parse().unwrap()).collect();
+    assert!((f[6] - (f[1] + f[2] - f[5])).abs() < 1e-6);
+    assert!((f[6] / 1e4 - 181.0).abs() < 1.81);
+
+    // the same to a file, written atomically
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("jx.csv");
+    let o = decarb(&["run", SHIPPED[0], "--csv", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), text);
+    // CSV is the default output
+    assert_eq!(stdout(&decarb(&["run", SHIPPED[0]])), text);
+}
+
+#[test]
+fn run_of_the_minimal_scenario_matches_a_hand_calculation() {
+    let o = decarb(&["run", "tests/data/minimal.ron"]);
+    let text = stdout(&o);
+    let row: Vec<f64> = text
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split(',')
+        .take(8)
+        .map(|x| x.parse().unwrap())
+        .collect();
+    // FY2018: 10,000 MWh × 0.46 = 4,600 t; heavy oil 100 kl × 39.1 GJ × 0.0693 = 270.963 t;
+    // city gas 2,000 GJ × 0.0499 = 99.8 t; process 500 t.
+    let s1 = 100.0 * 39.1 * 0.0693 + 2000.0 * 0.0499 + 500.0;
+    assert!((row[1] - s1).abs() < 1e-6, "{}", row[1]);
+    assert!((row[2] - 4600.0).abs() < 1e-6);
+    // Scope 3: 800 t × (0.9 × 12 + 0.1 × 0.4)
+    assert!((row[4] - 800.0 * (0.9 * 12.0 + 0.1 * 0.4)).abs() < 1e-6);
+}
+
+#[test]
+fn summary_gives_baselines_targets_and_units() {
+    let o = decarb(&["summary", SHIPPED[2]]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = stdout(&o);
+    for needle in [
+        "FY2013",
+        "FY2018",
+        "FY2030",
+        "FY2050",
+        "0.982 t-CO2/百万円",
+        "MET",
+        "NOT MET",
+        "intensity met, absolute missed",
+        "万t",
+    ] {
+        assert!(text.contains(needle), "missing {needle} in\n{text}");
+    }
+    let o = decarb(&["summary", SHIPPED[0], "--units", "kt"]);
+    let text = stdout(&o);
+    assert!(text.contains("1,810.0 kt"), "{text}");
+    assert!(text.contains("905.0 kt"), "{text}");
+    let text = stdout(&decarb(&["summary", SHIPPED[0], "--units", "t"]));
+    assert!(text.contains("905,000 t"), "{text}");
+    // JX has no FY2013 figure: n/a
+    assert!(text.contains("FY2013               n/a"), "{text}");
+}
+
+#[test]
+fn factors_prints_the_association_table() {
+    let o = decarb(&["factors", SHIPPED[1], "--from", "2013", "--to", "2023"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    for needle in ["−8.4", "−18.8", "−20.4", "−47.6"] {
+        assert!(text.contains(needle), "missing {needle}\n{text}");
+    }
+    // a year with no data is an input error, not a usage error
+    let o = decarb(&["factors", SHIPPED[0], "--from", "2013", "--to", "2023"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("FY2013"));
+}
+
+#[test]
+fn commands_on_a_bad_file_exit_1() {
+    for cmd in ["run", "summary"] {
+        let o = decarb(&[cmd, "tests/bad/share_1_5.ron"]);
+        assert_eq!(o.status.code(), Some(1));
+        assert!(stderr(&o).contains("sites[0].co2_free_share"));
+    }
+}
