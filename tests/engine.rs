@@ -585,11 +585,11 @@ proptest! {
     ) {
         let mut s = synthetic::scenario(2, seed);
         let (path, applies) = match which {
-            0 => { s.sites[0].co2_free_share = Path(vec![(2025, bad)]); ("sites[0].co2_free_share", bad > 1.0 || bad < 0.0 || !bad.is_finite()) }
+            0 => { s.sites[0].co2_free_share = Path(vec![(2025, bad)]); ("sites[0].co2_free_share", !(0.0..=1.0).contains(&bad) || !bad.is_finite()) }
             1 => { s.sites[1].production_t = bad; ("sites[1].production_t", bad < 0.0 || !bad.is_finite()) }
             2 => { s.fuels[0].ef_t_per_gj = bad; ("fuels[0].ef_t_per_gj", bad < 0.0 || !bad.is_finite()) }
             3 => { s.regions[0].ef_kg_per_kwh = Path(vec![(2030, bad)]); ("regions[0].ef_kg_per_kwh", bad < 0.0 || !bad.is_finite()) }
-            4 => { s.sites[0].ownership = Path(vec![(2020, bad)]); ("sites[0].ownership", bad > 1.0 || bad < 0.0 || !bad.is_finite()) }
+            4 => { s.sites[0].ownership = Path(vec![(2020, bad)]); ("sites[0].ownership", !(0.0..=1.0).contains(&bad) || !bad.is_finite()) }
             _ => { s.sites[0].efficiency_fuel_pct = Path(vec![(2020, bad * 100.0)]); ("sites[0].efficiency_fuel_pct", !(bad * 100.0 > -100.0 && bad * 100.0 < 100.0)) }
         };
         let problems = model::validate::validate(&s);

@@ -104,11 +104,11 @@ pub fn lever_row(
             set_target(path, shown / scale, y, default, c.base, c.last, shape);
             changed = true;
         }
-        if reset_button(ui, c.lang, differs && saved.is_some()) {
-            if let Some(s) = saved {
-                *path = s.clone();
-                changed = true;
-            }
+        if reset_button(ui, c.lang, differs && saved.is_some())
+            && let Some(s) = saved
+        {
+            *path = s.clone();
+            changed = true;
         }
     });
     changed
@@ -291,21 +291,20 @@ pub fn levers_ui(ui: &mut Ui, s: &mut Scenario, c: &Ctx) -> bool {
                             site.fuel_switches.remove(k);
                             changed = true;
                         }
-                        if let Some(first) = site.fuels.first().map(|f| f.fuel.clone()) {
-                            if ui
+                        if let Some(first) = site.fuels.first().map(|f| f.fuel.clone())
+                            && ui
                                 .small_button(format!("{} — {}", tr(lang, "Add rule"), site.name))
                                 .clicked()
-                            {
-                                site.fuel_switches.push(crate::model::FuelSwitch {
-                                    from: first,
-                                    to: ELECTRICITY.to_string(),
-                                    share: Path::default(),
-                                    ratio: 1.0,
-                                    source: String::new(),
-                                    assumption: Some("Added in the planner".into()),
-                                });
-                                changed = true;
-                            }
+                        {
+                            site.fuel_switches.push(crate::model::FuelSwitch {
+                                from: first,
+                                to: ELECTRICITY.to_string(),
+                                share: Path::default(),
+                                ratio: 1.0,
+                                source: String::new(),
+                                assumption: Some("Added in the planner".into()),
+                            });
+                            changed = true;
                         }
                     }
                 });
@@ -411,11 +410,11 @@ pub fn levers_ui(ui: &mut Ui, s: &mut Scenario, c: &Ctx) -> bool {
                                 ui.data_mut(|d| d.insert_temp(id, 1.0));
                                 changed = true;
                             }
-                            if reset_button(ui, lang, differs) {
-                                if let Some(x) = c.saved.regions.iter().find(|x| x.id == r.id) {
-                                    r.ef_kg_per_kwh = x.ef_kg_per_kwh.clone();
-                                    changed = true;
-                                }
+                            if reset_button(ui, lang, differs)
+                                && let Some(x) = c.saved.regions.iter().find(|x| x.id == r.id)
+                            {
+                                r.ef_kg_per_kwh = x.ef_kg_per_kwh.clone();
+                                changed = true;
                             }
                         });
                         changed |= keyframes_ui(
@@ -650,26 +649,26 @@ fn ppa_ui(ui: &mut Ui, s: &mut Scenario, c: &Ctx) -> bool {
         s.ppas.remove(i);
         changed = true;
     }
-    if let Some(first) = s.sites.first() {
-        if ui.button(tr(lang, "Add PPA")).clicked() {
-            let n = s.ppas.len() + 1;
-            s.ppas.push(Ppa {
-                id: format!("ppa_{n}"),
-                name: format!("New PPA {n}"),
-                kind: PpaKind::OffSite,
-                capacity_mw: Path(vec![
-                    (c.base.max(c.last.min(2025)) - 1, 0.0),
-                    (c.base.max(c.last.min(2025)), 1.0),
-                ]),
-                yield_mwh_per_mw: 1100.0,
-                allocation: vec![(first.id.clone(), 1.0)],
-                price_jpy_per_mwh: Path::default(),
-                capex_jpy_per_mw: 0.0,
-                source: String::new(),
-                assumption: Some("Added in the planner".into()),
-            });
-            changed = true;
-        }
+    if let Some(first) = s.sites.first()
+        && ui.button(tr(lang, "Add PPA")).clicked()
+    {
+        let n = s.ppas.len() + 1;
+        s.ppas.push(Ppa {
+            id: format!("ppa_{n}"),
+            name: format!("New PPA {n}"),
+            kind: PpaKind::OffSite,
+            capacity_mw: Path(vec![
+                (c.base.max(c.last.min(2025)) - 1, 0.0),
+                (c.base.max(c.last.min(2025)), 1.0),
+            ]),
+            yield_mwh_per_mw: 1100.0,
+            allocation: vec![(first.id.clone(), 1.0)],
+            price_jpy_per_mwh: Path::default(),
+            capex_jpy_per_mw: 0.0,
+            source: String::new(),
+            assumption: Some("Added in the planner".into()),
+        });
+        changed = true;
     }
     changed
 }

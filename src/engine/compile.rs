@@ -177,13 +177,8 @@ fn saving_pct(s: Option<Saving>, base_demand: f64) -> f64 {
     match s {
         None => 0.0,
         Some(Saving::Percent(p)) => p,
-        Some(Saving::Absolute(x)) => {
-            if base_demand > 0.0 {
-                x / base_demand * 100.0
-            } else {
-                0.0
-            }
-        }
+        Some(Saving::Absolute(x)) if base_demand > 0.0 => x / base_demand * 100.0,
+        Some(Saving::Absolute(_)) => 0.0,
     }
 }
 

@@ -274,13 +274,13 @@ fn fuels(v: &mut V) {
             );
         }
         v.number(&format!("{p}.ef_t_per_gj"), f.ef_t_per_gj, Range::NonNegative);
-        if let Some(g) = f.gj_per_unit {
-            if !(g.is_finite() && g > 0.0) {
-                v.err(
-                    format!("{p}.gj_per_unit"),
-                    format!("{} must be a positive number", fmt_num(g)),
-                );
-            }
+        if let Some(g) = f.gj_per_unit
+            && !(g.is_finite() && g > 0.0)
+        {
+            v.err(
+                format!("{p}.gj_per_unit"),
+                format!("{} must be a positive number", fmt_num(g)),
+            );
         }
         v.path(
             &format!("{p}.price_jpy_per_gj"),
@@ -293,11 +293,10 @@ fn fuels(v: &mut V) {
 fn saving(v: &mut V, path: &str, sv: Option<Saving>, base_demand: f64, unit: &str) {
     match sv {
         None => {}
-        Some(Saving::Percent(x)) => {
-            if !(x.is_finite() && (0.0..=100.0).contains(&x)) {
-                v.err(path, format!("{} % is outside 0..100", fmt_num(x)));
-            }
+        Some(Saving::Percent(x)) if !(x.is_finite() && (0.0..=100.0).contains(&x)) => {
+            v.err(path, format!("{} % is outside 0..100", fmt_num(x)));
         }
+        Some(Saving::Percent(_)) => {}
         Some(Saving::Absolute(x)) => {
             if !(x.is_finite() && x >= 0.0) {
                 v.err(
@@ -362,13 +361,13 @@ fn sites(v: &mut V) {
                 (Some(g), None) => v.number(&format!("{fp}.gj"), g, Range::NonNegative),
                 (None, Some(q)) => {
                     v.number(&format!("{fp}.quantity"), q, Range::NonNegative);
-                    if let Some(f) = fuel {
-                        if f.gj_per_unit.is_none() {
-                            v.err(
-                                format!("{fp}.quantity"),
-                                format!("fuel \"{}\" has no gj_per_unit; give gj instead", f.id),
-                            );
-                        }
+                    if let Some(f) = fuel
+                        && f.gj_per_unit.is_none()
+                    {
+                        v.err(
+                            format!("{fp}.quantity"),
+                            format!("fuel \"{}\" has no gj_per_unit; give gj instead", f.id),
+                        );
                     }
                 }
             }
@@ -637,13 +636,13 @@ fn history(v: &mut V) {
         }
         for (k, rf) in h.fuel_use.iter().enumerate() {
             let fp = format!("{p}.fuel_use[{k}]");
-            if let Some(f) = v.fuel_ref(&format!("{fp}.fuel"), &rf.fuel) {
-                if f.gj_per_unit.is_none() {
-                    v.err(
-                        format!("{fp}.fuel"),
-                        format!("fuel \"{}\" has no gj_per_unit", f.id),
-                    );
-                }
+            if let Some(f) = v.fuel_ref(&format!("{fp}.fuel"), &rf.fuel)
+                && f.gj_per_unit.is_none()
+            {
+                v.err(
+                    format!("{fp}.fuel"),
+                    format!("fuel \"{}\" has no gj_per_unit", f.id),
+                );
             }
             v.number(&format!("{fp}.quantity"), rf.quantity, Range::NonNegative);
         }
