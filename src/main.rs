@@ -35,5 +35,9 @@ fn window(args: cli::Cli) -> i32 {
         },
         (None, None) => app::Mode::Normal,
     };
-    app::run(scenario, path, mode)
+    let lang = args.lang.as_deref().map(|l| match l {
+        "ja" => app::i18n::Lang::Ja,
+        _ => app::i18n::Lang::En,
+    });
+    app::run(scenario, path, mode, lang)
 }

@@ -190,6 +190,10 @@ pub fn trajectory_ui(ui: &mut Ui, v: &View, results: &[TargetResult], height: f3
                 );
             }
             for (k, r) in results.iter().enumerate() {
+                // Only targets on the scopes the chart shows.
+                if r.scopes.contains(&Scope::Scope3) != opts.scope3 {
+                    continue;
+                }
                 let (level, label) = match r.unit {
                     TargetUnit::TCo2 => (r.level, r.label.clone()),
                     _ => match r.absolute_equivalent {

@@ -108,6 +108,7 @@ fn ja(en: &str) -> Option<&'static str> {
         "The scenario has problems:" => "シナリオに問題があります：",
         "Drop a .ron scenario file to open it" => ".ronシナリオファイルをドロップして開く",
         "BAU" => "なりゆき (BAU)",
+        "Electricity" => "電力",
         _ => return None,
     })
 }

@@ -18,7 +18,12 @@ pub fn net_label(lang: Lang, units: Units, year: i32, net_t: f64) -> String {
 }
 
 pub fn kpi_ui(ui: &mut Ui, s: &Scenario, p: &Projection, results: &[TargetResult], lang: Lang, units: Units) {
-    ui.horizontal_wrapped(|ui| {
+    egui::ScrollArea::horizontal().show(ui, |ui| kpi_row(ui, s, p, results, lang, units));
+}
+
+fn kpi_row(ui: &mut Ui, s: &Scenario, p: &Projection, results: &[TargetResult], lang: Lang, units: Units) {
+    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+    ui.horizontal(|ui| {
         // Milestones.
         let base12 = report::baselines(s, p);
         for year in report::KEY_YEARS {
@@ -41,6 +46,11 @@ pub fn kpi_ui(ui: &mut Ui, s: &Scenario, p: &Projection, results: &[TargetResult
                     }
                     if let Some(i) = p.index(year) {
                         let e = &p.scenario.energy[i];
+                        ui.label(format!(
+                            "{}: {}",
+                            tr(lang, "Electricity"),
+                            super::i18n::mwh(lang, e.electricity_mwh)
+                        ));
                         if e.production_t > 0.0 {
                             ui.label(format!(
                                 "{}: {:.3} t-CO2/t",

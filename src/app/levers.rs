@@ -114,9 +114,28 @@ pub fn lever_row(
     changed
 }
 
-/// Editable keyframe table of a path.
-pub fn keyframes_ui(ui: &mut Ui, c: &Ctx, id: &str, label: &str, path: &mut Path, range: (f64, f64)) -> bool {
+/// Editable keyframe table of a path, with the changed mark and reset to saved.
+pub fn keyframes_ui(
+    ui: &mut Ui,
+    c: &Ctx,
+    id: &str,
+    label: &str,
+    path: &mut Path,
+    saved: Option<&Path>,
+    range: (f64, f64),
+) -> bool {
     let mut changed = false;
+    let differs = saved.is_none_or(|s| s != path);
+    ui.horizontal(|ui| {
+        changed_mark(ui, c.lang, differs);
+        ui.label(label);
+        if reset_button(ui, c.lang, differs && saved.is_some())
+            && let Some(s) = saved
+        {
+            *path = s.clone();
+            changed = true;
+        }
+    });
     egui::CollapsingHeader::new(format!(
         "{label} — {} ({})",
         tr(c.lang, "keyframes"),
@@ -410,12 +429,6 @@ pub fn levers_ui(ui: &mut Ui, s: &mut Scenario, c: &Ctx) -> bool {
                                 ui.data_mut(|d| d.insert_temp(id, 1.0));
                                 changed = true;
                             }
-                            if reset_button(ui, lang, differs)
-                                && let Some(x) = c.saved.regions.iter().find(|x| x.id == r.id)
-                            {
-                                r.ef_kg_per_kwh = x.ef_kg_per_kwh.clone();
-                                changed = true;
-                            }
                         });
                         changed |= keyframes_ui(
                             ui,
@@ -423,6 +436,11 @@ pub fn levers_ui(ui: &mut Ui, s: &mut Scenario, c: &Ctx) -> bool {
                             &format!("ef-{i}"),
                             &r.name,
                             &mut r.ef_kg_per_kwh,
+                            c.saved
+                                .regions
+                                .iter()
+                                .find(|x| x.id == r.id)
+                                .map(|x| &x.ef_kg_per_kwh),
                             (0.0, 2.0),
                         );
                     }
@@ -430,6 +448,7 @@ pub fn levers_ui(ui: &mut Ui, s: &mut Scenario, c: &Ctx) -> bool {
             egui::CollapsingHeader::new(tr(lang, "Activity"))
                 .id_salt("act")
                 .show(ui, |ui| {
+                    changed |= growth_ui(ui, s, c);
                     for (i, site) in s.sites.iter_mut().enumerate() {
                         changed |= keyframes_ui(
                             ui,
@@ -437,6 +456,11 @@ pub fn levers_ui(ui: &mut Ui, s: &mut Scenario, c: &Ctx) -> bool {
                             &format!("act-{i}"),
                             &site.name,
                             &mut site.activity,
+                            c.saved
+                                .sites
+                                .iter()
+                                .find(|x| x.id == site.id)
+                                .map(|x| &x.activity),
                             (0.0, 10.0),
                         );
                     }
@@ -451,6 +475,11 @@ pub fn levers_ui(ui: &mut Ui, s: &mut Scenario, c: &Ctx) -> bool {
                             &format!("own-{i}"),
                             &site.name,
                             &mut site.ownership,
+                            c.saved
+                                .sites
+                                .iter()
+                                .find(|x| x.id == site.id)
+                                .map(|x| &x.ownership),
                             (0.0, 1.0),
                         );
                     }
@@ -464,6 +493,7 @@ pub fn levers_ui(ui: &mut Ui, s: &mut Scenario, c: &Ctx) -> bool {
                         "credits",
                         "t-CO2/yr",
                         &mut s.credits.t_co2_per_yr,
+                        Some(&c.saved.credits.t_co2_per_yr),
                         (0.0, 1e8),
                     );
                 });
@@ -476,10 +506,64 @@ pub fn levers_ui(ui: &mut Ui, s: &mut Scenario, c: &Ctx) -> bool {
                         "carbon-price",
                         "JPY/t-CO2",
                         &mut s.carbon_price_jpy_per_t,
+                        Some(&c.saved.carbon_price_jpy_per_t),
                         (0.0, 1e6),
                     );
                 });
         });
+    changed
+}
+
+/// Activity growth shortcut: every site's index grows by g %/yr from a year (keyframes every
+/// five years approximate the compound path).
+fn growth_ui(ui: &mut Ui, s: &mut Scenario, c: &Ctx) -> bool {
+    let lang = c.lang;
+    let id = egui::Id::unique("activity-growth");
+    let (mut g, mut from): (f64, i32) = ui.data_mut(|d| *d.get_temp_mut_or(id, (0.0, c.base + 1)));
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        ui.add(
+            egui::DragValue::new(&mut g)
+                .range(-20.0..=20.0)
+                .speed(0.1)
+                .suffix(" %/yr"),
+        )
+        .on_hover_text(tr(lang, "growth %/yr"));
+        ui.add(
+            egui::DragValue::new(&mut from)
+                .range(c.base + 1..=c.last)
+                .prefix("FY"),
+        )
+        .on_hover_text(format!("{}: {}", tr(lang, "growth %/yr"), tr(lang, "from FY")));
+        if ui
+            .button(tr(lang, "Apply"))
+            .on_hover_text(tr(lang, "All sites"))
+            .clicked()
+        {
+            for site in &mut s.sites {
+                let start = site.activity.value_or(from - 1, 1.0);
+                let mut kept: Vec<(i32, f64)> = site
+                    .activity
+                    .0
+                    .iter()
+                    .copied()
+                    .filter(|k| k.0 < from - 1)
+                    .collect();
+                if kept.is_empty() && from - 1 > c.base {
+                    kept.push((c.base, 1.0));
+                }
+                kept.push((from - 1, start));
+                let mut y = from - 1;
+                while y < c.last {
+                    y = (y + 5).min(c.last);
+                    kept.push((y, start * (1.0 + g / 100.0).powi(y - (from - 1))));
+                }
+                site.activity = Path(kept);
+            }
+            changed = true;
+        }
+    });
+    ui.data_mut(|d| d.insert_temp(id, (g, from)));
     changed
 }
 

@@ -672,7 +672,7 @@ impl eframe::App for DecarbApp {
 }
 
 /// Opens the window; returns the process exit code.
-pub fn run(scenario: Scenario, path: Option<PathBuf>, mode: Mode) -> i32 {
+pub fn run(scenario: Scenario, path: Option<PathBuf>, mode: Mode, lang: Option<Lang>) -> i32 {
     let has_display = std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some();
     if !has_display {
         eprintln!(
@@ -702,6 +702,9 @@ pub fn run(scenario: Scenario, path: Option<PathBuf>, mode: Mode) -> i32 {
         Box::new(move |cc| {
             let mut app = DecarbApp::new(cc, scenario, path, mode);
             app.exit_code = exit2;
+            if let Some(l) = lang {
+                app.prefs.lang = l;
+            }
             Ok(Box::new(app))
         }),
     );

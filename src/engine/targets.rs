@@ -80,6 +80,7 @@ pub struct AbsoluteEquivalent {
 pub struct TargetResult {
     pub label: String,
     pub year: i32,
+    pub scopes: Vec<Scope>,
     pub unit: TargetUnit,
     pub level: f64,
     /// NaN when the value cannot be computed (zero revenue or production).
@@ -110,6 +111,7 @@ pub fn evaluate(s: &Scenario, p: &Projection) -> Vec<TargetResult> {
                 TargetKind::Level { t_co2 } => TargetResult {
                     label: t.label.clone(),
                     year: t.year,
+                    scopes: t.scopes.clone(),
                     unit: TargetUnit::TCo2,
                     level: t_co2,
                     value: value_t,
@@ -127,6 +129,7 @@ pub fn evaluate(s: &Scenario, p: &Projection) -> Vec<TargetResult> {
                     TargetResult {
                         label: t.label.clone(),
                         year: t.year,
+                        scopes: t.scopes.clone(),
                         unit: TargetUnit::TCo2,
                         level,
                         value: value_t,
@@ -155,6 +158,7 @@ pub fn evaluate(s: &Scenario, p: &Projection) -> Vec<TargetResult> {
                     TargetResult {
                         label: t.label.clone(),
                         year: t.year,
+                        scopes: t.scopes.clone(),
                         unit: match per {
                             Per::Tonne => TargetUnit::PerTonne,
                             Per::MillionJpy => TargetUnit::PerMillionJpy,

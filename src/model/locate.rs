@@ -364,7 +364,7 @@ mod tests {
         assert_eq!(loc.exact("sites[0].id"), Some(Position { line: 4, col: 10 }));
         assert_eq!(
             loc.exact("sites[0].share[1][1]"),
-            Some(Position { line: 4, col: 44 })
+            Some(Position { line: 4, col: 43 })
         );
         assert_eq!(loc.find("sites[0].nothing"), Some(Position { line: 4, col: 5 }));
         assert_eq!(top_level_token(text, "schema_version").as_deref(), Some("1"));
