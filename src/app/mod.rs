@@ -619,7 +619,7 @@ impl DecarbApp {
                 if self.frame_no > 3 {
                     self.frame_times_ms.push(t0.elapsed().as_secs_f64() * 1e3);
                 }
-                if self.frame_no >= frames + 3 {
+                if self.frame_no == frames + 3 {
                     print_stats("ui + engine (our code)", &mut self.frame_times_ms);
                     print_stats("whole frame CPU (eframe)", &mut self.cpu_times_ms);
                     self.allow_close = true;

@@ -100,6 +100,8 @@ pub(crate) struct SiteC {
     pub process_t: f64,
     /// Dense base-year fuel use [GJ], one slot per fuel.
     pub fuels_gj: Vec<f64>,
+    /// Fuels the site uses or switches to: the only slots a run touches.
+    pub active: Vec<usize>,
     pub rules: Vec<Rule>,
     /// Indices of materials linked to this site.
     pub materials: Vec<usize>,
@@ -234,7 +236,7 @@ impl Engine {
                     .iter()
                     .map(|m| (m.year, m.lifetime_years, saving_pct(m.fuel_saving, base_fuel)))
                     .collect();
-                let rules = site
+                let rules: Vec<Rule> = site
                     .fuel_switches
                     .iter()
                     .filter_map(|r| {
@@ -261,8 +263,19 @@ impl Engine {
                     }
                     physical_re_off += g.output_mwh.value_or(base, 0.0);
                 }
+                let mut active: Vec<usize> = (0..n_fuels).filter(|&f| fuels_gj[f] != 0.0).collect();
+                for r in &rules {
+                    let r: &Rule = r;
+                    for f in [Some(r.from), r.to].into_iter().flatten() {
+                        if !active.contains(&f) {
+                            active.push(f);
+                        }
+                    }
+                }
+                active.sort_unstable();
                 SiteC {
                     region: s.region_index(&site.region).unwrap_or(0),
+                    active,
                     production_t: site.production_t,
                     electricity_mwh: site.electricity_mwh,
                     process_t: site.process_t_co2,

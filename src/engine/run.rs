@@ -149,10 +149,11 @@ impl Engine {
                     }
                 }
                 let mut e2 = s.electricity_mwh * a * eta_el;
-                for f in 0..n_fuels {
-                    out.f1[f] = s.fuels_gj[f] * fuel_factor;
+                for &f in &s.active {
+                    let v = s.fuels_gj[f] * fuel_factor;
+                    out.f1[f] = v;
+                    out.f2[f] = v;
                 }
-                out.f2.copy_from_slice(&out.f1);
 
                 // §4.3 fuel switching, always a share of the pre-switch demand.
                 for r in &s.rules {
@@ -181,7 +182,7 @@ impl Engine {
                 let src = &mut out.sources[y * n_src..(y + 1) * n_src];
                 let mut s1 = 0.0;
                 let mut fuel_gj = 0.0;
-                for f in 0..n_fuels {
+                for &f in &s.active {
                     let v = out.f2[f] * self.fuel_ef[f] * o;
                     src[super::source::FIRST_FUEL + f] += v;
                     s1 += v;
