@@ -1,7 +1,7 @@
 //! Engine benchmarks: one projection of the JX scenario and of a generated 100-site company.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use decarb::engine::{Engine, LeverSet, Run, project};
+use decarb::engine::{Engine, LeverSet, Run, project, wedges};
 use decarb::{model, synthetic};
 use std::hint::black_box;
 
@@ -15,6 +15,16 @@ fn engine(c: &mut Criterion) {
     c.bench_function("jx/run_into (one run, reused buffers)", |b| {
         b.iter(|| compiled.run_into(black_box(LeverSet::ALL), &mut run))
     });
+
+    c.bench_function(
+        "jx/wedges (Shapley over every active lever group, all years)",
+        |b| {
+            b.iter(|| {
+                let runs = compiled.lever_runs();
+                runs.wedges(black_box(&wedges::Metric::net(&jx)))
+            })
+        },
+    );
 
     let big = synthetic::scenario(100, 7);
     assert!(model::validate::validate(&big).is_empty());

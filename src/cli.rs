@@ -65,6 +65,13 @@ pub enum Command {
         #[arg(long, default_value = "man-t")]
         units: Units,
     },
+    /// Compare scenarios: key figures side by side and every input that differs from the first.
+    Compare {
+        #[arg(required = true, num_args = 2..)]
+        files: Vec<PathBuf>,
+        #[arg(long, default_value = "man-t")]
+        units: Units,
+    },
     /// Factor analysis (LMDI) of Scope 1+2 between two fiscal years.
     Factors {
         file: PathBuf,
@@ -155,6 +162,26 @@ pub fn run_command(cmd: Command) -> i32 {
             };
             let p = engine::project(&s);
             write_out(None, &report::summary_text(&s, &p, units))
+        }
+        Command::Compare { files, units } => {
+            let mut loaded = Vec::new();
+            for f in &files {
+                let Some(s) = load_or_report(f) else {
+                    return EXIT_INVALID;
+                };
+                let name = f
+                    .file_name()
+                    .map_or_else(|| f.display().to_string(), |n| n.to_string_lossy().into_owned());
+                loaded.push((name, s));
+            }
+            let projections: Vec<engine::Projection> =
+                loaded.iter().map(|(_, s)| engine::project(s)).collect();
+            let items: Vec<(String, &Scenario, &engine::Projection)> = loaded
+                .iter()
+                .zip(&projections)
+                .map(|((n, s), p)| (n.clone(), s, p))
+                .collect();
+            write_out(None, &report::compare_text(&items, units))
         }
         Command::Factors {
             file,

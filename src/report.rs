@@ -307,6 +307,8 @@ pub fn csv(s: &Scenario, p: &Projection) -> String {
         "primary_energy_gj",
         "production_t",
         "revenue_jpy",
+        "intensity_scope12_t_per_t",
+        "intensity_scope12_t_per_mjpy",
     ]
     .iter()
     .map(|h| h.to_string())
@@ -347,6 +349,14 @@ pub fn csv(s: &Scenario, p: &Projection) -> String {
             num(p.primary_energy_gj(i)),
             num(e.production_t),
             p.revenue(i).map_or(String::new(), num),
+            if e.production_t > 0.0 {
+                num(t.scope12() / e.production_t)
+            } else {
+                String::new()
+            },
+            p.revenue(i)
+                .filter(|r| *r > 0.0)
+                .map_or(String::new(), |r| num(t.scope12() / (r / 1e6))),
         ];
         row.extend((0..n_src).map(|k| num(p.scenario.source(i, k))));
         for si in 0..s.sites.len() {
@@ -355,6 +365,92 @@ pub fn csv(s: &Scenario, p: &Projection) -> String {
         }
         o.push_str(&row.join(","));
         o.push('\n');
+    }
+    o
+}
+
+/// The text of `decarb compare`: the key figures side by side, then every input that differs
+/// from the first scenario.
+pub fn compare_text(items: &[(String, &Scenario, &Projection)], units: Units) -> String {
+    let mut o = String::new();
+    let width = 26;
+    let _ = write!(o, "{:<34}", "");
+    for (name, _, _) in items {
+        let short: String = name.chars().take(width - 2).collect();
+        let _ = write!(o, "{short:>width$}");
+    }
+    let _ = writeln!(o);
+    let row = |o: &mut String, label: &str, f: &dyn Fn(&Scenario, &Projection) -> String| {
+        let _ = write!(o, "{label:<34}");
+        for (_, s, p) in items {
+            let _ = write!(o, "{:>width$}", f(s, p));
+        }
+        let _ = writeln!(o);
+    };
+    row(&mut o, "Base year", &|s, _| format!("FY{}", s.base_year));
+    for y in KEY_YEARS {
+        row(&mut o, &format!("Net FY{y}"), &|_, p| {
+            p.totals(y).map_or("n/a".into(), |t| units.fmt(t.net))
+        });
+        row(&mut o, &format!("Scope 1+2 FY{y}"), &|_, p| {
+            p.totals(y).map_or("n/a".into(), |t| units.fmt(t.scope12()))
+        });
+        for by in BASELINE_YEARS {
+            row(&mut o, &format!("Scope 1+2 FY{y} vs FY{by}"), &|s, p| {
+                let b = targets::baseline(s, p, by, &S12, Scope2Method::Market);
+                let v = match (p.totals(y), b) {
+                    (Some(t), Some(b)) => change_pct(t.scope12(), b.value_t),
+                    _ => None,
+                };
+                fmt_pct(v)
+            });
+        }
+        row(&mut o, &format!("Cumulative net to FY{y}"), &|_, p| {
+            cumulative_net(p, y).map_or("n/a".into(), |v| units.fmt(v))
+        });
+    }
+    // Targets, matched by label.
+    let mut labels: Vec<String> = Vec::new();
+    for (_, s, _) in items {
+        for t in &s.targets {
+            if !labels.contains(&t.label) {
+                labels.push(t.label.clone());
+            }
+        }
+    }
+    let results: Vec<Vec<TargetResult>> = items.iter().map(|(_, s, p)| targets::evaluate(s, p)).collect();
+    for label in &labels {
+        let _ = write!(o, "{:<34}", label.chars().take(33).collect::<String>());
+        for r in &results {
+            let cell = r.iter().find(|x| &x.label == label).map_or("—".into(), |x| {
+                format!(
+                    "{} {}",
+                    fmt_target_value(x.unit, x.value, units),
+                    if x.met { "MET" } else { "MISSED" }
+                )
+            });
+            let _ = write!(o, "{cell:>width$}");
+        }
+        let _ = writeln!(o);
+    }
+    // Inputs that differ from the first scenario.
+    if let Some((first_name, first, _)) = items.first() {
+        for (name, s, _) in &items[1..] {
+            let d = crate::model::diff::diff(first, s);
+            let _ = writeln!(o, "\nInputs and levers: {first_name} → {name}");
+            if d.is_empty() {
+                let _ = writeln!(o, "  No differences: the scenarios have the same inputs.");
+            }
+            for x in d {
+                let _ = writeln!(
+                    o,
+                    "  {}\n      {}\n    → {}",
+                    x.path,
+                    x.a.as_deref().unwrap_or("(absent)"),
+                    x.b.as_deref().unwrap_or("(absent)")
+                );
+            }
+        }
     }
     o
 }

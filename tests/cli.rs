@@ -191,3 +191,38 @@ fn commands_on_a_bad_file_exit_1() {
         assert!(stderr(&o).contains("sites[0].co2_free_share"));
     }
 }
+
+#[test]
+fn compare_shows_figures_side_by_side_and_the_changed_levers() {
+    let o = decarb(&["compare", SHIPPED[0], SHIPPED[0]]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("No differences"), "{}", stdout(&o));
+
+    let dir = tempfile::tempdir().unwrap();
+    let changed = dir.path().join("jx-more-co2-free.ron");
+    let text = std::fs::read_to_string(SHIPPED[0]).unwrap();
+    let text = text.replacen("(2020, 0.0), (2023, 0.5056)", "(2020, 0.0), (2030, 1.0)", 1);
+    std::fs::write(&changed, text).unwrap();
+    let o = decarb(&["compare", SHIPPED[0], changed.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.contains("sites[other_japan].co2_free_share"), "{out}");
+    assert!(out.contains("[(2020,0.0),(2030,1.0)]"), "{out}");
+    assert!(out.contains("Net FY2030") && out.contains("MET"), "{out}");
+
+    // two different shipped files: their sites and targets differ
+    let o = decarb(&["compare", SHIPPED[1], SHIPPED[2]]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(
+        out.contains("sites[kambara]") && out.contains("regions[japan]"),
+        "{out}"
+    );
+    assert_eq!(decarb(&["compare", SHIPPED[0]]).status.code(), Some(2));
+    assert_eq!(
+        decarb(&["compare", SHIPPED[0], "tests/bad/nan.ron"])
+            .status
+            .code(),
+        Some(1)
+    );
+}

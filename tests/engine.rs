@@ -655,3 +655,144 @@ fn targets_use_history_baselines_and_model_fallback() {
     engine.run_into(LeverSet::ALL, &mut run);
     assert_eq!(run.totals, p.scenario.totals);
 }
+
+// ---------------------------------------------------------------- wedges and bridge (MODEL.md §6)
+
+use decarb::engine::wedges::{self, Metric};
+
+/// Shapley values by brute force over every ordering of the active groups.
+fn brute_force_shapley(runs: &wedges::LeverRuns, metric: &Metric, year: usize) -> Vec<f64> {
+    let n = runs.groups.len();
+    let value = |mask: usize| -metric.of(&runs.totals[mask][year]);
+    let mut perm: Vec<usize> = (0..n).collect();
+    let mut sums = vec![0.0; n];
+    let mut count = 0.0;
+    // Heap's algorithm over all n! orderings.
+    fn heap(k: usize, perm: &mut Vec<usize>, visit: &mut dyn FnMut(&[usize])) {
+        if k <= 1 {
+            visit(perm);
+            return;
+        }
+        for i in 0..k {
+            heap(k - 1, perm, visit);
+            if k % 2 == 0 {
+                perm.swap(i, k - 1)
+            } else {
+                perm.swap(0, k - 1)
+            }
+        }
+    }
+    heap(n, &mut perm, &mut |order: &[usize]| {
+        let mut mask = 0usize;
+        for &g in order {
+            let before = value(mask);
+            mask |= 1 << g;
+            sums[g] += value(mask) - before;
+        }
+        count += 1.0;
+    });
+    sums.iter().map(|s| s / count).collect()
+}
+
+#[test]
+fn wedges_equal_brute_force_shapley_and_sum_to_the_gap() {
+    for name in ["jx-metals-2018.ron", "nlm-2013.ron", "jmia-nonferrous-2013.ron"] {
+        let s = load(name);
+        let e = engine::Engine::new(&s);
+        let runs = e.lever_runs();
+        let metric = Metric::net(&s);
+        let w = runs.wedges(&metric);
+        let p = project(&s);
+        for y in 0..p.years() {
+            let gap = p.bau.totals[y].net - p.scenario.totals[y].net;
+            assert!((w.gap[y] - gap).abs() <= 1e-9 * gap.abs().max(1.0), "{name}");
+            let sum: f64 = w.values[y].iter().sum();
+            assert!(
+                (sum - gap).abs() <= 1e-9 * p.bau.totals[y].net.abs().max(1.0),
+                "{name} {y}: {sum} vs {gap}"
+            );
+            let brute = brute_force_shapley(&runs, &metric, y);
+            for (gi, g) in runs.groups.iter().enumerate() {
+                let v = w.values[y][*g as usize];
+                assert!(
+                    (v - brute[gi]).abs() <= 1e-6 * (1.0 + v.abs()),
+                    "{name} {g:?}: {v} vs {}",
+                    brute[gi]
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn bridge_bars_sum_exactly_from_history_and_from_model_years() {
+    for (name, from, to) in [
+        ("jx-metals-2018.ron", 2018, 2030),
+        ("jx-metals-2018.ron", 2018, 2050),
+        ("nlm-2013.ron", 2013, 2030),
+        ("jmia-nonferrous-2013.ron", 2013, 2030),
+        ("jmia-nonferrous-2013.ron", 2022, 2050),
+    ] {
+        let s = load(name);
+        let e = engine::Engine::new(&s);
+        let p = e.project(&s);
+        let runs = e.lever_runs();
+        let metric = Metric::net(&s);
+        let b = wedges::bridge(&s, &e, &p, &runs, &metric, from, to).unwrap();
+        let sum = b.start_t + b.bars.iter().map(|x| x.value_t).sum::<f64>();
+        assert!(
+            (sum - b.end_t).abs() <= 1e-6 * b.end_t.abs().max(1.0),
+            "{name}: {sum} vs {}",
+            b.end_t
+        );
+        assert!((b.end_t - p.totals(to).unwrap().net).abs() < 1e-6);
+    }
+    // From a history year before the base year: a "to base year" bar closes the difference.
+    let mut s = load("jx-metals-2018.ron");
+    s.history.push(decarb::model::HistoryEntry {
+        year: 2013,
+        kind: decarb::model::HistoryKind::Actual,
+        scope1_t: None,
+        scope2_t: None,
+        scope2_location_t: None,
+        scope12_t: Some(2_000_000.0),
+        scope3_t: None,
+        production_t: None,
+        primary_energy_gj: None,
+        fuel_gj: None,
+        electricity_mwh: None,
+        revenue_jpy: None,
+        fuel_use: vec![],
+        source: "test".into(),
+        assumption: None,
+    });
+    let e = engine::Engine::new(&s);
+    let p = e.project(&s);
+    let b = wedges::bridge(&s, &e, &p, &e.lever_runs(), &Metric::net(&s), 2013, 2030).unwrap();
+    assert_eq!(b.start_t, 2_000_000.0);
+    assert_eq!(b.bars[0].key, "to_base_year");
+    let sum = b.start_t + b.bars.iter().map(|x| x.value_t).sum::<f64>();
+    assert!((sum - b.end_t).abs() < 1e-6 * b.end_t);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    #[test]
+    fn wedges_sum_to_the_gap_on_random_scenarios(n in 1usize..4, seed in any::<u64>()) {
+        let s = synthetic::scenario(n, seed);
+        let e = engine::Engine::new(&s);
+        let metric = Metric::net(&s);
+        let w = wedges::wedges(&e, &metric);
+        let p = e.project(&s);
+        for y in 0..p.years() {
+            let gap = p.bau.totals[y].net - p.scenario.totals[y].net;
+            let sum: f64 = w.values[y].iter().sum();
+            let scale = p.bau.totals[y].net.abs().max(p.scenario.totals[y].net.abs()).max(1.0);
+            prop_assert!((sum - gap).abs() <= 1e-9 * scale, "{}: {} vs {}", y, sum, gap);
+        }
+        let b = wedges::bridge(&s, &e, &p, &e.lever_runs(), &metric, 2018, 2040).unwrap();
+        let sum = b.start_t + b.bars.iter().map(|x| x.value_t).sum::<f64>();
+        prop_assert!((sum - b.end_t).abs() <= 1e-9 * b.end_t.abs().max(b.start_t.abs()).max(1.0));
+    }
+}

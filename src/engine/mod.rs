@@ -8,6 +8,7 @@ mod compile;
 pub mod factors;
 mod run;
 pub mod targets;
+pub mod wedges;
 
 pub use compile::{Engine, LeverGroup, LeverSet};
 pub use run::{EnergyYear, Run, SiteYear, Totals, source};

@@ -108,7 +108,175 @@ impl Run {
     }
 }
 
+/// Which year index each input is read at. A normal run reads everything at one year; the
+/// bridge evaluates BAU with activity, grid factor and ownership of different years.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct At {
+    pub activity: usize,
+    pub grid: usize,
+    pub ownership: usize,
+    pub lever: usize,
+}
+
+impl At {
+    pub fn year(y: usize) -> At {
+        At {
+            activity: y,
+            grid: y,
+            ownership: y,
+            lever: y,
+        }
+    }
+}
+
+/// Energy and emissions of one site in one year; per-source values go to `src`.
+struct SiteOut {
+    year: SiteYear,
+    energy: EnergyYear,
+}
+
 impl Engine {
+    /// MODEL.md §4 for one site and one year. `src` receives the per-source emissions
+    /// (indexed as [`Run::sources`]); `f1`, `f2` are scratch slots, one per fuel.
+    #[inline(always)]
+    fn site_year(
+        &self,
+        s: &super::compile::SiteC,
+        at: At,
+        levers: LeverSet,
+        f1: &mut [f64],
+        f2: &mut [f64],
+        src: &mut [f64],
+    ) -> SiteOut {
+        let n_fuels = self.fuel_ef.len();
+        let y = at.lever;
+        let a = s.activity[at.activity];
+        let o = s.ownership[at.ownership];
+        let rec = levers.has(LeverGroup::Recycling);
+        let ppa = levers.has(LeverGroup::Ppa);
+        let (eta_el, eta_fu) = if levers.has(LeverGroup::Efficiency) {
+            (s.eta_el[y], s.eta_fu[y])
+        } else {
+            (1.0, 1.0)
+        };
+
+        // §4.2 demand before switching; λ: recycled feed saving the site's fuel.
+        let mut fuel_factor = a * eta_fu;
+        for &mi in &s.materials {
+            let m = &self.materials[mi];
+            if m.lambda != 0.0 {
+                let rho = if rec { m.rho[y] } else { m.rho_off };
+                fuel_factor *= 1.0 - m.lambda * (rho - m.rho_off);
+            }
+        }
+        let mut e2 = s.electricity_mwh * a * eta_el;
+        for &f in &s.active {
+            let v = s.fuels_gj[f] * fuel_factor;
+            f1[f] = v;
+            f2[f] = v;
+        }
+
+        // §4.3 fuel switching, always a share of the pre-switch demand.
+        let fsw = levers.has(LeverGroup::FuelSwitch);
+        for r in &s.rules {
+            let share = if fsw { r.share[y] } else { r.share_off };
+            if share == 0.0 {
+                continue;
+            }
+            let moved = f1[r.from] * share;
+            f2[r.from] -= moved;
+            match r.to {
+                Some(g) => f2[g] += moved * r.ratio,
+                None => e2 += moved * r.ratio / 3.6,
+            }
+        }
+
+        // §4.4–4.5 own generation, PPAs, grid purchase, Scope 2.
+        let years = self.years;
+        let re = if ppa { s.physical_re[y] } else { s.physical_re_off };
+        let vre = if ppa { s.virtual_re[y] } else { s.virtual_re_off };
+        let grid = (e2 - re).max(0.0);
+        let surplus = (re - e2).max(0.0);
+        let c = if levers.has(LeverGroup::Co2Free) {
+            s.co2_free[y]
+        } else {
+            s.co2_free_off
+        };
+        let ef = self.ef[s.region * years + at.grid];
+        let ef_loc = self.ef_loc[s.region * years + at.grid];
+        let s2m = (grid * (1.0 - c) - vre).max(0.0) * ef * o;
+        let s2l = grid * ef_loc * o;
+
+        // §4.6 Scope 1.
+        let mut s1 = 0.0;
+        let mut fuel_gj = 0.0;
+        for &f in &s.active {
+            let v = f2[f] * self.fuel_ef[f] * o;
+            src[source::FIRST_FUEL + f] += v;
+            s1 += v;
+            fuel_gj += f2[f];
+        }
+        let pi = if levers.has(LeverGroup::ProcessChange) {
+            s.process_change[y]
+        } else {
+            s.process_change_off
+        };
+        let process = s.process_t * a * (1.0 - pi) * o;
+        src[source::PROCESS] += process;
+        s1 += process;
+
+        // κ and §4.7 Scope 3 of linked materials.
+        let mut s3 = 0.0;
+        let mut kappa = 0.0;
+        for &mi in &s.materials {
+            let m = &self.materials[mi];
+            let (rho, gamma) = if rec {
+                (m.rho[y], m.gamma[y])
+            } else {
+                (m.rho_off, m.gamma_off)
+            };
+            let q = m.quantity_t * a;
+            kappa += m.kappa * q * (rho - m.rho_off);
+            let v =
+                q * ((1.0 - rho - gamma) * m.ef_primary + rho * m.ef_recycled + gamma * m.ef_low_carbon) * o;
+            src[source::FIRST_FUEL + n_fuels + mi] += v;
+            s3 += v;
+        }
+        let kappa = kappa * o;
+        src[source::RECYCLED_FEED] += kappa;
+        s1 += kappa;
+        src[source::ELECTRICITY] += s2m;
+
+        SiteOut {
+            year: SiteYear {
+                scope1: s1,
+                scope2_market: s2m,
+                scope2_location: s2l,
+                scope3: s3,
+            },
+            energy: EnergyYear {
+                electricity_mwh: e2 * o,
+                grid_mwh: grid * o,
+                surplus_mwh: surplus * o,
+                fuel_gj: fuel_gj * o,
+                production_t: s.production_t * a * o,
+            },
+        }
+    }
+
+    /// Scope 3 of an organisation-level material (no linked site).
+    #[inline]
+    fn org_material(&self, m: &super::compile::Mat, at: At, rec: bool) -> f64 {
+        let (rho, gamma) = if rec {
+            (m.rho[at.lever], m.gamma[at.lever])
+        } else {
+            (m.rho_off, m.gamma_off)
+        };
+        m.quantity_t
+            * self.org_activity[at.activity]
+            * ((1.0 - rho - gamma) * m.ef_primary + rho * m.ef_recycled + gamma * m.ef_low_carbon)
+    }
+
     /// Runs the model with the given lever groups on, into `out` (sized by [`Run::new`]).
     pub fn run_into(&self, levers: LeverSet, out: &mut Run) {
         let years = self.years;
@@ -118,157 +286,64 @@ impl Engine {
         out.totals.fill(Totals::default());
         out.sources.fill(0.0);
         out.energy.fill(EnergyYear::default());
-
-        let co2 = levers.has(LeverGroup::Co2Free);
         let rec = levers.has(LeverGroup::Recycling);
-        let fsw = levers.has(LeverGroup::FuelSwitch);
-        let ppa = levers.has(LeverGroup::Ppa);
-        let eff = levers.has(LeverGroup::Efficiency);
-        let prc = levers.has(LeverGroup::ProcessChange);
-        let crd = levers.has(LeverGroup::Credits);
 
         for (si, s) in self.sites.iter().enumerate() {
-            let ef_r = &self.ef[s.region * years..(s.region + 1) * years];
-            let ef_l = &self.ef_loc[s.region * years..(s.region + 1) * years];
             for y in 0..years {
-                let a = s.activity[y];
-                let o = s.ownership[y];
-                let (eta_el, eta_fu) = if eff {
-                    (s.eta_el[y], s.eta_fu[y])
-                } else {
-                    (1.0, 1.0)
-                };
-
-                // §4.2 demand before switching; λ: recycled feed saving the site's fuel.
-                let mut fuel_factor = a * eta_fu;
-                for &mi in &s.materials {
-                    let m = &self.materials[mi];
-                    if m.lambda != 0.0 {
-                        let rho = if rec { m.rho[y] } else { m.rho_off };
-                        fuel_factor *= 1.0 - m.lambda * (rho - m.rho_off);
-                    }
-                }
-                let mut e2 = s.electricity_mwh * a * eta_el;
-                for &f in &s.active {
-                    let v = s.fuels_gj[f] * fuel_factor;
-                    out.f1[f] = v;
-                    out.f2[f] = v;
-                }
-
-                // §4.3 fuel switching, always a share of the pre-switch demand.
-                for r in &s.rules {
-                    let share = if fsw { r.share[y] } else { r.share_off };
-                    if share == 0.0 {
-                        continue;
-                    }
-                    let moved = out.f1[r.from] * share;
-                    out.f2[r.from] -= moved;
-                    match r.to {
-                        Some(g) => out.f2[g] += moved * r.ratio,
-                        None => e2 += moved * r.ratio / 3.6,
-                    }
-                }
-
-                // §4.4–4.5 own generation, PPAs, grid purchase, Scope 2.
-                let re = if ppa { s.physical_re[y] } else { s.physical_re_off };
-                let vre = if ppa { s.virtual_re[y] } else { s.virtual_re_off };
-                let grid = (e2 - re).max(0.0);
-                let surplus = (re - e2).max(0.0);
-                let c = if co2 { s.co2_free[y] } else { s.co2_free_off };
-                let s2m = (grid * (1.0 - c) - vre).max(0.0) * ef_r[y];
-                let s2l = grid * ef_l[y];
-
-                // §4.6 Scope 1.
                 let src = &mut out.sources[y * n_src..(y + 1) * n_src];
-                let mut s1 = 0.0;
-                let mut fuel_gj = 0.0;
-                for &f in &s.active {
-                    let v = out.f2[f] * self.fuel_ef[f] * o;
-                    src[super::source::FIRST_FUEL + f] += v;
-                    s1 += v;
-                    fuel_gj += out.f2[f];
-                }
-                let pi = if prc {
-                    s.process_change[y]
-                } else {
-                    s.process_change_off
-                };
-                let process = s.process_t * a * (1.0 - pi) * o;
-                src[super::source::PROCESS] += process;
-                s1 += process;
-
-                // κ and §4.7 Scope 3 of linked materials.
-                let mut s3 = 0.0;
-                let mut kappa = 0.0;
-                for &mi in &s.materials {
-                    let m = &self.materials[mi];
-                    let (rho, gamma) = if rec {
-                        (m.rho[y], m.gamma[y])
-                    } else {
-                        (m.rho_off, m.gamma_off)
-                    };
-                    let q = m.quantity_t * a;
-                    kappa += m.kappa * q * (rho - m.rho_off);
-                    let v = q
-                        * ((1.0 - rho - gamma) * m.ef_primary
-                            + rho * m.ef_recycled
-                            + gamma * m.ef_low_carbon)
-                        * o;
-                    src[super::source::FIRST_FUEL + n_fuels + mi] += v;
-                    s3 += v;
-                }
-                let kappa = kappa * o;
-                src[super::source::RECYCLED_FEED] += kappa;
-                s1 += kappa;
-
-                let s2m = s2m * o;
-                let s2l = s2l * o;
-                src[super::source::ELECTRICITY] += s2m;
-
-                out.sites[y * n_sites + si] = SiteYear {
-                    scope1: s1,
-                    scope2_market: s2m,
-                    scope2_location: s2l,
-                    scope3: s3,
-                };
+                let r = self.site_year(s, At::year(y), levers, &mut out.f1, &mut out.f2, src);
+                out.sites[y * n_sites + si] = r.year;
                 let t = &mut out.totals[y];
-                t.scope1 += s1;
-                t.scope2_market += s2m;
-                t.scope2_location += s2l;
-                t.scope3 += s3;
+                t.scope1 += r.year.scope1;
+                t.scope2_market += r.year.scope2_market;
+                t.scope2_location += r.year.scope2_location;
+                t.scope3 += r.year.scope3;
                 let en = &mut out.energy[y];
-                en.electricity_mwh += e2 * o;
-                en.grid_mwh += grid * o;
-                en.surplus_mwh += surplus * o;
-                en.fuel_gj += fuel_gj * o;
-                en.production_t += s.production_t * a * o;
+                en.electricity_mwh += r.energy.electricity_mwh;
+                en.grid_mwh += r.energy.grid_mwh;
+                en.surplus_mwh += r.energy.surplus_mwh;
+                en.fuel_gj += r.energy.fuel_gj;
+                en.production_t += r.energy.production_t;
             }
         }
 
-        // Organisation-level materials (no linked site): production-weighted activity.
         for (mi, m) in self.materials.iter().enumerate() {
             if m.site.is_some() {
                 continue;
             }
             for y in 0..years {
-                let (rho, gamma) = if rec {
-                    (m.rho[y], m.gamma[y])
-                } else {
-                    (m.rho_off, m.gamma_off)
-                };
-                let v = m.quantity_t
-                    * self.org_activity[y]
-                    * ((1.0 - rho - gamma) * m.ef_primary + rho * m.ef_recycled + gamma * m.ef_low_carbon);
-                out.sources[y * n_src + super::source::FIRST_FUEL + n_fuels + mi] += v;
+                let v = self.org_material(m, At::year(y), rec);
+                out.sources[y * n_src + source::FIRST_FUEL + n_fuels + mi] += v;
                 out.totals[y].scope3 += v;
             }
         }
 
+        let crd = levers.has(LeverGroup::Credits);
         for y in 0..years {
             let t = &mut out.totals[y];
             t.credits = if crd { self.credits[y] } else { 0.0 };
             t.net = t.scope1 + t.scope2_market + if self.net_includes_scope3 { t.scope3 } else { 0.0 }
                 - t.credits;
         }
+    }
+
+    /// BAU totals of one year with activity, grid factor and ownership read at other years
+    /// (the drivers of the bridge, MODEL.md §6). `scratch` is sized by [`Run::new`].
+    pub(crate) fn bau_at(&self, at: At, scratch: &mut Run) -> Totals {
+        let n_src = scratch.source_count();
+        let mut t = Totals::default();
+        let src = &mut scratch.sources[..n_src];
+        for s in &self.sites {
+            let r = self.site_year(s, at, LeverSet::BAU, &mut scratch.f1, &mut scratch.f2, src);
+            t.scope1 += r.year.scope1;
+            t.scope2_market += r.year.scope2_market;
+            t.scope2_location += r.year.scope2_location;
+            t.scope3 += r.year.scope3;
+        }
+        for m in self.materials.iter().filter(|m| m.site.is_none()) {
+            t.scope3 += self.org_material(m, at, false);
+        }
+        t.net = t.scope1 + t.scope2_market + if self.net_includes_scope3 { t.scope3 } else { 0.0 };
+        t
     }
 }
