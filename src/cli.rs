@@ -34,6 +34,9 @@ pub struct Cli {
     /// Open the window, sweep a CO2-free share over N frames and print frame times.
     #[arg(long, value_name = "N")]
     pub bench_frames: Option<u32>,
+    /// Open FILE read-only for review: KPIs, trajectory, bridge and wedges, a summary, no levers.
+    #[arg(long)]
+    pub review: bool,
     /// Language of the window (overrides the saved preference): en or ja.
     #[arg(long, value_parser = ["en", "ja"])]
     pub lang: Option<String>,

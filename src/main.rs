@@ -39,5 +39,5 @@ fn window(args: cli::Cli) -> i32 {
         "ja" => app::i18n::Lang::Ja,
         _ => app::i18n::Lang::En,
     });
-    app::run(scenario, path, mode, lang)
+    app::run(scenario, path, mode, lang, args.review)
 }

@@ -197,3 +197,25 @@ fn every_shipped_scenario_renders() {
     h.run();
     assert!(!h.state().doc.is_dirty());
 }
+
+#[test]
+fn analysis_views_and_review_mode_render() {
+    let mut h = harness(app_with(FakeDialogs::default()));
+    h.run();
+    for view in ["Wedges", "Bridge", "Factors", "By site", "By source"] {
+        h.get_by_label(view).click();
+        h.run();
+    }
+    h.get_by_label("Factors").click();
+    h.run();
+    // FY2018 → FY2030 of the JX file: history for 2018, the model for 2030
+    h.get_by_label("CO2 emissions change");
+    h.state_mut().review = true;
+    h.run();
+    h.get_by_label_contains("In FY2030 the plan lands at");
+    h.get_by_label_contains("Largest contributions against BAU in FY2030");
+    assert!(
+        h.query_by_role_and_label(Role::Slider, SITE).is_none(),
+        "no levers in review mode"
+    );
+}

@@ -15,6 +15,21 @@ pub struct ChartOptions {
     pub scope3: bool,
     pub location_based: bool,
     pub stack_by_site: bool,
+    /// What the lower chart shows.
+    pub lower: Lower,
+    /// Bridge and factor-analysis years (0 = the default: base year → FY2030).
+    pub from_year: i32,
+    pub to_year: i32,
+}
+
+/// The lower chart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum Lower {
+    #[default]
+    Stacked,
+    Wedges,
+    Bridge,
+    Factors,
 }
 
 impl ChartOptions {

@@ -1,6 +1,7 @@
 //! The planner window (eframe 0.37). Panels read the app state and report changes or emit
 //! commands, applied once at the end of the frame; none does emissions math.
 
+pub mod analysis;
 pub mod chart;
 pub mod dialogs;
 pub mod document;
@@ -11,7 +12,7 @@ pub mod levers;
 use crate::engine::{self, Projection, targets};
 use crate::model::{self, Scenario};
 use crate::units::Units;
-use chart::ChartOptions;
+use chart::{ChartOptions, Lower};
 use dialogs::{FileDialogs, RfdDialogs};
 use document::Document;
 use i18n::{Lang, tr};
@@ -76,6 +77,10 @@ pub struct DecarbApp {
     pub projection: Projection,
     pub results: Vec<targets::TargetResult>,
     computed_for: u64,
+    /// Wedges and the runs behind them, computed when a view needs them.
+    analysis: Option<(u64, engine::wedges::LeverRuns, engine::wedges::Wedges)>,
+    /// Read-only review: no lever panel, a plain-language summary instead.
+    pub review: bool,
     pub dialogs: Box<dyn FileDialogs>,
     pub modal: Option<Modal>,
     commands: Vec<Command>,
@@ -141,6 +146,8 @@ impl DecarbApp {
             projection,
             results,
             computed_for: 0,
+            analysis: None,
+            review: false,
             dialogs,
             modal: None,
             commands: Vec::new(),
@@ -167,6 +174,19 @@ impl DecarbApp {
             self.results = targets::evaluate(&self.doc.scenario, &self.projection);
             self.computed_for = self.doc.generation;
         }
+    }
+
+    /// Wedges of the current scenario (recomputed after a change, only when shown).
+    fn analysis(&mut self) -> &(u64, engine::wedges::LeverRuns, engine::wedges::Wedges) {
+        let generation = self.doc.generation;
+        let stale = self.analysis.as_ref().is_none_or(|a| a.0 != generation);
+        if stale {
+            let e = engine::Engine::new(&self.doc.scenario);
+            let runs = e.lever_runs();
+            let w = runs.wedges(&engine::wedges::Metric::net(&self.doc.scenario));
+            self.analysis = Some((generation, runs, w));
+        }
+        self.analysis.as_ref().expect("just computed")
     }
 
     fn remember(&mut self, path: &Path) {
@@ -392,6 +412,8 @@ impl DecarbApp {
                 }
             });
             ui.menu_button(tr(lang, "View"), |ui| {
+                ui.checkbox(&mut self.review, tr(lang, "Review mode"));
+                ui.separator();
                 ui.label(tr(lang, "Language"));
                 ui.radio_value(&mut self.prefs.lang, Lang::En, "English");
                 ui.radio_value(&mut self.prefs.lang, Lang::Ja, "日本語");
@@ -412,8 +434,24 @@ impl DecarbApp {
             ui.checkbox(&mut c.scope3, tr(lang, "Scope 3"));
             ui.checkbox(&mut c.location_based, tr(lang, "Location-based Scope 2"));
             ui.separator();
-            ui.radio_value(&mut c.stack_by_site, false, tr(lang, "By source"));
-            ui.radio_value(&mut c.stack_by_site, true, tr(lang, "By site"));
+            let stacked = c.lower == Lower::Stacked;
+            if ui
+                .radio(stacked && !c.stack_by_site, tr(lang, "By source"))
+                .clicked()
+            {
+                c.lower = Lower::Stacked;
+                c.stack_by_site = false;
+            }
+            if ui
+                .radio(stacked && c.stack_by_site, tr(lang, "By site"))
+                .clicked()
+            {
+                c.lower = Lower::Stacked;
+                c.stack_by_site = true;
+            }
+            ui.radio_value(&mut c.lower, Lower::Wedges, tr(lang, "Wedges"));
+            ui.radio_value(&mut c.lower, Lower::Bridge, tr(lang, "Bridge"));
+            ui.radio_value(&mut c.lower, Lower::Factors, tr(lang, "Factors"));
             ui.separator();
             for u in Units::ALL {
                 ui.radio_value(&mut self.prefs.units, u, u.label());
@@ -530,18 +568,43 @@ impl DecarbApp {
             });
         });
         let mut changed = false;
-        egui::Panel::left("levers")
-            .resizable(true)
-            .default_size(430.0)
-            .show(ui, |ui| {
-                let c = levers::Ctx {
-                    lang,
-                    base: self.doc.scenario.base_year,
-                    last: self.doc.scenario.last_year,
-                    saved: &self.doc.saved,
-                };
-                changed = levers::levers_ui(ui, &mut self.doc.scenario, &c);
-            });
+        if self.review {
+            let (s, p, r) = (
+                &self.doc.scenario.clone(),
+                &self.projection.clone(),
+                self.results.clone(),
+            );
+            let w = self.analysis().2.clone();
+            egui::Panel::left("review")
+                .resizable(true)
+                .default_size(430.0)
+                .show(ui, |ui| {
+                    ui.heading(tr(lang, "Summary"));
+                    ui.label(egui::RichText::new(&s.meta.name).strong());
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        for line in analysis::review_text(s, p, &r, &w, lang, units) {
+                            ui.label(line);
+                        }
+                        if !s.meta.description.is_empty() {
+                            ui.separator();
+                            ui.label(&s.meta.description);
+                        }
+                    });
+                });
+        } else {
+            egui::Panel::left("levers")
+                .resizable(true)
+                .default_size(430.0)
+                .show(ui, |ui| {
+                    let c = levers::Ctx {
+                        lang,
+                        base: self.doc.scenario.base_year,
+                        last: self.doc.scenario.last_year,
+                        saved: &self.doc.saved,
+                    };
+                    changed = levers::levers_ui(ui, &mut self.doc.scenario, &c);
+                });
+        }
         if changed {
             self.doc.touched();
             // Same frame: recompute before the charts are drawn.
@@ -558,8 +621,11 @@ impl DecarbApp {
             };
             let h = ui.available_height();
             chart::trajectory_ui(ui, &view, &self.results, (h * 0.56).max(120.0));
-            let h = ui.available_height();
-            chart::stacked_ui(ui, &view, (h - 8.0).max(100.0));
+            let h = (ui.available_height() - 8.0).max(100.0);
+            match self.prefs.chart.lower {
+                Lower::Stacked => chart::stacked_ui(ui, &view, h),
+                lower => self.analysis_ui(ui, lower, h),
+            }
         });
         self.modal_ui(&ctx);
 
@@ -582,6 +648,80 @@ impl DecarbApp {
             self.title = title;
         }
         self.special_modes(&ctx, t0);
+    }
+
+    fn analysis_ui(&mut self, ui: &mut egui::Ui, lower: Lower, height: f32) {
+        let lang = self.lang();
+        let units = self.prefs.units;
+        let (base, last) = (self.doc.scenario.base_year, self.doc.scenario.last_year);
+        let opts = &mut self.prefs.chart;
+        if opts.from_year == 0 {
+            opts.from_year = base;
+        }
+        if opts.to_year == 0 {
+            opts.to_year = 2030.clamp(base, last);
+        }
+        if lower != Lower::Wedges {
+            ui.horizontal(|ui| {
+                let earliest = self
+                    .doc
+                    .scenario
+                    .history
+                    .iter()
+                    .map(|h| h.year)
+                    .min()
+                    .unwrap_or(base)
+                    .min(base);
+                ui.add(
+                    egui::DragValue::new(&mut opts.from_year)
+                        .range(earliest..=last)
+                        .prefix("FY"),
+                )
+                .on_hover_text(tr(lang, "from"));
+                ui.label("→");
+                ui.add(
+                    egui::DragValue::new(&mut opts.to_year)
+                        .range(earliest..=last)
+                        .prefix("FY"),
+                )
+                .on_hover_text(tr(lang, "to"));
+                for y in [2013, 2018] {
+                    if ui.small_button(i18n::fy(lang, y)).clicked() {
+                        opts.from_year = y;
+                    }
+                }
+                for y in [2030, 2050] {
+                    if ui.small_button(format!("→ {}", i18n::fy(lang, y))).clicked() {
+                        opts.to_year = y;
+                    }
+                }
+            });
+        }
+        let (from, to) = (self.prefs.chart.from_year, self.prefs.chart.to_year);
+        match lower {
+            Lower::Stacked => {}
+            Lower::Wedges => {
+                let w = self.analysis().2.clone();
+                analysis::wedges_ui(ui, &self.projection, &w, lang, units, height);
+            }
+            Lower::Bridge => {
+                let s = self.doc.scenario.clone();
+                let e = engine::Engine::new(&s);
+                let metric = engine::wedges::Metric::net(&s);
+                self.analysis();
+                let runs = &self.analysis.as_ref().expect("computed above").1;
+                match engine::wedges::bridge(&s, &e, &self.projection, runs, &metric, from, to) {
+                    Ok(b) => analysis::bridge_ui(ui, &b, &self.results, lang, units, height - 30.0),
+                    Err(e) => {
+                        ui.colored_label(egui::Color32::from_rgb(210, 50, 40), e);
+                    }
+                }
+            }
+            Lower::Factors => {
+                let f = engine::factors::analyse(&self.doc.scenario, &self.projection, from, to);
+                analysis::factors_ui(ui, &f, lang, units);
+            }
+        }
     }
 
     fn special_modes(&mut self, ctx: &egui::Context, t0: Instant) {
@@ -672,7 +812,7 @@ impl eframe::App for DecarbApp {
 }
 
 /// Opens the window; returns the process exit code.
-pub fn run(scenario: Scenario, path: Option<PathBuf>, mode: Mode, lang: Option<Lang>) -> i32 {
+pub fn run(scenario: Scenario, path: Option<PathBuf>, mode: Mode, lang: Option<Lang>, review: bool) -> i32 {
     let has_display = std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some();
     if !has_display {
         eprintln!(
@@ -705,6 +845,7 @@ pub fn run(scenario: Scenario, path: Option<PathBuf>, mode: Mode, lang: Option<L
             if let Some(l) = lang {
                 app.prefs.lang = l;
             }
+            app.review = review;
             Ok(Box::new(app))
         }),
     );
