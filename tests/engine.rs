@@ -675,7 +675,7 @@ fn brute_force_shapley(runs: &wedges::LeverRuns, metric: &Metric, year: usize) -
         }
         for i in 0..k {
             heap(k - 1, perm, visit);
-            if k % 2 == 0 {
+            if k.is_multiple_of(2) {
                 perm.swap(i, k - 1)
             } else {
                 perm.swap(0, k - 1)
