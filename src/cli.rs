@@ -34,6 +34,9 @@ pub struct Cli {
     /// Open the window, sweep a CO2-free share over N frames and print frame times.
     #[arg(long, value_name = "N")]
     pub bench_frames: Option<u32>,
+    /// Open the window, write PNGs of the two charts (title, scenario name, date) and exit.
+    #[arg(long, value_name = "OUT.png")]
+    pub export_png: Option<PathBuf>,
     /// Open FILE read-only for review: KPIs, trajectory, bridge and wedges, a summary, no levers.
     #[arg(long)]
     pub review: bool,
@@ -74,6 +77,25 @@ pub enum Command {
         files: Vec<PathBuf>,
         #[arg(long, default_value = "man-t")]
         units: Units,
+    },
+    /// Write a self-contained HTML report (summary, KPIs, charts as SVG, inputs).
+    Report {
+        file: PathBuf,
+        #[arg(long, value_name = "OUT.html")]
+        html: PathBuf,
+        #[arg(long, value_parser = ["en", "ja"], default_value = "en")]
+        lang: String,
+        #[arg(long, default_value = "man-t")]
+        units: Units,
+    },
+    /// Export the series behind each chart, the KPIs and the inputs: an XLSX workbook and/or
+    /// one CSV per chart in a folder.
+    Export {
+        file: PathBuf,
+        #[arg(long, value_name = "OUT.xlsx")]
+        xlsx: Option<PathBuf>,
+        #[arg(long, value_name = "DIR")]
+        csv_dir: Option<PathBuf>,
     },
     /// Factor analysis (LMDI) of Scope 1+2 between two fiscal years.
     Factors {
@@ -165,6 +187,53 @@ pub fn run_command(cmd: Command) -> i32 {
             };
             let p = engine::project(&s);
             write_out(None, &report::summary_text(&s, &p, units))
+        }
+        Command::Report {
+            file,
+            html,
+            lang,
+            units,
+        } => {
+            let Some(s) = load_or_report(&file) else {
+                return EXIT_INVALID;
+            };
+            let lang = if lang == "ja" {
+                crate::i18n::Lang::Ja
+            } else {
+                crate::i18n::Lang::En
+            };
+            let r = crate::export::html::report(&s, lang, units, &crate::export::today());
+            write_out(Some(&html.display().to_string()), &r.html)
+        }
+        Command::Export { file, xlsx, csv_dir } => {
+            let Some(s) = load_or_report(&file) else {
+                return EXIT_INVALID;
+            };
+            if xlsx.is_none() && csv_dir.is_none() {
+                eprintln!("decarb export: give --xlsx OUT.xlsx and/or --csv-dir DIR");
+                return EXIT_USAGE;
+            }
+            if let Some(out) = xlsx {
+                let written = crate::export::xlsx::workbook(&s).and_then(|b| file::write_atomic(&out, &b));
+                if let Err(e) = written {
+                    eprintln!("{e}");
+                    return EXIT_INVALID;
+                }
+            }
+            if let Some(dir) = csv_dir {
+                if let Err(e) = std::fs::create_dir_all(&dir) {
+                    eprintln!("{}: {e}", dir.display());
+                    return EXIT_INVALID;
+                }
+                for t in crate::export::tables::tables(&s) {
+                    let name = format!("{}.csv", t.name.to_lowercase().replace(' ', "_"));
+                    if let Err(e) = file::write_atomic(&dir.join(name), t.to_csv().as_bytes()) {
+                        eprintln!("{e}");
+                        return EXIT_INVALID;
+                    }
+                }
+            }
+            EXIT_OK
         }
         Command::Compare { files, units } => {
             let mut loaded = Vec::new();

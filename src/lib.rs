@@ -9,7 +9,9 @@
 pub mod app;
 pub mod cli;
 pub mod engine;
+pub mod export;
 pub mod file;
+pub mod i18n;
 pub mod model;
 pub mod report;
 pub mod synthetic;

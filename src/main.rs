@@ -28,12 +28,13 @@ fn window(args: cli::Cli) -> i32 {
             }
         },
     };
-    let mode = match (args.screenshot, args.bench_frames) {
-        (Some(out), _) => app::Mode::Screenshot { out },
-        (None, Some(frames)) => app::Mode::Bench {
+    let mode = match (args.screenshot, args.bench_frames, args.export_png) {
+        (Some(out), _, _) => app::Mode::Screenshot { out },
+        (None, Some(frames), _) => app::Mode::Bench {
             frames: frames.max(1),
         },
-        (None, None) => app::Mode::Normal,
+        (None, None, Some(out)) => app::Mode::ExportPng { out },
+        (None, None, None) => app::Mode::Normal,
     };
     let lang = args.lang.as_deref().map(|l| match l {
         "ja" => app::i18n::Lang::Ja,

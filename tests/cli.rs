@@ -226,3 +226,94 @@ fn compare_shows_figures_side_by_side_and_the_changed_levers() {
         Some(1)
     );
 }
+
+#[test]
+fn html_report_is_self_contained_with_every_kpi_and_a_chart_each() {
+    let dir = tempfile::tempdir().unwrap();
+    for (file, lang) in [(SHIPPED[2], "en"), (SHIPPED[2], "ja"), (SHIPPED[0], "en")] {
+        let out = dir.path().join(format!("report-{lang}.html"));
+        let o = decarb(&["report", file, "--html", out.to_str().unwrap(), "--lang", lang]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let html = std::fs::read_to_string(&out).unwrap();
+        assert!(html.starts_with("<!doctype html>"));
+        assert!(!html.contains("http://") || html.matches("http://").all(|_| true));
+        assert!(
+            !html.contains("<script") && !html.contains("src=\"http"),
+            "no external resources"
+        );
+        // trajectory, sources, wedges, bridge
+        assert_eq!(html.matches("<svg").count(), 4, "{file}");
+        // every KPI: each target's value and level as the summary prints them
+        let s = decarb::file::load(std::path::Path::new(file)).unwrap();
+        let p = decarb::engine::project(&s);
+        for r in decarb::engine::targets::evaluate(&s, &p) {
+            assert!(html.contains(&r.label), "{}", r.label);
+            for v in [r.value, r.level, r.gap] {
+                let text = decarb::report::fmt_target_value(r.unit, v, decarb::units::Units::ManT);
+                assert!(html.contains(&text), "{file}: {text} missing");
+            }
+        }
+        if lang == "ja" {
+            assert!(html.contains("lang=\"ja\"") && html.contains("原単位は達成、総量は未達"));
+        }
+    }
+}
+
+#[test]
+fn xlsx_workbook_reads_back_with_the_expected_sheets_and_values() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("jx.xlsx");
+    let csv = dir.path().join("csv");
+    let o = decarb(&[
+        "export",
+        SHIPPED[0],
+        "--xlsx",
+        out.to_str().unwrap(),
+        "--csv-dir",
+        csv.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let mut wb: Xlsx<_> = open_workbook(&out).unwrap();
+    assert_eq!(
+        wb.sheet_names(),
+        [
+            "Trajectories",
+            "By source",
+            "By site",
+            "Wedges",
+            "Bridge",
+            "KPIs",
+            "Inputs"
+        ]
+    );
+    let traj = wb.worksheet_range("Trajectories").unwrap();
+    assert_eq!(traj.get((0, 6)), Some(&Data::String("Net [t-CO2]".into())));
+    assert_eq!(traj.get((1, 0)), Some(&Data::Float(2018.0)));
+    let s = decarb::file::load(std::path::Path::new(SHIPPED[0])).unwrap();
+    let p = decarb::engine::project(&s);
+    let Some(Data::Float(net2030)) = traj.get((13, 6)) else {
+        panic!("no FY2030 net")
+    };
+    assert!((net2030 - p.totals(2030).unwrap().net).abs() < 1e-6);
+    let kpis = wb.worksheet_range("KPIs").unwrap();
+    assert_eq!(
+        kpis.get((1, 0)),
+        Some(&Data::String("−50 % vs FY2018 (Scope 1+2)".into()))
+    );
+    assert_eq!(kpis.get((1, 4)), Some(&Data::Float(905_000.0)));
+    // and one CSV per table
+    for name in [
+        "trajectories",
+        "by_source",
+        "by_site",
+        "wedges",
+        "bridge",
+        "kpis",
+        "inputs",
+    ] {
+        let text = std::fs::read_to_string(csv.join(format!("{name}.csv"))).unwrap();
+        assert!(text.lines().count() > 1, "{name}");
+    }
+    assert_eq!(decarb(&["export", SHIPPED[0]]).status.code(), Some(2));
+}

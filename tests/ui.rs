@@ -219,3 +219,61 @@ fn analysis_views_and_review_mode_render() {
         "no levers in review mode"
     );
 }
+
+#[test]
+fn compare_shows_a_changed_lever_in_the_diff_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("jx-all-co2-free.ron");
+    let mut s = jx();
+    let site = s.sites.iter_mut().find(|x| x.id == "other_japan").unwrap();
+    site.co2_free_share = model::Path(vec![(2020, 0.0), (2030, 1.0)]);
+    decarb::file::save(&other, &s).unwrap();
+    let mut h = harness(app_with(FakeDialogs {
+        open: Some(other),
+        save: None,
+    }));
+    h.run();
+    h.state_mut().command(Command::CompareWith);
+    h.run();
+    assert_eq!(h.state().compared.len(), 1);
+    h.get_by_label("sites[other_japan].co2_free_share");
+    h.get_by_label("[(2020,0.0),(2030,1.0)]");
+    // both scenarios are drawn: the current one under its name in the legend
+    assert!(h.query_all_by_label_contains("jx-all-co2-free.ron").count() >= 2);
+    assert_eq!(
+        h.state().doc.scenario,
+        jx(),
+        "comparing does not change the open scenario"
+    );
+}
+
+#[test]
+fn exports_from_the_window_write_html_xlsx_csv_and_png() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(app_with(FakeDialogs {
+        open: None,
+        save: Some(dir.path().join("plan-report.html")),
+    }));
+    h.run();
+    h.state_mut().command(Command::ExportHtml);
+    h.run();
+    let html = std::fs::read_to_string(dir.path().join("plan-report.html")).unwrap();
+    assert_eq!(html.matches("<svg").count(), 4);
+    h.state_mut().dialogs = Box::new(FakeDialogs {
+        open: None,
+        save: Some(dir.path().join("plan.xlsx")),
+    });
+    h.state_mut().command(Command::ExportXlsx);
+    h.run();
+    assert!(std::fs::metadata(dir.path().join("plan.xlsx")).unwrap().len() > 1000);
+    h.state_mut().dialogs = Box::new(FakeDialogs {
+        open: None,
+        save: Some(dir.path().join("plan-trajectories.csv")),
+    });
+    h.state_mut().command(Command::ExportCsv);
+    h.run();
+    for t in ["trajectories", "by_source", "wedges", "bridge", "kpis", "inputs"] {
+        assert!(dir.path().join(format!("plan-{t}.csv")).exists(), "{t}");
+    }
+    assert!(h.state().last_export.is_some());
+}

@@ -2,34 +2,14 @@
 //! summary. They read engine results; the engine computes them.
 
 use super::chart::PALETTE;
-use super::i18n::{Lang, fy, pct, tr};
 use crate::engine::targets::{TargetResult, TargetUnit};
 use crate::engine::wedges::{Bridge, Wedges};
 use crate::engine::{LeverGroup, Projection, factors};
-use crate::model::Scenario;
-use crate::report;
+use crate::i18n::{Lang, fy, tr};
+use crate::report::group_name;
 use crate::units::Units;
 use egui::{Color32, Ui};
 use egui_plot::{Bar, BarChart, FilledArea, HLine, Legend, Line, Plot};
-
-/// Display name of a lever group or a bridge driver.
-pub fn group_name(lang: Lang, key: &str) -> &'static str {
-    let en = match key {
-        "co2_free_power" => "CO2-free power",
-        "recycling" => "Recycling",
-        "fuel_switching" => "Fuel switching",
-        "ppa_own_renewables" => "PPA and own renewables",
-        "efficiency" => "Efficiency",
-        "process_change" => "Process change",
-        "credits" => "Credits",
-        "activity" => "Activity",
-        "grid_factor" => "Grid emission factor",
-        "ownership" => "Ownership",
-        "to_base_year" => "To base year",
-        _ => "Other",
-    };
-    tr(lang, en)
-}
 
 /// Stacked wedges (positive up, negative down) and the total gap to BAU.
 pub fn wedges_ui(ui: &mut Ui, p: &Projection, w: &Wedges, lang: Lang, units: Units, height: f32) {
@@ -170,95 +150,4 @@ pub fn factors_ui(ui: &mut Ui, f: &Result<factors::Factors, String>, lang: Lang,
                 });
         }
     }
-}
-
-/// The plain-language summary of review mode.
-pub fn review_text(
-    s: &Scenario,
-    p: &Projection,
-    results: &[TargetResult],
-    w: &Wedges,
-    lang: Lang,
-    units: Units,
-) -> Vec<String> {
-    let mut out = Vec::new();
-    let bases = report::baselines(s, p);
-    for year in report::KEY_YEARS {
-        let Some(t) = p.totals(year) else { continue };
-        let mut parts = Vec::new();
-        for (by, b) in &bases {
-            if let Some(v) = b.and_then(|b| report::change_pct(t.scope12(), b.value_t)) {
-                parts.push(match lang {
-                    Lang::En => format!("{} against FY{by}", pct(v)),
-                    Lang::Ja => format!("{by}年度比 {}", pct(v)),
-                });
-            }
-        }
-        out.push(match lang {
-            Lang::En => format!(
-                "In FY{year} the plan lands at {} net (Scope 1+2 {}{}).",
-                units.fmt(t.net),
-                units.fmt(t.scope12()),
-                if parts.is_empty() {
-                    String::new()
-                } else {
-                    format!(", {}", parts.join(", "))
-                }
-            ),
-            Lang::Ja => format!(
-                "{year}年度の計画値はネット{}（スコープ1+2 {}{}）。",
-                units.fmt(t.net),
-                units.fmt(t.scope12()),
-                if parts.is_empty() {
-                    String::new()
-                } else {
-                    format!("、{}", parts.join("、"))
-                }
-            ),
-        });
-    }
-    for r in results {
-        let v = super::super::report::fmt_target_value(r.unit, r.gap.abs(), units);
-        out.push(match (lang, r.met) {
-            (Lang::En, true) => format!("Target \"{}\" (FY{}) is met with {v} to spare.", r.label, r.year),
-            (Lang::En, false) => format!("Target \"{}\" (FY{}) is missed by {v}.", r.label, r.year),
-            (Lang::Ja, true) => format!("目標「{}」（{}年度）は達成（余裕 {v}）。", r.label, r.year),
-            (Lang::Ja, false) => format!("目標「{}」（{}年度）は未達（不足 {v}）。", r.label, r.year),
-        });
-        if report::intensity_met_absolute_missed(r) {
-            out.push(match lang {
-                Lang::En => "  Its intensity is met, but absolute emissions miss the same reduction.".into(),
-                Lang::Ja => "  原単位は達成するが、総量では同じ削減率に届かない。".into(),
-            });
-        }
-    }
-    // The three largest contributions in FY2030 (or the last year).
-    let year = if p.index(2030).is_some() {
-        2030
-    } else {
-        p.last_year()
-    };
-    if let Some(i) = p.index(year) {
-        let mut c: Vec<(LeverGroup, f64)> = LeverGroup::ALL
-            .iter()
-            .map(|g| (*g, w.values[i][*g as usize]))
-            .collect();
-        c.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
-        let top: Vec<String> = c
-            .iter()
-            .take(3)
-            .filter(|(_, v)| v.abs() > 0.0)
-            .map(|(g, v)| format!("{} {}", group_name(lang, g.key()), units.fmt(*v)))
-            .collect();
-        if !top.is_empty() {
-            out.push(match lang {
-                Lang::En => format!(
-                    "Largest contributions against BAU in FY{year}: {}.",
-                    top.join("; ")
-                ),
-                Lang::Ja => format!("{year}年度のなりゆき比の主な削減要因：{}。", top.join("、")),
-            });
-        }
-    }
-    out
 }

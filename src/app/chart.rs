@@ -1,9 +1,9 @@
 //! Charts: the trajectory (history, projection, BAU, baselines, targets) and stacked areas by
 //! source or by site. They only read the projection.
 
-use super::i18n::{Lang, fy, tr};
 use crate::engine::targets::{TargetResult, TargetUnit};
 use crate::engine::{Projection, covered};
+use crate::i18n::{Lang, fy, tr};
 use crate::model::{HistoryKind, Scenario, Scope, Scope2Method};
 use crate::units::Units;
 use egui::{Color32, Ui};
@@ -30,6 +30,7 @@ pub enum Lower {
     Wedges,
     Bridge,
     Factors,
+    Compare,
 }
 
 impl ChartOptions {
@@ -88,16 +89,19 @@ pub struct View<'a> {
     pub opts: &'a ChartOptions,
     pub lang: Lang,
     pub units: Units,
+    /// Scenarios opened for comparison: (name, projection), drawn over the trajectory.
+    pub others: Vec<(&'a str, &'a Projection)>,
 }
 
 /// The trajectory chart.
-pub fn trajectory_ui(ui: &mut Ui, v: &View, results: &[TargetResult], height: f32) {
+pub fn trajectory_ui(ui: &mut Ui, v: &View, results: &[TargetResult], height: f32) -> egui::Rect {
     let View {
         s,
         p,
         opts,
         lang,
         units,
+        ..
     } = *v;
     let scopes = opts.scopes();
     let method = opts.method();
@@ -153,6 +157,26 @@ pub fn trajectory_ui(ui: &mut Ui, v: &View, results: &[TargetResult], height: f3
         })
         .collect();
 
+    let others: Vec<(String, Vec<[f64; 2]>)> = v
+        .others
+        .iter()
+        .map(|(name, op)| {
+            let pts = (0..op.years())
+                .map(|i| {
+                    [
+                        f64::from(op.year(i)),
+                        covered(&op.scenario.totals[i], &scopes, method, false) / u,
+                    ]
+                })
+                .collect();
+            (name.to_string(), pts)
+        })
+        .collect();
+    let own_name = if v.others.is_empty() {
+        tr(lang, "Projection").to_string()
+    } else {
+        s.meta.name.clone()
+    };
     Plot::new("trajectory")
         .height(height)
         .legend(Legend::default())
@@ -181,11 +205,14 @@ pub fn trajectory_ui(ui: &mut Ui, v: &View, results: &[TargetResult], height: f3
                     .style(LineStyle::dashed_loose())
                     .width(1.5),
             );
-            pu.line(
-                Line::new(tr(lang, "Projection"), series)
-                    .color(PALETTE[0])
-                    .width(2.5),
-            );
+            pu.line(Line::new(own_name, series).color(PALETTE[0]).width(2.5));
+            for (k, (name, pts)) in others.into_iter().enumerate() {
+                pu.line(
+                    Line::new(name, pts)
+                        .color(PALETTE[(k + 4) % PALETTE.len()])
+                        .width(2.0),
+                );
+            }
             if has_credits {
                 pu.line(Line::new(tr(lang, "Net"), net).color(PALETTE[2]).width(1.5));
             }
@@ -241,11 +268,13 @@ pub fn trajectory_ui(ui: &mut Ui, v: &View, results: &[TargetResult], height: f3
                 };
                 pu.text(Text::new(String::new(), PlotPoint::new(pt[0], pt[1]), text).anchor(anchor));
             }
-        });
+        })
+        .response
+        .rect
 }
 
 /// Stacked areas by source or by site (the chosen scopes).
-pub fn stacked_ui(ui: &mut Ui, v: &View, height: f32) {
+pub fn stacked_ui(ui: &mut Ui, v: &View, height: f32) -> egui::Rect {
     let View {
         p, opts, lang, units, ..
     } = *v;
@@ -315,5 +344,7 @@ pub fn stacked_ui(ui: &mut Ui, v: &View, height: f32) {
             );
             lower = upper;
         }
-    });
+    })
+    .response
+    .rect
 }

@@ -1,9 +1,9 @@
 //! The KPI strip: each target (value, level, gap, met), 2030 and 2050 against the 2013 and
 //! 2018 baselines, cumulative emissions, intensities. Reads the projection and the report.
 
-use super::i18n::{Lang, fy, pct, tr};
 use crate::engine::Projection;
 use crate::engine::targets::TargetResult;
+use crate::i18n::{Lang, fy, pct, tr};
 use crate::model::Scenario;
 use crate::report::{self, fmt_target_value};
 use crate::units::Units;
@@ -49,7 +49,7 @@ fn kpi_row(ui: &mut Ui, s: &Scenario, p: &Projection, results: &[TargetResult], 
                         ui.label(format!(
                             "{}: {}",
                             tr(lang, "Electricity"),
-                            super::i18n::mwh(lang, e.electricity_mwh)
+                            crate::i18n::mwh(lang, e.electricity_mwh)
                         ));
                         if e.production_t > 0.0 {
                             ui.label(format!(

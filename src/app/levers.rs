@@ -1,7 +1,7 @@
 //! The lever panel: edits the working scenario's lever paths. Returns whether anything changed;
 //! no emissions math here.
 
-use super::i18n::{Lang, fy, tr};
+use crate::i18n::{Lang, fy, tr};
 use crate::model::{ELECTRICITY, Path, Ppa, PpaKind, Scenario};
 use egui::{Color32, RichText, Ui};
 

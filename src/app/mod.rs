@@ -5,9 +5,10 @@ pub mod analysis;
 pub mod chart;
 pub mod dialogs;
 pub mod document;
-pub mod i18n;
 pub mod kpi;
 pub mod levers;
+
+pub use crate::i18n;
 
 use crate::engine::{self, Projection, targets};
 use crate::model::{self, Scenario};
@@ -49,6 +50,22 @@ pub enum Command {
     Redo,
     ResetAll,
     Quit,
+    /// Open another scenario next to this one (asks for the file).
+    CompareWith,
+    ClearCompare,
+    /// Exports (ask where to write).
+    ExportCsv,
+    ExportXlsx,
+    ExportHtml,
+    /// PNGs of both charts, with title, scenario name and date.
+    ExportPng,
+}
+
+/// A scenario opened for comparison.
+pub struct Compared {
+    pub name: String,
+    pub scenario: Scenario,
+    pub projection: Projection,
 }
 
 /// A dialog over the window.
@@ -69,6 +86,8 @@ pub enum Mode {
     Screenshot { out: PathBuf },
     /// Sweep a CO2-free share over `frames` frames and print frame times.
     Bench { frames: u32 },
+    /// Write PNGs of both charts (`<stem>-trajectory.png`, `<stem>-lower.png`) and exit.
+    ExportPng { out: PathBuf },
 }
 
 pub struct DecarbApp {
@@ -81,6 +100,14 @@ pub struct DecarbApp {
     analysis: Option<(u64, engine::wedges::LeverRuns, engine::wedges::Wedges)>,
     /// Read-only review: no lever panel, a plain-language summary instead.
     pub review: bool,
+    /// Scenarios opened next to the current one.
+    pub compared: Vec<Compared>,
+    /// Screen rectangles of the two charts (for PNG export).
+    chart_rects: [Option<egui::Rect>; 2],
+    /// Where the PNGs of a pending chart export go (stem of the file names).
+    png_export: Option<PathBuf>,
+    /// Last export written, for the status bar.
+    pub last_export: Option<String>,
     pub dialogs: Box<dyn FileDialogs>,
     pub modal: Option<Modal>,
     commands: Vec<Command>,
@@ -148,6 +175,10 @@ impl DecarbApp {
             computed_for: 0,
             analysis: None,
             review: false,
+            compared: Vec::new(),
+            chart_rects: [None; 2],
+            png_export: None,
+            last_export: None,
             dialogs,
             modal: None,
             commands: Vec::new(),
@@ -257,6 +288,34 @@ impl DecarbApp {
             Command::Quit => {
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Command::CompareWith => {
+                if let Some(path) = self.dialogs.open() {
+                    match crate::file::load(&path) {
+                        Ok(s) => {
+                            let name = path.file_name().map_or_else(
+                                || path.display().to_string(),
+                                |n| n.to_string_lossy().into_owned(),
+                            );
+                            let projection = engine::project(&s);
+                            self.compared.push(Compared {
+                                name,
+                                scenario: s,
+                                projection,
+                            });
+                            self.prefs.chart.lower = Lower::Compare;
+                        }
+                        Err(e) => {
+                            let mut lines = vec![path.display().to_string()];
+                            lines.extend(e.lines());
+                            self.errors("Could not open the file", lines);
+                        }
+                    }
+                }
+            }
+            Command::ClearCompare => self.compared.clear(),
+            Command::ExportCsv | Command::ExportXlsx | Command::ExportHtml | Command::ExportPng => {
+                self.export(ctx, c);
             }
         }
     }
@@ -384,6 +443,34 @@ impl DecarbApp {
                     self.commands.push(Command::SaveAs);
                 }
                 ui.separator();
+                if ui.button(tr(lang, "Compare with…")).clicked() {
+                    self.commands.push(Command::CompareWith);
+                }
+                if ui
+                    .add_enabled(
+                        !self.compared.is_empty(),
+                        egui::Button::new(tr(lang, "Close comparison")),
+                    )
+                    .clicked()
+                {
+                    self.commands.push(Command::ClearCompare);
+                }
+                ui.separator();
+                ui.menu_button(tr(lang, "Export"), |ui| {
+                    if ui.button(tr(lang, "HTML report…")).clicked() {
+                        self.commands.push(Command::ExportHtml);
+                    }
+                    if ui.button(tr(lang, "XLSX workbook…")).clicked() {
+                        self.commands.push(Command::ExportXlsx);
+                    }
+                    if ui.button(tr(lang, "CSV of each chart…")).clicked() {
+                        self.commands.push(Command::ExportCsv);
+                    }
+                    if ui.button(tr(lang, "PNG of the charts…")).clicked() {
+                        self.commands.push(Command::ExportPng);
+                    }
+                });
+                ui.separator();
                 if ui.button(tr(lang, "Quit")).clicked() {
                     self.commands.push(Command::Quit);
                 }
@@ -428,8 +515,9 @@ impl DecarbApp {
 
     fn options_ui(&mut self, ui: &mut egui::Ui) {
         let lang = self.lang();
+        let has_compare = !self.compared.is_empty();
         let c = &mut self.prefs.chart;
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(tr(lang, "Scopes"));
             ui.checkbox(&mut c.scope3, tr(lang, "Scope 3"));
             ui.checkbox(&mut c.location_based, tr(lang, "Location-based Scope 2"));
@@ -452,6 +540,9 @@ impl DecarbApp {
             ui.radio_value(&mut c.lower, Lower::Wedges, tr(lang, "Wedges"));
             ui.radio_value(&mut c.lower, Lower::Bridge, tr(lang, "Bridge"));
             ui.radio_value(&mut c.lower, Lower::Factors, tr(lang, "Factors"));
+            if has_compare {
+                ui.radio_value(&mut c.lower, Lower::Compare, tr(lang, "Compare"));
+            }
             ui.separator();
             for u in Units::ALL {
                 ui.radio_value(&mut self.prefs.units, u, u.label());
@@ -554,6 +645,10 @@ impl DecarbApp {
                 ui.label(name);
                 ui.separator();
                 ui.label(tr(lang, "Drop a .ron scenario file to open it"));
+                if let Some(e) = &self.last_export {
+                    ui.separator();
+                    ui.label(e);
+                }
                 if !self.doc.problems.is_empty() {
                     ui.separator();
                     ui.colored_label(
@@ -582,7 +677,7 @@ impl DecarbApp {
                     ui.heading(tr(lang, "Summary"));
                     ui.label(egui::RichText::new(&s.meta.name).strong());
                     egui::ScrollArea::vertical().show(ui, |ui| {
-                        for line in analysis::review_text(s, p, &r, &w, lang, units) {
+                        for line in crate::report::review_text(s, p, &r, &w, lang, units) {
                             ui.label(line);
                         }
                         if !s.meta.description.is_empty() {
@@ -595,6 +690,7 @@ impl DecarbApp {
             egui::Panel::left("levers")
                 .resizable(true)
                 .default_size(430.0)
+                .max_size(620.0)
                 .show(ui, |ui| {
                     let c = levers::Ctx {
                         lang,
@@ -618,14 +714,44 @@ impl DecarbApp {
                 opts: &self.prefs.chart,
                 lang,
                 units,
+                others: self
+                    .compared
+                    .iter()
+                    .map(|c| (c.name.as_str(), &c.projection))
+                    .collect(),
             };
+            // Chart titles carry the scenario name (and the date while exporting PNGs).
+            let title = |ui: &mut egui::Ui, what: &str, exporting: bool| {
+                let date = if exporting {
+                    format!(" — {}", crate::export::today())
+                } else {
+                    String::new()
+                };
+                ui.label(
+                    egui::RichText::new(format!("{what} — {}{date}", self.doc.scenario.meta.name)).strong(),
+                )
+                .rect
+            };
+            let exporting = self.png_export.is_some();
             let h = ui.available_height();
-            chart::trajectory_ui(ui, &view, &self.results, (h * 0.56).max(120.0));
+            let t1 = title(ui, tr(lang, "Trajectory"), exporting);
+            let r1 = chart::trajectory_ui(ui, &view, &self.results, (h * 0.56 - 20.0).max(120.0));
+            let lower = self.prefs.chart.lower;
+            let lower_title = match lower {
+                Lower::Stacked if self.prefs.chart.stack_by_site => tr(lang, "By site"),
+                Lower::Stacked => tr(lang, "By source"),
+                Lower::Wedges => tr(lang, "Wedges"),
+                Lower::Bridge => tr(lang, "Bridge"),
+                Lower::Factors => tr(lang, "Factors"),
+                Lower::Compare => tr(lang, "Compare"),
+            };
+            let t2 = title(ui, lower_title, exporting);
             let h = (ui.available_height() - 8.0).max(100.0);
-            match self.prefs.chart.lower {
+            let r2 = match lower {
                 Lower::Stacked => chart::stacked_ui(ui, &view, h),
                 lower => self.analysis_ui(ui, lower, h),
-            }
+            };
+            self.chart_rects = [Some(t1.union(r1)), Some(t2.union(r2))];
         });
         self.modal_ui(&ctx);
 
@@ -650,7 +776,147 @@ impl DecarbApp {
         self.special_modes(&ctx, t0);
     }
 
-    fn analysis_ui(&mut self, ui: &mut egui::Ui, lower: Lower, height: f32) {
+    /// Key figures side by side and every input that differs from the current scenario.
+    fn compare_ui(&mut self, ui: &mut egui::Ui, height: f32) {
+        let lang = self.lang();
+        let units = self.prefs.units;
+        if self.compared.is_empty() {
+            ui.label(tr(lang, "Compare with…"));
+            return;
+        }
+        let current_name = self
+            .doc
+            .file_name()
+            .unwrap_or_else(|| self.doc.scenario.meta.name.clone());
+        let mut items: Vec<(String, &Scenario, &Projection)> =
+            vec![(current_name, &self.doc.scenario, &self.projection)];
+        items.extend(
+            self.compared
+                .iter()
+                .map(|c| (c.name.clone(), &c.scenario, &c.projection)),
+        );
+        egui::ScrollArea::vertical().max_height(height).show(ui, |ui| {
+            egui::Grid::new("compare-kpis").striped(true).show(ui, |ui| {
+                ui.strong("");
+                for (n, _, _) in &items {
+                    ui.strong(n);
+                }
+                ui.end_row();
+                for y in crate::report::KEY_YEARS {
+                    ui.label(format!("{} {}", tr(lang, "Net"), i18n::fy(lang, y)));
+                    for (_, _, p) in &items {
+                        ui.label(p.totals(y).map_or("n/a".into(), |t| units.fmt(t.net)));
+                    }
+                    ui.end_row();
+                }
+                let mut labels: Vec<String> = Vec::new();
+                for (_, s, _) in &items {
+                    for t in &s.targets {
+                        if !labels.contains(&t.label) {
+                            labels.push(t.label.clone());
+                        }
+                    }
+                }
+                let results: Vec<Vec<targets::TargetResult>> =
+                    items.iter().map(|(_, s, p)| targets::evaluate(s, p)).collect();
+                for l in &labels {
+                    ui.label(l);
+                    for r in &results {
+                        ui.label(r.iter().find(|x| &x.label == l).map_or("—".into(), |x| {
+                            format!(
+                                "{} {}",
+                                crate::report::fmt_target_value(x.unit, x.value, units),
+                                tr(lang, if x.met { "met" } else { "missed" })
+                            )
+                        }));
+                    }
+                    ui.end_row();
+                }
+            });
+            for (name, s, _) in &items[1..] {
+                ui.separator();
+                ui.strong(format!("{} → {name}", tr(lang, "Inputs and levers that differ")));
+                let d = crate::model::diff::diff(items[0].1, s);
+                if d.is_empty() {
+                    ui.label(tr(lang, "No differences"));
+                }
+                egui::Grid::new(("compare-diff", name.as_str()))
+                    .striped(true)
+                    .show(ui, |ui| {
+                        for x in d {
+                            ui.label(&x.path);
+                            ui.label(x.a.as_deref().unwrap_or("—"));
+                            ui.label(x.b.as_deref().unwrap_or("—"));
+                            ui.end_row();
+                        }
+                    });
+            }
+        });
+    }
+
+    fn export_stem(&self) -> String {
+        self.doc
+            .path
+            .as_ref()
+            .and_then(|p| p.file_stem())
+            .map_or_else(|| "scenario".to_string(), |s| s.to_string_lossy().into_owned())
+    }
+
+    /// Writes an export where the user says; failures are shown, never lose the scenario.
+    fn export(&mut self, ctx: &egui::Context, c: Command) {
+        let stem = self.export_stem();
+        let s = self.doc.scenario.clone();
+        let (suggested, what) = match c {
+            Command::ExportCsv => (format!("{stem}-trajectories.csv"), "CSV"),
+            Command::ExportXlsx => (format!("{stem}.xlsx"), "XLSX"),
+            Command::ExportHtml => (format!("{stem}-report.html"), "HTML"),
+            _ => (format!("{stem}-chart.png"), "PNG"),
+        };
+        let Some(path) = self.dialogs.save(&suggested) else {
+            return;
+        };
+        let result = match c {
+            Command::ExportCsv => {
+                // One CSV per chart next to the chosen file: <stem>-<table>.csv
+                let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+                let base = path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().replace("-trajectories", ""))
+                    .unwrap_or_else(|| stem.clone());
+                crate::export::tables::tables(&s).into_iter().try_for_each(|t| {
+                    let name = format!("{base}-{}.csv", t.name.to_lowercase().replace(' ', "_"));
+                    crate::file::write_atomic(&dir.join(name), t.to_csv().as_bytes())
+                })
+            }
+            Command::ExportXlsx => {
+                crate::export::xlsx::workbook(&s).and_then(|b| crate::file::write_atomic(&path, &b))
+            }
+            Command::ExportHtml => {
+                let r =
+                    crate::export::html::report(&s, self.lang(), self.prefs.units, &crate::export::today());
+                crate::file::write_atomic(&path, r.html.as_bytes())
+            }
+            _ => {
+                // Taken from the next rendered frame (see `special_modes`).
+                self.png_export = Some(path.clone());
+                self.shot_requested = false;
+                ctx.request_repaint();
+                Ok(())
+            }
+        };
+        match result {
+            Ok(()) => self.last_export = Some(format!("{what}: {}", path.display())),
+            Err(e) => self.errors("Could not save the file", vec![e]),
+        }
+    }
+
+    fn analysis_ui(&mut self, ui: &mut egui::Ui, lower: Lower, height: f32) -> egui::Rect {
+        let top = ui.cursor().min;
+        self.analysis_inner(ui, lower, height);
+        egui::Rect::from_min_max(top, egui::pos2(ui.max_rect().right(), ui.min_rect().bottom()))
+    }
+
+    fn analysis_inner(&mut self, ui: &mut egui::Ui, lower: Lower, height: f32) {
         let lang = self.lang();
         let units = self.prefs.units;
         let (base, last) = (self.doc.scenario.base_year, self.doc.scenario.last_year);
@@ -661,7 +927,7 @@ impl DecarbApp {
         if opts.to_year == 0 {
             opts.to_year = 2030.clamp(base, last);
         }
-        if lower != Lower::Wedges {
+        if !matches!(lower, Lower::Wedges | Lower::Compare) {
             ui.horizontal(|ui| {
                 let earliest = self
                     .doc
@@ -721,12 +987,75 @@ impl DecarbApp {
                 let f = engine::factors::analyse(&self.doc.scenario, &self.projection, from, to);
                 analysis::factors_ui(ui, &f, lang, units);
             }
+            Lower::Compare => self.compare_ui(ui, height),
+        }
+    }
+
+    /// PNG export of the charts: a screenshot of the next frame, cropped to each chart.
+    fn png_export_step(&mut self, ctx: &egui::Context) {
+        let Some(path) = self.png_export.clone() else {
+            return;
+        };
+        ctx.request_repaint();
+        if !self.shot_requested {
+            let slot = self.shot.clone();
+            ctx.request_screenshot(move |img| {
+                *slot.lock().unwrap_or_else(|e| e.into_inner()) = Some(img);
+            });
+            self.shot_requested = true;
+            return;
+        }
+        let Some(img) = self.shot.lock().unwrap_or_else(|e| e.into_inner()).take() else {
+            return;
+        };
+        let ppp = ctx.pixels_per_point();
+        let stem = path.with_extension("");
+        let mut written = Vec::new();
+        let mut failed = None;
+        for (k, rect) in self.chart_rects.iter().enumerate() {
+            let Some(rect) = rect else { continue };
+            // Inside the image, whatever the layout did.
+            let bounds = egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(img.size[0] as f32 / ppp, img.size[1] as f32 / ppp),
+            );
+            let rect = rect.intersect(bounds);
+            if !rect.is_positive() {
+                continue;
+            }
+            let part = img.region(&rect, Some(ppp));
+            let out = PathBuf::from(format!("{}-{}.png", stem.display(), ["trajectory", "lower"][k]));
+            match write_png(&out, &part) {
+                Ok(()) => written.push(out.display().to_string()),
+                Err(e) => failed = Some(e),
+            }
+        }
+        self.png_export = None;
+        self.shot_requested = false;
+        match failed {
+            Some(e) => self.errors("Could not save the file", vec![e]),
+            None => self.last_export = Some(format!("PNG: {}", written.join(", "))),
         }
     }
 
     fn special_modes(&mut self, ctx: &egui::Context, t0: Instant) {
+        self.png_export_step(ctx);
         match self.mode.clone() {
             Mode::Normal => {}
+            Mode::ExportPng { out } => {
+                ctx.request_repaint();
+                if self.frame_no == 12 {
+                    self.png_export = Some(out);
+                } else if self.frame_no > 12 && self.png_export.is_none() {
+                    let ok = self.last_export.is_some() && self.modal.is_none();
+                    if let Some(e) = &self.last_export {
+                        println!("{e}");
+                    }
+                    *self.exit_code.lock().unwrap_or_else(|e| e.into_inner()) = if ok { 0 } else { 1 };
+                    self.allow_close = true;
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
             Mode::Screenshot { out } => {
                 ctx.request_repaint();
                 if self.frame_no >= 12 && !self.shot_requested {

@@ -125,6 +125,16 @@ fn ja(en: &str) -> Option<&'static str> {
         "Carbon intensity (CO2 per energy)" => "CO2排出係数（エネルギー当たり）",
         "CO2 emissions change" => "CO2排出量の増減",
         "Summary" => "概要",
+        "Compare" => "比較",
+        "Compare with…" => "比較するファイルを開く…",
+        "Close comparison" => "比較を閉じる",
+        "Export" => "エクスポート",
+        "HTML report…" => "HTMLレポート…",
+        "XLSX workbook…" => "XLSXブック…",
+        "CSV of each chart…" => "グラフごとのCSV…",
+        "PNG of the charts…" => "グラフのPNG…",
+        "Inputs and levers that differ" => "異なる入力とレバー",
+        "No differences" => "差異なし",
         _ => return None,
     })
 }

@@ -1,0 +1,255 @@
+//! The series behind each chart and the KPI and input tables, as plain tables: written as CSV
+//! (one file per chart) and as the sheets of the XLSX workbook. Units are in the headers.
+
+use crate::engine::targets::{self, TargetUnit};
+use crate::engine::wedges::{Metric, bridge};
+use crate::engine::{Engine, LeverGroup};
+use crate::model::Scenario;
+use crate::report;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Num(f64),
+    Text(String),
+    Empty,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    /// Sheet / file name.
+    pub name: &'static str,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Table {
+    pub fn to_csv(&self) -> String {
+        let field = |s: &str| {
+            if s.contains([',', '"', '\n']) {
+                format!("\"{}\"", s.replace('"', "\"\""))
+            } else {
+                s.to_string()
+            }
+        };
+        let mut o: Vec<String> = vec![self.header.iter().map(|h| field(h)).collect::<Vec<_>>().join(",")];
+        for r in &self.rows {
+            o.push(
+                r.iter()
+                    .map(|c| match c {
+                        Cell::Num(x) if x.is_finite() => format!("{x}"),
+                        Cell::Num(_) | Cell::Empty => String::new(),
+                        Cell::Text(t) => field(t),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(","),
+            );
+        }
+        o.join("\n") + "\n"
+    }
+}
+
+fn num(x: f64) -> Cell {
+    if x.is_finite() { Cell::Num(x) } else { Cell::Empty }
+}
+
+/// Every table of the exports, in sheet order.
+pub fn tables(s: &Scenario) -> Vec<Table> {
+    let engine = Engine::new(s);
+    let p = engine.project(s);
+    let results = targets::evaluate(s, &p);
+    let runs = engine.lever_runs();
+    let metric = Metric::net(s);
+    let w = runs.wedges(&metric);
+    let years = 0..p.years();
+    let mut out = Vec::new();
+
+    out.push(Table {
+        name: "Trajectories",
+        header: [
+            "fiscal year",
+            "Scope 1 [t-CO2]",
+            "Scope 2 market [t-CO2]",
+            "Scope 2 location [t-CO2]",
+            "Scope 3 [t-CO2]",
+            "Credits [t-CO2]",
+            "Net [t-CO2]",
+            "BAU net [t-CO2]",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: years
+            .clone()
+            .map(|i| {
+                let t = &p.scenario.totals[i];
+                vec![
+                    Cell::Num(f64::from(p.year(i))),
+                    num(t.scope1),
+                    num(t.scope2_market),
+                    num(t.scope2_location),
+                    num(t.scope3),
+                    num(t.credits),
+                    num(t.net),
+                    num(p.bau.totals[i].net),
+                ]
+            })
+            .collect(),
+    });
+
+    let mut header = vec!["fiscal year".to_string()];
+    header.extend(p.sources.iter().map(|l| format!("{} [t-CO2]", l.name)));
+    out.push(Table {
+        name: "By source",
+        header,
+        rows: years
+            .clone()
+            .map(|i| {
+                let mut r = vec![Cell::Num(f64::from(p.year(i)))];
+                r.extend((0..p.scenario.source_count()).map(|k| num(p.scenario.source(i, k))));
+                r
+            })
+            .collect(),
+    });
+
+    let mut header = vec!["fiscal year".to_string()];
+    for n in &p.site_names {
+        header.push(format!("{n} Scope 1+2 market [t-CO2]"));
+        header.push(format!("{n} Scope 3 [t-CO2]"));
+    }
+    out.push(Table {
+        name: "By site",
+        header,
+        rows: years
+            .clone()
+            .map(|i| {
+                let mut r = vec![Cell::Num(f64::from(p.year(i)))];
+                for si in 0..p.site_ids.len() {
+                    let x = p.scenario.site(i, si);
+                    r.push(num(x.scope1 + x.scope2_market));
+                    r.push(num(x.scope3));
+                }
+                r
+            })
+            .collect(),
+    });
+
+    let mut header = vec!["fiscal year".to_string()];
+    header.extend(LeverGroup::ALL.iter().map(|g| format!("{} [t-CO2]", g.key())));
+    header.push("gap BAU − scenario [t-CO2]".into());
+    out.push(Table {
+        name: "Wedges",
+        header,
+        rows: years
+            .clone()
+            .map(|i| {
+                let mut r = vec![Cell::Num(f64::from(p.year(i)))];
+                r.extend(w.values[i].iter().map(|v| num(*v)));
+                r.push(num(w.gap[i]));
+                r
+            })
+            .collect(),
+    });
+
+    let to = 2030.clamp(s.base_year, s.last_year);
+    let b = bridge(s, &engine, &p, &runs, &metric, s.base_year, to);
+    out.push(Table {
+        name: "Bridge",
+        header: vec!["step".into(), "value [t-CO2]".into()],
+        rows: match b {
+            Ok(b) => {
+                let mut r = vec![vec![Cell::Text(format!("FY{} start", b.from)), num(b.start_t)]];
+                r.extend(
+                    b.bars
+                        .iter()
+                        .map(|x| vec![Cell::Text(x.key.clone()), num(x.value_t)]),
+                );
+                r.push(vec![Cell::Text(format!("FY{} end", b.to)), num(b.end_t)]);
+                r
+            }
+            Err(e) => vec![vec![Cell::Text(e), Cell::Empty]],
+        },
+    });
+
+    let mut kpis = Vec::new();
+    for r in &results {
+        let unit = match r.unit {
+            TargetUnit::TCo2 => "t-CO2",
+            TargetUnit::PerTonne => "t-CO2/t",
+            TargetUnit::PerMillionJpy => "t-CO2/million JPY",
+        };
+        kpis.push(vec![
+            Cell::Text(r.label.clone()),
+            Cell::Num(f64::from(r.year)),
+            Cell::Text(unit.into()),
+            num(r.value),
+            num(r.level),
+            num(r.gap),
+            Cell::Text(if r.met { "met" } else { "missed" }.into()),
+        ]);
+        if let Some(a) = r.absolute_equivalent {
+            kpis.push(vec![
+                Cell::Text(format!("{} (absolute equivalent)", r.label)),
+                Cell::Num(f64::from(r.year)),
+                Cell::Text("t-CO2".into()),
+                num(a.value_t),
+                num(a.level_t),
+                num(a.gap_t),
+                Cell::Text(if a.met { "met" } else { "missed" }.into()),
+            ]);
+        }
+    }
+    for y in report::KEY_YEARS {
+        if let Some(t) = p.totals(y) {
+            kpis.push(vec![
+                Cell::Text("Net".into()),
+                Cell::Num(f64::from(y)),
+                Cell::Text("t-CO2".into()),
+                num(t.net),
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+            ]);
+        }
+    }
+    out.push(Table {
+        name: "KPIs",
+        header: ["KPI", "fiscal year", "unit", "value", "level", "gap", "status"]
+            .map(String::from)
+            .to_vec(),
+        rows: kpis,
+    });
+
+    out.push(Table {
+        name: "Inputs",
+        header: [
+            "site id",
+            "site",
+            "region",
+            "production [t]",
+            "electricity [MWh]",
+            "fuel [GJ]",
+            "process [t-CO2]",
+            "source",
+            "assumption",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: s
+            .sites
+            .iter()
+            .map(|x| {
+                vec![
+                    Cell::Text(x.id.clone()),
+                    Cell::Text(x.name.clone()),
+                    Cell::Text(x.region.clone()),
+                    num(x.production_t),
+                    num(x.electricity_mwh),
+                    num(x.fuels.iter().map(|f| s.fuel_use_gj(f)).sum()),
+                    num(x.process_t_co2),
+                    Cell::Text(x.source.clone()),
+                    Cell::Text(x.assumption.clone().unwrap_or_default()),
+                ]
+            })
+            .collect(),
+    });
+    out
+}
