@@ -273,7 +273,8 @@ pub fn summary_text(s: &Scenario, p: &Projection, units: Units) -> String {
     o
 }
 
-fn csv_field(s: &str) -> String {
+/// Quotes a CSV field when it needs it (RFC 4180).
+pub fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {

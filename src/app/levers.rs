@@ -449,40 +449,21 @@ pub fn levers_ui(ui: &mut Ui, s: &mut Scenario, c: &Ctx) -> bool {
                 .id_salt("act")
                 .show(ui, |ui| {
                     changed |= growth_ui(ui, s, c);
-                    for (i, site) in s.sites.iter_mut().enumerate() {
-                        changed |= keyframes_ui(
-                            ui,
-                            c,
-                            &format!("act-{i}"),
-                            &site.name,
-                            &mut site.activity,
-                            c.saved
-                                .sites
-                                .iter()
-                                .find(|x| x.id == site.id)
-                                .map(|x| &x.activity),
-                            (0.0, 10.0),
-                        );
-                    }
+                    changed |=
+                        site_paths_ui(ui, s, c, "act", |x| &mut x.activity, |x| &x.activity, (0.0, 10.0));
                 });
             egui::CollapsingHeader::new(tr(lang, "Ownership"))
                 .id_salt("own")
                 .show(ui, |ui| {
-                    for (i, site) in s.sites.iter_mut().enumerate() {
-                        changed |= keyframes_ui(
-                            ui,
-                            c,
-                            &format!("own-{i}"),
-                            &site.name,
-                            &mut site.ownership,
-                            c.saved
-                                .sites
-                                .iter()
-                                .find(|x| x.id == site.id)
-                                .map(|x| &x.ownership),
-                            (0.0, 1.0),
-                        );
-                    }
+                    changed |= site_paths_ui(
+                        ui,
+                        s,
+                        c,
+                        "own",
+                        |x| &mut x.ownership,
+                        |x| &x.ownership,
+                        (0.0, 1.0),
+                    );
                 });
             egui::CollapsingHeader::new(tr(lang, "Credits"))
                 .id_salt("cred")
@@ -511,6 +492,25 @@ pub fn levers_ui(ui: &mut Ui, s: &mut Scenario, c: &Ctx) -> bool {
                     );
                 });
         });
+    changed
+}
+
+/// A keyframe editor per site for one of its paths (activity, ownership).
+fn site_paths_ui(
+    ui: &mut Ui,
+    s: &mut Scenario,
+    c: &Ctx,
+    id: &str,
+    path: fn(&mut crate::model::Site) -> &mut Path,
+    saved_path: fn(&crate::model::Site) -> &Path,
+    range: (f64, f64),
+) -> bool {
+    let mut changed = false;
+    for (i, site) in s.sites.iter_mut().enumerate() {
+        let saved = c.saved.sites.iter().find(|x| x.id == site.id).map(saved_path);
+        let name = site.name.clone();
+        changed |= keyframes_ui(ui, c, &format!("{id}-{i}"), &name, path(site), saved, range);
+    }
     changed
 }
 

@@ -3,8 +3,8 @@
 
 use super::svg::{self, COLORS, Series, esc};
 use crate::engine::targets::TargetUnit;
-use crate::engine::wedges::{Bridge, Metric, bridge};
-use crate::engine::{Engine, LeverGroup, covered, targets};
+use crate::engine::wedges::{Bridge, bridge};
+use crate::engine::{LeverGroup, covered, targets};
 use crate::i18n::{Lang, fy, tr};
 use crate::model::{Scenario, Scope, Scope2Method};
 use crate::report::{self, fmt_target_value, group_name};
@@ -28,12 +28,14 @@ fn source_name(lang: Lang, key: &str, name: &str) -> String {
 
 /// Builds the report. `date` is printed in the footer (e.g. today's date).
 pub fn report(s: &Scenario, lang: Lang, units: Units, date: &str) -> Report {
-    let engine = Engine::new(s);
-    let p = engine.project(s);
-    let results = targets::evaluate(s, &p);
-    let runs = engine.lever_runs();
-    let metric = Metric::net(s);
-    let w = runs.wedges(&metric);
+    let super::Analysis {
+        engine,
+        projection: p,
+        results,
+        runs,
+        metric,
+        wedges: w,
+    } = super::Analysis::new(s);
     let to = 2030.clamp(s.base_year, s.last_year);
     // From the reference year of the first relative target, else from the base year.
     let from = s

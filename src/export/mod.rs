@@ -1,6 +1,11 @@
 //! Exports for meetings: the HTML report with inline SVG charts, the XLSX workbook and the CSV
 //! of each chart's series. Pure functions of a scenario returning bytes or text.
 
+use crate::engine::targets::{self, TargetResult};
+use crate::engine::wedges::{LeverRuns, Metric, Wedges};
+use crate::engine::{Engine, Projection};
+use crate::model::Scenario;
+
 pub mod html;
 pub mod svg;
 pub mod tables;
@@ -23,4 +28,34 @@ pub fn today() -> String {
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
     format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Everything an export reads, computed once: the projection, the targets, the lever runs and
+/// the wedges of the scenario's `net`.
+pub struct Analysis {
+    pub engine: Engine,
+    pub projection: Projection,
+    pub results: Vec<TargetResult>,
+    pub runs: LeverRuns,
+    pub metric: Metric,
+    pub wedges: Wedges,
+}
+
+impl Analysis {
+    pub fn new(s: &Scenario) -> Analysis {
+        let engine = Engine::new(s);
+        let projection = engine.project(s);
+        let results = targets::evaluate(s, &projection);
+        let runs = engine.lever_runs();
+        let metric = Metric::net(s);
+        let wedges = runs.wedges(&metric);
+        Analysis {
+            engine,
+            projection,
+            results,
+            runs,
+            metric,
+            wedges,
+        }
+    }
 }

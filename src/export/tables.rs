@@ -1,9 +1,9 @@
 //! The series behind each chart and the KPI and input tables, as plain tables: written as CSV
 //! (one file per chart) and as the sheets of the XLSX workbook. Units are in the headers.
 
-use crate::engine::targets::{self, TargetUnit};
-use crate::engine::wedges::{Metric, bridge};
-use crate::engine::{Engine, LeverGroup};
+use crate::engine::LeverGroup;
+use crate::engine::targets::TargetUnit;
+use crate::engine::wedges::bridge;
 use crate::model::Scenario;
 use crate::report;
 
@@ -24,13 +24,7 @@ pub struct Table {
 
 impl Table {
     pub fn to_csv(&self) -> String {
-        let field = |s: &str| {
-            if s.contains([',', '"', '\n']) {
-                format!("\"{}\"", s.replace('"', "\"\""))
-            } else {
-                s.to_string()
-            }
-        };
+        let field = crate::report::csv_field;
         let mut o: Vec<String> = vec![self.header.iter().map(|h| field(h)).collect::<Vec<_>>().join(",")];
         for r in &self.rows {
             o.push(
@@ -54,12 +48,14 @@ fn num(x: f64) -> Cell {
 
 /// Every table of the exports, in sheet order.
 pub fn tables(s: &Scenario) -> Vec<Table> {
-    let engine = Engine::new(s);
-    let p = engine.project(s);
-    let results = targets::evaluate(s, &p);
-    let runs = engine.lever_runs();
-    let metric = Metric::net(s);
-    let w = runs.wedges(&metric);
+    let super::Analysis {
+        engine,
+        projection: p,
+        results,
+        runs,
+        metric,
+        wedges: w,
+    } = super::Analysis::new(s);
     let years = 0..p.years();
     let mut out = Vec::new();
 
