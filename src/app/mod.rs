@@ -1023,7 +1023,7 @@ impl DecarbApp {
             if !rect.is_positive() {
                 continue;
             }
-            let part = img.region(&rect, Some(ppp));
+            let part = pad_to_16_9(&img.region(&rect, Some(ppp)));
             let out = PathBuf::from(format!("{}-{}.png", stem.display(), ["trajectory", "lower"][k]));
             match write_png(&out, &part) {
                 Ok(()) => written.push(out.display().to_string()),
@@ -1113,6 +1113,24 @@ fn print_stats(what: &str, v: &mut [f64]) {
     );
 }
 
+/// Centres an image on a 16:9 canvas of its background colour (slides).
+pub fn pad_to_16_9(img: &egui::ColorImage) -> egui::ColorImage {
+    let [w, h] = img.size;
+    let (cw, ch) = if w * 9 >= h * 16 {
+        (w, (w * 9).div_ceil(16))
+    } else {
+        ((h * 16).div_ceil(9), h)
+    };
+    let bg = img.pixels.first().copied().unwrap_or(egui::Color32::BLACK);
+    let mut out = egui::ColorImage::new([cw, ch], vec![bg; cw * ch]);
+    let (ox, oy) = ((cw - w) / 2, (ch - h) / 2);
+    for y in 0..h {
+        out.pixels[(oy + y) * cw + ox..(oy + y) * cw + ox + w]
+            .copy_from_slice(&img.pixels[y * w..(y + 1) * w]);
+    }
+    out
+}
+
 /// Writes a screenshot as PNG.
 pub fn write_png(path: &Path, img: &egui::ColorImage) -> Result<(), String> {
     let [w, h] = img.size;
@@ -1186,5 +1204,19 @@ pub fn run(scenario: Scenario, path: Option<PathBuf>, mode: Mode, lang: Option<L
             );
             1
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chart_pngs_are_padded_to_16_9() {
+        let img = egui::ColorImage::new([1000, 430], vec![egui::Color32::RED; 1000 * 430]);
+        let out = pad_to_16_9(&img);
+        assert_eq!(out.size, [1000, 563]);
+        let tall = egui::ColorImage::new([300, 400], vec![egui::Color32::RED; 300 * 400]);
+        assert_eq!(pad_to_16_9(&tall).size, [712, 400]);
     }
 }
