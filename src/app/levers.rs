@@ -191,7 +191,7 @@ pub fn keyframes_ui(
 pub fn levers_ui(ui: &mut Ui, s: &mut Scenario, c: &Ctx) -> bool {
     let mut changed = false;
     let lang = c.lang;
-    egui::ScrollArea::vertical()
+    egui::ScrollArea::both()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.heading(tr(lang, "Levers"));
