@@ -323,12 +323,13 @@ pub fn waterfall(
         let x = f.x(i as f64) - bw / 2.0;
         let _ = write!(
             o,
-            r#"<rect x="{x:.1}" y="{y0:.1}" width="{bw:.1}" height="{h:.1}" fill="{color}"><title>{l}: {v}</title></rect><text x="{tx:.1}" y="{ty}" text-anchor="end" transform="rotate(-30 {tx:.1} {ty})" font-size="10">{l}</text>"#,
+            r#"<rect x="{x:.1}" y="{y0:.1}" width="{bw:.1}" height="{h:.1}" fill="{color}"><title>{l}: {v}</title></rect><text x="{tx:.1}" y="{ty}" text-anchor="middle" font-size="10">{l}</text>"#,
             h = (y1 - y0).max(0.5),
             l = esc(label),
             v = crate::units::group(value, 2),
-            tx = f.x(i as f64) + bw / 2.0,
-            ty = H - BOTTOM + 14.0
+            tx = f.x(i as f64),
+            // Labels alternate between two rows so that neighbours do not overlap.
+            ty = H - BOTTOM + if i % 2 == 0 { 14.0 } else { 28.0 }
         );
     };
     draw(&mut o, 0, 0.0, start.1, "#7f7f7f", &start.0, start.1);
