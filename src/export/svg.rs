@@ -329,7 +329,7 @@ pub fn waterfall(
             v = crate::units::group(value, 2),
             tx = f.x(i as f64),
             // Labels alternate between two rows so that neighbours do not overlap.
-            ty = H - BOTTOM + if i % 2 == 0 { 14.0 } else { 28.0 }
+            ty = H - BOTTOM + if i.is_multiple_of(2) { 14.0 } else { 28.0 }
         );
     };
     draw(&mut o, 0, 0.0, start.1, "#7f7f7f", &start.0, start.1);
