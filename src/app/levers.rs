@@ -52,6 +52,13 @@ pub struct Ctx<'a> {
     pub saved: &'a Scenario,
 }
 
+impl<'a> Ctx<'a> {
+    /// The saved version of a site (for changed marks and reset).
+    pub fn saved_site(&self, id: &str) -> Option<&'a crate::model::Site> {
+        self.saved.sites.iter().find(|x| x.id == id)
+    }
+}
+
 fn changed_mark(ui: &mut Ui, lang: Lang, differs: bool) {
     if differs {
         ui.label(RichText::new("●").color(Color32::from_rgb(230, 140, 20)))
@@ -203,12 +210,7 @@ pub fn levers_ui(ui: &mut Ui, s: &mut Scenario, c: &Ctx) -> bool {
                 .show(ui, |ui| {
                     changed |= shortcuts_ui(ui, s, c);
                     for site in &mut s.sites {
-                        let saved = c
-                            .saved
-                            .sites
-                            .iter()
-                            .find(|x| x.id == site.id)
-                            .map(|x| &x.co2_free_share);
+                        let saved = c.saved_site(&site.id).map(|x| &x.co2_free_share);
                         changed |= lever_row(
                             ui,
                             c,
@@ -271,7 +273,7 @@ pub fn levers_ui(ui: &mut Ui, s: &mut Scenario, c: &Ctx) -> bool {
                         s.fuels.iter().map(|f| (f.id.clone(), f.name.clone())).collect();
                     for site in &mut s.sites {
                         ui.label(RichText::new(&site.name).strong());
-                        let saved_site = c.saved.sites.iter().find(|x| x.id == site.id);
+                        let saved_site = c.saved_site(&site.id);
                         let mut remove = None;
                         for (k, rule) in site.fuel_switches.iter_mut().enumerate() {
                             let id = format!("{}-{k}", site.id);
@@ -340,7 +342,7 @@ pub fn levers_ui(ui: &mut Ui, s: &mut Scenario, c: &Ctx) -> bool {
                 .id_salt("eff")
                 .show(ui, |ui| {
                     for site in &mut s.sites {
-                        let saved = c.saved.sites.iter().find(|x| x.id == site.id);
+                        let saved = c.saved_site(&site.id);
                         changed |= lever_row(
                             ui,
                             c,
@@ -371,12 +373,7 @@ pub fn levers_ui(ui: &mut Ui, s: &mut Scenario, c: &Ctx) -> bool {
                 .id_salt("proc")
                 .show(ui, |ui| {
                     for site in s.sites.iter_mut().filter(|x| x.process_t_co2 > 0.0) {
-                        let saved = c
-                            .saved
-                            .sites
-                            .iter()
-                            .find(|x| x.id == site.id)
-                            .map(|x| &x.process_change_share);
+                        let saved = c.saved_site(&site.id).map(|x| &x.process_change_share);
                         changed |= lever_row(
                             ui,
                             c,
@@ -507,7 +504,7 @@ fn site_paths_ui(
 ) -> bool {
     let mut changed = false;
     for (i, site) in s.sites.iter_mut().enumerate() {
-        let saved = c.saved.sites.iter().find(|x| x.id == site.id).map(saved_path);
+        let saved = c.saved_site(&site.id).map(saved_path);
         let name = site.name.clone();
         changed |= keyframes_ui(ui, c, &format!("{id}-{i}"), &name, path(site), saved, range);
     }
