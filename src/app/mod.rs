@@ -97,7 +97,7 @@ pub struct DecarbApp {
     pub results: Vec<targets::TargetResult>,
     computed_for: u64,
     /// Wedges and the runs behind them, computed when a view needs them.
-    analysis: Option<(u64, engine::wedges::LeverRuns, engine::wedges::Wedges)>,
+    analysis: Option<(u64, crate::export::Analysis)>,
     /// Read-only review: no lever panel, a plain-language summary instead.
     pub review: bool,
     /// Scenarios opened next to the current one.
@@ -208,16 +208,12 @@ impl DecarbApp {
     }
 
     /// Wedges of the current scenario (recomputed after a change, only when shown).
-    fn analysis(&mut self) -> &(u64, engine::wedges::LeverRuns, engine::wedges::Wedges) {
+    fn analysis(&mut self) -> &crate::export::Analysis {
         let generation = self.doc.generation;
-        let stale = self.analysis.as_ref().is_none_or(|a| a.0 != generation);
-        if stale {
-            let e = engine::Engine::new(&self.doc.scenario);
-            let runs = e.lever_runs();
-            let w = runs.wedges(&engine::wedges::Metric::net(&self.doc.scenario));
-            self.analysis = Some((generation, runs, w));
+        if self.analysis.as_ref().is_none_or(|a| a.0 != generation) {
+            self.analysis = Some((generation, crate::export::Analysis::new(&self.doc.scenario)));
         }
-        self.analysis.as_ref().expect("just computed")
+        &self.analysis.as_ref().expect("just computed").1
     }
 
     fn remember(&mut self, path: &Path) {
@@ -664,12 +660,9 @@ impl DecarbApp {
         });
         let mut changed = false;
         if self.review {
-            let (s, p, r) = (
-                &self.doc.scenario.clone(),
-                &self.projection.clone(),
-                self.results.clone(),
-            );
-            let w = self.analysis().2.clone();
+            self.analysis();
+            let (s, p, r) = (&self.doc.scenario, &self.projection, &self.results);
+            let w = &self.analysis.as_ref().expect("computed above").1.wedges;
             egui::Panel::left("review")
                 .resizable(true)
                 .default_size(430.0)
@@ -677,7 +670,7 @@ impl DecarbApp {
                     ui.heading(tr(lang, "Summary"));
                     ui.label(egui::RichText::new(&s.meta.name).strong());
                     egui::ScrollArea::vertical().show(ui, |ui| {
-                        for line in crate::report::review_text(s, p, &r, &w, lang, units) {
+                        for line in crate::report::review_text(s, p, r, w, lang, units) {
                             ui.label(line);
                         }
                         if !s.meta.description.is_empty() {
@@ -967,16 +960,14 @@ impl DecarbApp {
         match lower {
             Lower::Stacked => {}
             Lower::Wedges => {
-                let w = self.analysis().2.clone();
-                analysis::wedges_ui(ui, &self.projection, &w, lang, units, height);
+                let a = self.analysis();
+                analysis::wedges_ui(ui, &a.projection, &a.wedges, lang, units, height);
             }
             Lower::Bridge => {
-                let s = self.doc.scenario.clone();
-                let e = engine::Engine::new(&s);
-                let metric = engine::wedges::Metric::net(&s);
                 self.analysis();
-                let runs = &self.analysis.as_ref().expect("computed above").1;
-                match engine::wedges::bridge(&s, &e, &self.projection, runs, &metric, from, to) {
+                let a = &self.analysis.as_ref().expect("computed above").1;
+                let s = &self.doc.scenario;
+                match engine::wedges::bridge(s, &a.engine, &a.projection, &a.runs, &a.metric, from, to) {
                     Ok(b) => analysis::bridge_ui(ui, &b, &self.results, lang, units, height - 30.0),
                     Err(e) => {
                         ui.colored_label(egui::Color32::from_rgb(210, 50, 40), e);
