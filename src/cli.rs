@@ -34,9 +34,13 @@ pub struct Cli {
     /// Open the window, sweep a CO2-free share over N frames and print frame times.
     #[arg(long, value_name = "N")]
     pub bench_frames: Option<u32>,
-    /// Open the window, write PNGs of the two charts (title, scenario name, date) and exit.
+    /// Write every chart as a 1920×1080 PNG (OUT-trajectory.png, OUT-by-source.png …) and exit;
+    /// needs no display.
     #[arg(long, value_name = "OUT.png")]
     pub export_png: Option<PathBuf>,
+    /// Open a generated company of N sites instead of a file (frame benchmarks).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=5000))]
+    pub synthetic: Option<u16>,
     /// Open FILE read-only for review: KPIs, trajectory, bridge and wedges, a summary, no levers.
     #[arg(long)]
     pub review: bool,
@@ -96,6 +100,14 @@ pub enum Command {
         xlsx: Option<PathBuf>,
         #[arg(long, value_name = "DIR")]
         csv_dir: Option<PathBuf>,
+        /// Write every chart as a 1920×1080 PNG for slides into DIR.
+        #[arg(long, value_name = "DIR")]
+        png_dir: Option<PathBuf>,
+        /// Language of the charts.
+        #[arg(long, value_parser = ["en", "ja"], default_value = "en")]
+        lang: String,
+        #[arg(long, default_value = "man-t")]
+        units: Units,
     },
     /// Factor analysis (LMDI) of Scope 1+2 between two fiscal years.
     Factors {
@@ -107,6 +119,40 @@ pub enum Command {
         #[arg(long, default_value = "man-t")]
         units: Units,
     },
+}
+
+fn parse_lang(l: &str) -> crate::i18n::Lang {
+    if l == "ja" {
+        crate::i18n::Lang::Ja
+    } else {
+        crate::i18n::Lang::En
+    }
+}
+
+/// Writes every chart as `<stem>-<chart>.png` and prints each file; returns the exit code.
+fn write_pngs(s: &Scenario, stem: &Path, lang: crate::i18n::Lang, units: Units) -> i32 {
+    match crate::export::png::all_charts(s, lang, units, &crate::export::today()) {
+        Ok(charts) => {
+            for (name, png) in charts {
+                let out = PathBuf::from(format!("{}-{name}.png", stem.display()));
+                if let Err(e) = file::write_atomic(&out, &png) {
+                    eprintln!("{e}");
+                    return EXIT_INVALID;
+                }
+                println!("{}", out.display());
+            }
+            EXIT_OK
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            EXIT_INVALID
+        }
+    }
+}
+
+/// `decarb --export-png OUT.png [FILE]`: every chart as OUT-<chart>.png, no display needed.
+pub fn export_pngs(s: &Scenario, out: &Path, lang: crate::i18n::Lang) -> i32 {
+    write_pngs(s, &out.with_extension(""), lang, Units::ManT)
 }
 
 /// Loads a file, printing every error to stderr.
@@ -197,20 +243,23 @@ pub fn run_command(cmd: Command) -> i32 {
             let Some(s) = load_or_report(&file) else {
                 return EXIT_INVALID;
             };
-            let lang = if lang == "ja" {
-                crate::i18n::Lang::Ja
-            } else {
-                crate::i18n::Lang::En
-            };
+            let lang = parse_lang(&lang);
             let r = crate::export::html::report(&s, lang, units, &crate::export::today());
             write_out(Some(&html.display().to_string()), &r.html)
         }
-        Command::Export { file, xlsx, csv_dir } => {
+        Command::Export {
+            file,
+            xlsx,
+            csv_dir,
+            png_dir,
+            lang,
+            units,
+        } => {
             let Some(s) = load_or_report(&file) else {
                 return EXIT_INVALID;
             };
-            if xlsx.is_none() && csv_dir.is_none() {
-                eprintln!("decarb export: give --xlsx OUT.xlsx and/or --csv-dir DIR");
+            if xlsx.is_none() && csv_dir.is_none() && png_dir.is_none() {
+                eprintln!("decarb export: give --xlsx OUT.xlsx, --csv-dir DIR and/or --png-dir DIR");
                 return EXIT_USAGE;
             }
             if let Some(out) = xlsx {
@@ -231,6 +280,19 @@ pub fn run_command(cmd: Command) -> i32 {
                         eprintln!("{e}");
                         return EXIT_INVALID;
                     }
+                }
+            }
+            if let Some(dir) = png_dir {
+                if let Err(e) = std::fs::create_dir_all(&dir) {
+                    eprintln!("{}: {e}", dir.display());
+                    return EXIT_INVALID;
+                }
+                let stem = file
+                    .file_stem()
+                    .map_or_else(|| "scenario".into(), |x| x.to_string_lossy().into_owned());
+                let code = write_pngs(&s, &dir.join(stem), parse_lang(&lang), units);
+                if code != EXIT_OK {
+                    return code;
                 }
             }
             EXIT_OK

@@ -13,14 +13,16 @@ fn main() {
     std::process::exit(code);
 }
 
-/// Opens the window on FILE, or on the embedded JX Metals scenario.
+/// Opens the window on FILE, on a generated company (`--synthetic N`), or on the embedded JX
+/// Metals scenario. `--export-png` writes the chart PNGs without opening a window.
 fn window(args: cli::Cli) -> i32 {
-    let (scenario, path) = match &args.file {
-        Some(path) => match cli::load_or_report(path) {
+    let (scenario, path) = match (&args.file, args.synthetic) {
+        (Some(path), _) => match cli::load_or_report(path) {
             Some(s) => (s, Some(path.clone())),
             None => return cli::EXIT_INVALID,
         },
-        None => match model::from_str(decarb::DEFAULT_SCENARIO) {
+        (None, Some(n)) => (decarb::synthetic::company(usize::from(n)), None),
+        (None, None) => match model::from_str(decarb::DEFAULT_SCENARIO) {
             Ok(s) => (s, None),
             Err(e) => {
                 eprintln!("embedded scenario: {e}");
@@ -28,17 +30,19 @@ fn window(args: cli::Cli) -> i32 {
             }
         },
     };
-    let mode = match (args.screenshot, args.bench_frames, args.export_png) {
-        (Some(out), _, _) => app::Mode::Screenshot { out },
-        (None, Some(frames), _) => app::Mode::Bench {
-            frames: frames.max(1),
-        },
-        (None, None, Some(out)) => app::Mode::ExportPng { out },
-        (None, None, None) => app::Mode::Normal,
-    };
     let lang = args.lang.as_deref().map(|l| match l {
         "ja" => app::i18n::Lang::Ja,
         _ => app::i18n::Lang::En,
     });
+    if let Some(out) = &args.export_png {
+        return cli::export_pngs(&scenario, out, lang.unwrap_or_default());
+    }
+    let mode = match (args.screenshot, args.bench_frames) {
+        (Some(out), _) => app::Mode::Screenshot { out },
+        (None, Some(frames)) => app::Mode::Bench {
+            frames: frames.max(1),
+        },
+        (None, None) => app::Mode::Normal,
+    };
     app::run(scenario, path, mode, lang, args.review)
 }

@@ -44,6 +44,13 @@ pub fn path(rng: &mut Rng, base: i32, last: i32, lo: f64, hi: f64, max_keys: usi
     Path(years.into_iter().map(|y| (y, rng.range(lo, hi))).collect())
 }
 
+/// The generated company of the frame benchmarks (`decarb --synthetic N`).
+pub fn company(n_sites: usize) -> Scenario {
+    let mut s = scenario(n_sites.clamp(1, 5000), 7);
+    s.meta.name = format!("Synthetic company, {} sites", s.sites.len());
+    s
+}
+
 /// A valid scenario with `n_sites` sites that exercises every lever type.
 pub fn scenario(n_sites: usize, seed: u64) -> Scenario {
     let mut rng = Rng::new(seed);

@@ -84,14 +84,27 @@ fn factor_analysis_refuses_years_without_data_or_with_zero() {
     let s = load("jmia-nonferrous-2013.ron");
     let p = project(&s);
     let e = factors::analyse(&s, &p, 1990, 2023).unwrap_err();
-    assert!(e.contains("FY1990"), "{e}");
+    assert!(e.contains("no Scope 1+2 figure for FY1990 in this file"), "{e}");
+    // A file whose sites report no production: the message names what is missing.
+    let nlm = load("nlm-2013.ron");
+    let q = project(&nlm);
+    let e = factors::analyse(&nlm, &q, 2013, 2023).unwrap_err();
+    assert!(e.contains("no production figure for FY2013 in this file"), "{e}");
+    let jx = load("jx-metals-2018.ron");
+    let q = project(&jx);
+    let e = factors::analyse(&jx, &q, 2013, 2023).unwrap_err();
+    assert!(e.contains("no Scope 1+2 figure for FY2013 in this file"), "{e}");
+    assert!(e.contains("outside the projection FY2018–FY2050"), "{e}");
     let mut zero = s.clone();
     zero.history.clear();
-    zero.sites[0].co2_free_share = Path(vec![(2040, 1.0)]);
+    zero.sites[0].co2_free_share = Path(vec![(2039, 0.0), (2040, 1.0)]);
     zero.sites[0].fuels.clear();
     let p = project(&zero);
     let e = factors::analyse(&zero, &p, 2013, 2045).unwrap_err();
-    assert!(e.contains("net-zero year"), "{e}");
+    assert!(
+        e.contains("FY2045") && e.contains("needs emissions above zero"),
+        "{e}"
+    );
 }
 
 // ---------------------------------------------------------------- JX (seeds 000, 002, 003)

@@ -1,9 +1,15 @@
-//! The real app under egui_kittest (no display, no GPU): levers, KPIs, undo, files, language.
+//! The real app under egui_kittest (no display, no GPU): levers, KPIs on one metric, opening
+//! files, hover, typing, review mode, tooltips, defaults, files, exports, comparison.
 
+use decarb::app::commands::{Command, ExportKind};
 use decarb::app::dialogs::FakeDialogs;
-use decarb::app::{Command, DecarbApp, Modal, Mode, Prefs, install_fonts, kpi, levers};
-use decarb::engine::project;
-use decarb::model::{self, Scenario};
+use decarb::app::panels::{Lower, kpi};
+use decarb::app::{DecarbApp, Modal, Mode, Prefs, install_fonts};
+use decarb::engine::{Metric, project, targets};
+use decarb::explain::metric_label;
+use decarb::i18n::Lang;
+use decarb::model::edit::{Shape, set_target, target};
+use decarb::model::{self, Scenario, Scope};
 use decarb::units::Units;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -14,29 +20,61 @@ fn jx() -> Scenario {
     model::from_str(decarb::DEFAULT_SCENARIO).unwrap()
 }
 
+fn shipped(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("scenarios")
+        .join(name)
+}
+
+fn harness_sized(app: DecarbApp, size: [f32; 2]) -> Harness<'static, DecarbApp> {
+    Harness::builder().with_size(size).build_eframe(move |cc| {
+        install_fonts(&cc.egui_ctx);
+        app
+    })
+}
+
 fn harness(app: DecarbApp) -> Harness<'static, DecarbApp> {
-    Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .build_eframe(move |cc| {
-            install_fonts(&cc.egui_ctx);
-            app
-        })
+    harness_sized(app, [1600.0, 1000.0])
 }
 
 fn app_with(dialogs: FakeDialogs) -> DecarbApp {
     DecarbApp::with_prefs(jx(), None, Prefs::default(), Mode::Normal, Box::new(dialogs))
 }
 
+fn app_on(s: Scenario, path: Option<PathBuf>) -> DecarbApp {
+    DecarbApp::with_prefs(
+        s,
+        path,
+        Prefs::default(),
+        Mode::Normal,
+        Box::new(FakeDialogs::default()),
+    )
+}
+
 const SITE: &str = "Other domestic sites, grouped (その他国内拠点)";
+
+/// The KPI text of a year as the engine computes it for a scenario's default metric.
+fn kpi_text(s: &Scenario, year: i32) -> String {
+    let m = Metric::default_for(s);
+    let v = m.of(project(s).totals(year).unwrap());
+    kpi::metric_kpi_label(Lang::En, Units::ManT, year, &metric_label(&m, Lang::En), v)
+}
+
+fn type_into(h: &mut Harness<'static, DecarbApp>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
 
 #[test]
 fn moving_a_co2_free_share_updates_the_kpi_by_the_engine_value_and_undo_restores_it() {
     let original = jx();
     let mut h = harness(app_with(FakeDialogs::default()));
     h.run();
-    let before = project(&original).totals(2030).unwrap().net;
-    let label_before = kpi::net_label(Default::default(), Units::ManT, 2030, before);
-    h.get_by_label(&label_before);
+    h.get_by_label(&kpi_text(&original, 2030));
 
     h.get_by_role_and_label(Role::Slider, SITE)
         .set_value_accesskit(100.0);
@@ -45,30 +83,275 @@ fn moving_a_co2_free_share_updates_the_kpi_by_the_engine_value_and_undo_restores
     // What the engine gives for that setting, applied the way the lever applies it.
     let mut expected = original.clone();
     let site = expected.sites.iter_mut().find(|s| s.name == SITE).unwrap();
-    let (_, year) = levers::target(&site.co2_free_share, 0.0, expected.base_year);
-    levers::set_target(
-        &mut site.co2_free_share,
-        1.0,
-        year,
-        0.0,
-        expected.base_year,
-        expected.last_year,
-        levers::Shape::Step,
-    );
-    let after = project(&expected).totals(2030).unwrap().net;
+    let (_, year) = target(&site.co2_free_share, 0.0, expected.base_year);
+    set_target(&mut site.co2_free_share, 1.0, year, 0.0, 2018, 2050, Shape::Step);
+    let before = project(&original).totals(2030).unwrap().scope12();
+    let after = project(&expected).totals(2030).unwrap().scope12();
     assert!(after < before - 1e4, "{after} vs {before}");
-    assert_eq!(h.state().doc.scenario, expected);
-    h.get_by_label(&kpi::net_label(Default::default(), Units::ManT, 2030, after));
+    assert!(h.state().doc.scenario() == &expected);
+    h.get_by_label(&kpi_text(&expected, 2030));
     assert!(h.state().doc.is_dirty());
 
     // Ctrl+Z restores it exactly; Ctrl+Shift+Z redoes.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
-    assert_eq!(h.state().doc.scenario, original);
-    h.get_by_label(&label_before);
+    assert!(h.state().doc.scenario() == &original);
+    h.get_by_label(&kpi_text(&original, 2030));
     h.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::Z);
     h.run();
-    assert_eq!(h.state().doc.scenario, expected);
+    assert!(h.state().doc.scenario() == &expected);
+}
+
+#[test]
+fn opening_b_after_a_shows_every_kpi_of_b_and_its_own_metric() {
+    let nlm_path = shipped("nlm-2013.ron");
+    let nlm = decarb::file::load(&nlm_path).unwrap();
+    let mut h = harness(app_with(FakeDialogs::default()));
+    h.run();
+    // The user looks at JX on Scope 1+2+3 first.
+    let mut m = Metric::default_for(&jx());
+    m.set(Scope::Scope3, true);
+    h.state_mut().command(Command::SetMetric(m));
+    h.run();
+    h.state_mut().command(Command::OpenPath(nlm_path.clone()));
+    h.run();
+    h.run();
+    assert_eq!(
+        h.state().doc.metric(),
+        &Metric::default_for(&nlm),
+        "NLM shows its own metric"
+    );
+    for year in [2030, 2050] {
+        h.get_by_label(&kpi_text(&nlm, year));
+        assert!(h.query_by_label(&kpi_text(&jx(), year)).is_none());
+    }
+    let p = project(&nlm);
+    for r in targets::evaluate(&nlm, &p) {
+        h.get_by_label(&kpi::target_values(&r, Lang::En, Units::ManT));
+    }
+    // New, then open NLM again from "recent": the same, never the template's or JX's figures.
+    h.state_mut().command(Command::New);
+    h.run();
+    h.state_mut().command(Command::OpenPath(nlm_path));
+    h.run();
+    h.get_by_label(&kpi_text(&nlm, 2030));
+    assert_eq!(h.state().doc.projection().totals(2030), p.totals(2030));
+}
+
+#[test]
+fn one_metric_drives_kpis_trajectory_and_lower_views_and_titles_say_which() {
+    let s = jx();
+    let mut h = harness(app_with(FakeDialogs::default()));
+    h.run();
+    h.get_by_label_contains("Trajectory — Scope 1+2 (market), gross — JX Metals");
+    h.get_by_label_contains("By source — Scope 1+2 (market), gross");
+    let mut m = Metric::default_for(&s);
+    m.set(Scope::Scope3, true);
+    h.state_mut().command(Command::SetMetric(m.clone()));
+    h.run();
+    let v = m.of(project(&s).totals(2030).unwrap());
+    h.get_by_label(&kpi::metric_kpi_label(
+        Lang::En,
+        Units::ManT,
+        2030,
+        "Scope 1+2+3 (market), gross",
+        v,
+    ));
+    h.get_by_label_contains("Trajectory — Scope 1+2+3 (market), gross");
+    for view in ["Wedges", "Bridge"] {
+        h.get_by_label(view).click();
+        h.run();
+        h.run();
+        let a = h.state().doc.analysis_if_ready().expect("computed for the view");
+        assert_eq!(a.metric, m, "{view} on the chosen metric");
+    }
+    h.get_by_label_contains("Bridge FY2018 → FY2030 — Scope 1+2+3 (market), gross");
+}
+
+#[test]
+fn hover_reads_the_fiscal_year_and_each_series_value_not_the_cursor() {
+    let s = jx();
+    let p = project(&s);
+    let mut h = harness(app_with(FakeDialogs::default()));
+    h.run();
+    let t = h.state().ui.trajectory_transform.clone().unwrap();
+    // Point at FY2030, well below the line: the hover still reads the data.
+    let pos = t.position_from_point(&egui_plot::PlotPoint::new(2030.2, 5.0));
+    h.hover_at(pos);
+    h.run();
+    let m = Metric::default_for(&s);
+    h.get_by_label("FY2030");
+    h.get_by_label(&format!(
+        "Projection: {}",
+        Units::ManT.fmt(m.of(p.totals(2030).unwrap()))
+    ));
+    h.get_by_label(&format!(
+        "BAU: {}",
+        Units::ManT.fmt(m.of(p.bau_totals(2030).unwrap()))
+    ));
+    // FY2023 has a reported actual: it is shown beside the model, with the residual.
+    let pos = t.position_from_point(&egui_plot::PlotPoint::new(2023.0, 150.0));
+    h.hover_at(pos);
+    h.run();
+    h.get_by_label("Reported actual: 71.80 万t");
+    h.get_by_label_contains("Model − reported: ");
+}
+
+#[test]
+fn typing_a_year_commits_on_enter_as_one_step_and_escape_reverts() {
+    let mut h = harness(app_with(FakeDialogs::default()));
+    h.run();
+    let field = format!("{SITE}: reached in FY");
+    type_into(&mut h, &field, "2030");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let path = h.state().doc.scenario().sites[10].co2_free_share.clone();
+    assert_eq!(path.0.last().unwrap().0, 2030, "{path:?}");
+    // One undo step back to the file.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert!(h.state().doc.scenario() == &jx(), "undone");
+    // Escape leaves the year as it was.
+    type_into(&mut h, &field, "2045");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.state().doc.scenario() == &jx(), "Escape reverts");
+}
+
+#[test]
+fn review_mode_wraps_target_cards_so_no_missed_target_is_off_screen() {
+    let path = shipped("nlm-2013.ron");
+    let s = decarb::file::load(&path).unwrap();
+    let mut app = app_on(s.clone(), Some(path));
+    app.review = true;
+    let mut h = harness_sized(app, [1366.0, 768.0]);
+    h.run();
+    h.run();
+    let p = project(&s);
+    for r in targets::evaluate(&s, &p) {
+        let head = format!(
+            "● {} (FY{}) — {}",
+            r.label,
+            r.year,
+            if r.met { "met" } else { "missed" }
+        );
+        let rect = h.get_by_label(&head).rect();
+        assert!(rect.right() <= 1366.0 && rect.left() >= 0.0, "{head} at {rect:?}");
+    }
+    assert_eq!(
+        h.query_all_by_label_contains("absolute equivalent: value")
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn levers_explain_themselves_and_stay_inside_the_panel() {
+    let s = jx();
+    let mut h = harness_sized(app_with(FakeDialogs::default()), [1366.0, 768.0]);
+    h.run_steps(20);
+    // The reset button stays visible beside a long site name.
+    let reset = h.get_by_label(&format!("{SITE}: Reset to saved")).rect();
+    assert!(reset.right() < 560.0, "{reset:?}");
+    // The tooltip names the lever, its effect on the metric in the first target's year, and
+    // the site's context.
+    h.get_by_role_and_label(Role::Slider, SITE).hover();
+    h.run();
+    let p = project(&s);
+    let m = Metric::default_for(&s);
+    let lever = decarb::engine::levers::LeverRef::Co2Free { site: 10 };
+    let e = decarb::engine::levers::effect(&s, &p, lever, &m).unwrap()[p.index(2030).unwrap()];
+    h.get_by_label(&decarb::explain::effect_line(
+        &s,
+        lever,
+        e,
+        2030,
+        Lang::En,
+        Units::ManT,
+    ));
+    h.get_by_label_contains("% of Scope 1+2 (market), gross in FY2030");
+    h.get_by_label_contains("Base year 2018: electricity 879.7 GWh");
+}
+
+#[test]
+fn a_lever_that_raises_emissions_says_why_where_it_moves() {
+    let mut h = harness(app_with(FakeDialogs::default()));
+    h.run();
+    let label = "Copper in purchased feed, Saganoseki (concentrate and recycled raw materials) — recycled";
+    h.get_by_role_and_label(Role::Slider, label)
+        .set_value_accesskit(70.0);
+    h.run();
+    h.run();
+    h.get_by_label_contains("recycled-feed combustion adds κ = 0.2 t-CO2 of Scope 1");
+}
+
+#[test]
+fn new_ppas_and_rules_start_after_the_latest_actual_and_shortcuts_say_when_nothing_changes() {
+    let mut h = harness(app_with(FakeDialogs::default()));
+    h.run();
+    // The CO2-free shortcut: 100 % from FY2030 changes the sites not yet there …
+    h.get_by_label("Apply").click();
+    h.run();
+    assert_eq!(
+        h.state().doc.scenario().sites[10]
+            .co2_free_share
+            .value_or(2030, 0.0),
+        1.0
+    );
+    // … and a second time changes nothing and says so.
+    let before = h.state().doc.scenario().clone();
+    h.get_by_label("Apply").click();
+    h.run();
+    assert!(h.state().doc.scenario() == &before);
+    h.get_by_label_contains("no change: all 14 sites are already at 100 % from FY2030");
+    // A new PPA starts after the latest actual and serves the largest grid purchase not yet
+    // CO2-free (with everything at 100 % from FY2030, still the grouped domestic sites in FY2024).
+    h.get_by_label("PPA and own renewables").scroll_to_me();
+    h.run();
+    h.get_by_label("PPA and own renewables").click();
+    h.run();
+    h.get_by_label("Add PPA").scroll_to_me();
+    h.run();
+    h.get_by_label("Add PPA").click();
+    h.run();
+    let s = h.state().doc.scenario().clone();
+    let p = s.ppas.last().unwrap();
+    assert_eq!(p.allocation, vec![("other_japan".to_string(), 1.0)]);
+    assert_eq!(p.capacity_mw.value_or(2023, 9.0), 0.0);
+    assert_eq!(p.capacity_mw.value_or(2024, 9.0), 1.0);
+    // A new fuel-switching rule starts at 0 in FY2024 too.
+    h.get_by_label("Fuel switching").scroll_to_me();
+    h.run();
+    h.get_by_label("Fuel switching").click();
+    h.run();
+    h.get_by_label("Add rule").scroll_to_me();
+    h.run();
+    h.get_by_label("Add rule").click();
+    h.run();
+    let s = h.state().doc.scenario();
+    let r = s.sites[0].fuel_switches.last().unwrap();
+    assert_eq!(r.share.0, vec![(2024, 0.0)]);
+}
+
+#[test]
+fn the_legend_names_targets_by_label_and_status() {
+    let mut h = harness(app_with(FakeDialogs::default()));
+    h.run();
+    h.get_by_label("−50 % vs FY2018 (Scope 1+2): met");
+    h.get_by_label("Net zero 2050: missed");
+    assert!(h.query_by_label_contains("Target 1").is_none());
+}
+
+#[test]
+fn the_factor_view_names_what_is_missing() {
+    // NLM's sites report no production: the decomposition cannot be made and says why.
+    let path = shipped("nlm-2013.ron");
+    let s = decarb::file::load(&path).unwrap();
+    let mut h = harness(app_on(s, Some(path)));
+    h.run();
+    h.get_by_label("Factors").click();
+    h.run();
+    h.get_by_label_contains("no production figure for FY2013 in this file");
 }
 
 #[test]
@@ -82,7 +365,7 @@ fn opening_a_bad_file_shows_every_error_and_keeps_the_scenario() {
     h.state_mut().command(Command::Open);
     h.run();
     assert!(matches!(h.state().modal, Some(Modal::Errors { .. })));
-    assert_eq!(h.state().doc.scenario, jx());
+    assert_eq!(h.state().doc.scenario(), &jx());
     h.get_by_label_contains("fuels[1].ef_t_per_gj: -0.05 is negative");
     h.get_by_label_contains("sites[0].production_t: -1 is negative");
     h.get_by_label_contains("ppas[0].allocation: shares sum to 0.5");
@@ -106,14 +389,38 @@ fn save_as_writes_a_file_that_reloads_equal_and_open_reads_it_back() {
     h.state_mut().command(Command::SaveAs);
     h.run();
     let saved = decarb::file::load(&path).unwrap();
-    assert_eq!(saved, h.state().doc.scenario);
+    assert_eq!(&saved, h.state().doc.scenario());
     assert!(!h.state().doc.is_dirty());
     assert_eq!(h.state().doc.path.as_deref(), Some(path.as_path()));
     assert_eq!(h.state().prefs.recent.first(), Some(&path));
-    // Open it again (no unsaved changes, so no question).
+    h.get_by_label("Saved plan.ron");
     h.state_mut().command(Command::Open);
     h.run();
-    assert_eq!(h.state().doc.scenario, saved);
+    assert_eq!(h.state().doc.scenario(), &saved);
+}
+
+#[test]
+fn save_as_without_a_native_dialog_asks_for_a_path_in_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("typed.ron");
+    // No native dialog (as on a machine without a desktop portal).
+    let mut h = harness(app_with(FakeDialogs::default()));
+    h.run();
+    h.state_mut().command(Command::SaveAs);
+    h.run();
+    let Some(Modal::PathInput { text, .. }) = h.state().modal.clone() else {
+        panic!("expected the path field")
+    };
+    assert!(
+        text.ends_with("jx-metals-group-co2-free-power-and-recycling.ron"),
+        "{text}"
+    );
+    type_into(&mut h, "File path", &path.display().to_string());
+    h.get_by_label("Save").click();
+    h.run();
+    assert_eq!(&decarb::file::load(&path).unwrap(), h.state().doc.scenario());
+    h.get_by_label("Saved typed.ron");
+    assert!(h.state().modal.is_none());
 }
 
 #[test]
@@ -133,7 +440,7 @@ fn unsaved_changes_ask_before_new() {
     h.run();
     h.get_by_label("Discard").click();
     h.run();
-    assert_eq!(h.state().doc.scenario.meta.name, "New scenario");
+    assert_eq!(h.state().doc.scenario().meta.name, "New scenario");
 }
 
 #[test]
@@ -144,15 +451,17 @@ fn japanese_labels_after_switching_language() {
     h.run();
     h.get_by_label("日本語").click();
     h.run();
-    assert_eq!(h.state().prefs.lang, decarb::app::i18n::Lang::Ja);
+    assert_eq!(h.state().prefs.lang, Lang::Ja);
     h.get_by_label("レバー");
     h.get_by_label("CO2フリー電力");
-    let net = project(&jx()).totals(2030).unwrap().net;
-    h.get_by_label(&kpi::net_label(
-        decarb::app::i18n::Lang::Ja,
+    let s = jx();
+    let m = Metric::default_for(&s);
+    h.get_by_label(&kpi::metric_kpi_label(
+        Lang::Ja,
         Units::ManT,
         2030,
-        net,
+        &metric_label(&m, Lang::Ja),
+        m.of(project(&s).totals(2030).unwrap()),
     ));
     // Japanese site names render with the bundled font (the harness panics on missing glyphs).
     h.get_by_role_and_label(Role::Slider, SITE);
@@ -172,48 +481,33 @@ fn reset_all_returns_to_the_saved_scenario() {
 }
 
 #[test]
-fn every_shipped_scenario_renders() {
-    for name in ["jmia-nonferrous-2013.ron", "nlm-2013.ron"] {
-        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("scenarios")
-            .join(name);
+fn every_shipped_scenario_and_view_renders_without_changing_the_file() {
+    for name in ["jx-metals-2018.ron", "jmia-nonferrous-2013.ron", "nlm-2013.ron"] {
+        let path = shipped(name);
         let s = decarb::file::load(&path).unwrap();
-        let app = DecarbApp::with_prefs(
-            s,
-            Some(path),
-            Prefs::default(),
-            Mode::Normal,
-            Box::new(FakeDialogs::default()),
-        );
-        let mut h = harness(app);
+        let mut h = harness(app_on(s, Some(path)));
         h.run();
+        for view in ["Wedges", "Bridge", "Factors", "By site", "By source"] {
+            h.get_by_label(view).click();
+            h.run();
+        }
         assert!(
             !h.state().doc.is_dirty(),
             "{name}: showing a file must not change it"
         );
     }
-    // nor the default
-    let mut h = harness(app_with(FakeDialogs::default()));
-    h.run();
-    assert!(!h.state().doc.is_dirty());
 }
 
 #[test]
-fn analysis_views_and_review_mode_render() {
+fn review_mode_summarises_on_the_metric_with_the_model_against_reported() {
     let mut h = harness(app_with(FakeDialogs::default()));
     h.run();
-    for view in ["Wedges", "Bridge", "Factors", "By site", "By source"] {
-        h.get_by_label(view).click();
-        h.run();
-    }
-    h.get_by_label("Factors").click();
-    h.run();
-    // FY2018 → FY2030 of the JX file: history for 2018, the model for 2030
-    h.get_by_label("CO2 emissions change");
     h.state_mut().review = true;
+    h.run();
     h.run();
     h.get_by_label_contains("In FY2030 the plan lands at");
     h.get_by_label_contains("Largest contributions against BAU in FY2030");
+    h.get_by_label_contains("FY2023 Scope 1+2: reported 71.80 万t, model");
     assert!(
         h.query_by_role_and_label(Role::Slider, SITE).is_none(),
         "no levers in review mode"
@@ -221,7 +515,7 @@ fn analysis_views_and_review_mode_render() {
 }
 
 #[test]
-fn compare_shows_a_changed_lever_in_the_diff_table() {
+fn compare_names_items_gives_units_and_the_change() {
     let dir = tempfile::tempdir().unwrap();
     let other = dir.path().join("jx-all-co2-free.ron");
     let mut s = jx();
@@ -235,45 +529,58 @@ fn compare_shows_a_changed_lever_in_the_diff_table() {
     h.run();
     h.state_mut().command(Command::CompareWith);
     h.run();
+    h.run();
     assert_eq!(h.state().compared.len(), 1);
-    h.get_by_label("sites[other_japan].co2_free_share");
-    h.get_by_label("[(2020,0.0),(2030,1.0)]");
-    // both scenarios are drawn: the current one under its name in the legend
-    assert!(h.query_all_by_label_contains("jx-all-co2-free.ron").count() >= 2);
+    assert_eq!(h.state().prefs.chart.lower, Lower::Compare);
+    h.get_by_label(&format!("Site “{SITE}”"));
+    h.get_by_label("CO2-free share");
+    h.get_by_label("FY2020 0.0 %, FY2030 100.0 %");
+    h.get_by_label_contains("FY2030: +49.4 pt");
     assert_eq!(
-        h.state().doc.scenario,
-        jx(),
+        h.state().doc.scenario(),
+        &jx(),
         "comparing does not change the open scenario"
     );
 }
 
+fn png_size(path: &std::path::Path) -> (u32, u32) {
+    let b = std::fs::read(path).unwrap();
+    assert_eq!(&b[..8], b"\x89PNG\r\n\x1a\n");
+    (
+        u32::from_be_bytes(b[16..20].try_into().unwrap()),
+        u32::from_be_bytes(b[20..24].try_into().unwrap()),
+    )
+}
+
 #[test]
-fn exports_from_the_window_write_html_xlsx_csv_and_png() {
+fn exports_from_the_window_write_html_xlsx_csv_and_slide_pngs() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(app_with(FakeDialogs {
-        open: None,
-        save: Some(dir.path().join("plan-report.html")),
-    }));
+    let mut h = harness(app_with(FakeDialogs::default()));
     h.run();
-    h.state_mut().command(Command::ExportHtml);
+    let d = dir.path();
+    h.state_mut()
+        .command(Command::ExportTo(ExportKind::Html, d.join("plan-report.html")));
+    h.state_mut()
+        .command(Command::ExportTo(ExportKind::Xlsx, d.join("plan.xlsx")));
+    h.state_mut().command(Command::ExportTo(
+        ExportKind::Csv,
+        d.join("plan-trajectories.csv"),
+    ));
+    h.state_mut()
+        .command(Command::ExportTo(ExportKind::Png, d.join("plan.png")));
     h.run();
-    let html = std::fs::read_to_string(dir.path().join("plan-report.html")).unwrap();
-    assert_eq!(html.matches("<svg").count(), 4);
-    h.state_mut().dialogs = Box::new(FakeDialogs {
-        open: None,
-        save: Some(dir.path().join("plan.xlsx")),
-    });
-    h.state_mut().command(Command::ExportXlsx);
-    h.run();
-    assert!(std::fs::metadata(dir.path().join("plan.xlsx")).unwrap().len() > 1000);
-    h.state_mut().dialogs = Box::new(FakeDialogs {
-        open: None,
-        save: Some(dir.path().join("plan-trajectories.csv")),
-    });
-    h.state_mut().command(Command::ExportCsv);
-    h.run();
+    let html = std::fs::read_to_string(d.join("plan-report.html")).unwrap();
+    assert!(html.matches("<svg").count() >= 4);
+    assert!(std::fs::metadata(d.join("plan.xlsx")).unwrap().len() > 1000);
     for t in ["trajectories", "by_source", "wedges", "bridge", "kpis", "inputs"] {
-        assert!(dir.path().join(format!("plan-{t}.csv")).exists(), "{t}");
+        assert!(d.join(format!("plan-{t}.csv")).exists(), "{t}");
     }
-    assert!(h.state().last_export.is_some());
+    for part in ["trajectory", "by-source"] {
+        assert_eq!(
+            png_size(&d.join(format!("plan-{part}.png"))),
+            (1920, 1080),
+            "{part}"
+        );
+    }
+    h.get_by_label_contains("Exported PNG: plan-trajectory.png, plan-by-source.png");
 }

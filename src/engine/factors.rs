@@ -52,30 +52,40 @@ pub fn figures(s: &Scenario, p: &Projection, year: i32) -> Result<YearFigures, S
     let energy = hist
         .and_then(|h| h.primary_energy(s.primary_gj_per_mwh))
         .or_else(|| model.map(|i| p.primary_energy_gj(i)));
-    let (Some(c), Some(pr), Some(e)) = (emissions, production, energy) else {
-        let mut missing = Vec::new();
-        if emissions.is_none() {
-            missing.push("Scope 1+2");
+    let range = format!("FY{}–FY{}", p.base_year, p.last_year());
+    let outside = model.is_none();
+    let missing = |what: &str| {
+        if outside {
+            format!(
+                "no {what} figure for FY{year} in this file (the year is outside the projection {range} and history has no actual for it)"
+            )
+        } else {
+            format!("no {what} figure for FY{year} in this file")
         }
-        if production.is_none() {
-            missing.push("production");
-        }
-        if energy.is_none() {
-            missing.push("energy");
-        }
-        return Err(format!(
-            "FY{year}: no {} (it is outside the projection {}..{} and history does not report it)",
-            missing.join(", "),
-            p.base_year,
-            p.last_year()
-        ));
     };
-    for (name, v) in [("Scope 1+2 emissions", c), ("production", pr), ("energy", e)] {
-        if !(v > 0.0 && v.is_finite()) {
-            return Err(format!(
-                "FY{year}: {name} is {v}; the factor analysis needs positive values (a net-zero year cannot be decomposed)"
-            ));
-        }
+    let Some(c) = emissions else {
+        return Err(missing("Scope 1+2"));
+    };
+    let Some(pr) = production else {
+        return Err(missing("production"));
+    };
+    let Some(e) = energy else {
+        return Err(missing("energy"));
+    };
+    if !(pr > 0.0 && pr.is_finite()) {
+        return Err(format!(
+            "no production figure for FY{year} in this file: the sites report no production (production_t) and history has none for FY{year}"
+        ));
+    }
+    if !(e > 0.0 && e.is_finite()) {
+        return Err(format!(
+            "no energy figure for FY{year} in this file: the sites report no electricity or fuel and history has none for FY{year}"
+        ));
+    }
+    if !(c > 0.0 && c.is_finite()) {
+        return Err(format!(
+            "Scope 1+2 emissions in FY{year} are {c:.0} t-CO2: the decomposition takes logarithms, so it needs emissions above zero"
+        ));
     }
     Ok(YearFigures {
         year,

@@ -6,11 +6,14 @@
 
 mod compile;
 pub mod factors;
+pub mod levers;
+pub mod metric;
 mod run;
 pub mod targets;
 pub mod wedges;
 
 pub use compile::{Engine, LeverGroup, LeverSet};
+pub use metric::Metric;
 pub use run::{EnergyYear, Run, SiteYear, Totals, source};
 
 use crate::model::{Scenario, Scope, Scope2Method};

@@ -29,6 +29,8 @@ pub struct SiteYear {
     pub scope2_location: f64,
     /// Scope 3 of the materials linked to the site.
     pub scope3: f64,
+    /// Grid purchase inside the boundary [MWh].
+    pub grid_mwh: f64,
 }
 
 /// Energy and activity of one year, inside the boundary.
@@ -253,6 +255,7 @@ impl Engine {
                 scope2_market: s2m,
                 scope2_location: s2l,
                 scope3: s3,
+                grid_mwh: grid * o,
             },
             energy: EnergyYear {
                 electricity_mwh: e2 * o,

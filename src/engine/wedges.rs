@@ -6,36 +6,11 @@
 //! reference year to a later year: activity, grid factor and ownership (Shapley over the three
 //! drivers of BAU), then each lever group's change of wedge.
 
+use super::Projection;
 use super::compile::{Engine, LeverGroup, LeverSet};
+pub use super::metric::Metric;
 use super::run::{At, Run, Totals};
-use super::{Projection, covered};
-use crate::model::{HistoryKind, Scenario, Scope, Scope2Method};
-
-/// What is split: emissions of some scopes, before or after credits.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Metric {
-    pub scopes: Vec<Scope>,
-    pub method: Scope2Method,
-    pub credits: bool,
-}
-
-impl Metric {
-    /// The scenario's `net`: Scope 1 + market Scope 2 (+ Scope 3 when a target covers it) − credits.
-    pub fn net(s: &Scenario) -> Metric {
-        let mut scopes = vec![Scope::Scope1, Scope::Scope2];
-        if s.net_includes_scope3() {
-            scopes.push(Scope::Scope3);
-        }
-        Metric {
-            scopes,
-            method: Scope2Method::Market,
-            credits: true,
-        }
-    }
-    pub fn of(&self, t: &Totals) -> f64 {
-        covered(t, &self.scopes, self.method, self.credits)
-    }
-}
+use crate::model::{HistoryKind, Scenario};
 
 /// Shapley weight `|S|! (n − |S| − 1)! / n!` of a coalition of size `k` among `n` players.
 fn shapley_weight(k: u32, n: u32) -> f64 {

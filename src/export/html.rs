@@ -1,69 +1,87 @@
-//! One self-contained HTML report: summary, KPIs, trajectory, sources, wedges and bridge as
-//! inline SVG, and the input tables. Opens offline in any browser, in English or Japanese.
+//! One self-contained HTML report an executive can forward: summary, targets, key figures on
+//! one metric, the model against reported actuals, the charts (one trajectory per target
+//! metric, so each target is drawn on its own scopes), readable input tables and an appendix of
+//! sources and assumptions. No scripts, no external resources; English or Japanese.
 
-use super::svg::{self, COLORS, Series, esc};
-use crate::engine::targets::TargetUnit;
-use crate::engine::wedges::{Bridge, bridge};
-use crate::engine::{LeverGroup, covered, targets};
+use super::figures::{self, Frame, LowerChart};
+use super::svg::esc;
+use crate::engine::Metric;
+use crate::engine::targets::{self, TargetUnit};
+use crate::explain::{self, metric_label};
 use crate::i18n::{Lang, fy, tr};
-use crate::model::{Scenario, Scope, Scope2Method};
-use crate::report::{self, fmt_target_value, group_name};
+use crate::model::{HistoryKind, Path, Scenario};
+use crate::report::{self, fmt_target_value};
 use crate::units::{Units, group};
 use std::fmt::Write;
 
 /// Everything the report shows, computed once.
 pub struct Report {
     pub html: String,
-    pub bridge: Option<Bridge>,
+    /// The number of charts (SVG) in the report.
+    pub charts: usize,
 }
 
-fn source_name(lang: Lang, key: &str, name: &str) -> String {
-    match key {
-        "electricity" => tr(lang, "Electricity (market)").to_string(),
-        "process" => tr(lang, "Process (non-energy)").to_string(),
-        "recycled_feed" => tr(lang, "Recycled feed combustion").to_string(),
-        _ => name.to_string(),
+/// A number, or "—" when missing.
+fn num_or_dash(v: Option<f64>, decimals: usize) -> String {
+    match v {
+        Some(x) if x.is_finite() => group(x, decimals),
+        _ => "—".into(),
     }
 }
 
-/// Builds the report. `date` is printed in the footer (e.g. today's date).
-pub fn report(s: &Scenario, lang: Lang, units: Units, date: &str) -> Report {
-    let super::Analysis {
-        engine,
-        projection: p,
-        results,
-        runs,
-        metric,
-        wedges: w,
-    } = super::Analysis::new(s);
-    let to = 2030.clamp(s.base_year, s.last_year);
-    // From the reference year of the first relative target, else from the base year.
-    let from = s
-        .targets
-        .iter()
-        .find_map(|t| match t.kind {
-            crate::model::TargetKind::Absolute { reference_year, .. }
-            | crate::model::TargetKind::Intensity { reference_year, .. } => Some(reference_year),
-            crate::model::TargetKind::Level { .. } => None,
-        })
-        .unwrap_or(s.base_year);
-    let b = bridge(s, &engine, &p, &runs, &metric, from, to)
-        .or_else(|_| bridge(s, &engine, &p, &runs, &metric, s.base_year, to))
-        .ok();
-    let u = units.tonnes();
-    let years: Vec<f64> = (0..p.years()).map(|i| f64::from(p.year(i))).collect();
-    let s12 = [Scope::Scope1, Scope::Scope2];
+/// A path as keyframes: "FY2018 0.463, FY2030 0.25"; "—" when empty.
+fn keyframes(p: &Path, scale: f64, suffix: &str, decimals: usize) -> String {
+    if p.is_empty() {
+        return "—".into();
+    }
+    p.0.iter()
+        .map(|(y, v)| format!("FY{y} {}{suffix}", group(v * scale, decimals)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
+/// Numbered citations: "[3]" links to the appendix.
+struct Sources {
+    items: Vec<(String, String, Option<String>)>,
+}
+
+impl Sources {
+    fn cite(&mut self, item: String, source: &str, assumption: Option<&str>) -> String {
+        let assumption = assumption.filter(|a| !a.trim().is_empty()).map(str::to_string);
+        if source.trim().is_empty() && assumption.is_none() {
+            return String::new();
+        }
+        self.items.push((item, source.to_string(), assumption.clone()));
+        let n = self.items.len();
+        let mark = if assumption.is_some() { "*" } else { "" };
+        format!(r##"<a href="#src{n}">[{n}]{mark}</a>"##)
+    }
+}
+
+const STYLE: &str = r#"
+body{font-family:system-ui,"Hiragino Sans","Yu Gothic","Meiryo",sans-serif;max-width:1040px;margin:2em auto;color:#1a1a1a;padding:0 1em;line-height:1.45}
+h1{font-size:1.55em;margin-bottom:.2em} h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ccc} h3{font-size:1.02em;margin:1.2em 0 .4em}
+table{border-collapse:collapse;margin:.5em 0 1em} td,th{border:1px solid #d0d0d0;padding:.25em .6em;text-align:right;vertical-align:top}
+th{background:#f3f3f3} th:first-child,td:first-child,td.t{text-align:left} td.n,th.n{white-space:nowrap}
+.met{color:#00805a;font-weight:bold} .missed{color:#c0392b;font-weight:bold} .note{color:#555;font-size:.9em}
+.kf{text-align:left;font-size:.88em;max-width:30em} svg{max-width:100%;height:auto;display:block;margin:.5em 0 1.5em;border:1px solid #eee}
+ol.src li{margin:.3em 0;font-size:.9em} .asm{color:#8a5a00}
+"#;
+
+/// Builds the report. `date` is printed on the charts and in the footer.
+pub fn report(s: &Scenario, lang: Lang, units: Units, date: &str) -> Report {
+    let a = super::Analysis::new(s);
+    let p = &a.projection;
+    let results = &a.results;
+    let metric = a.metric.clone();
+    let mlabel = metric_label(&metric, lang);
+    let frame = Frame { lang, units, date };
+    let mut src = Sources { items: Vec::new() };
+    let mut charts = 0;
     let mut o = String::new();
     let _ = write!(
         o,
-        r#"<!doctype html><html lang="{l}"><head><meta charset="utf-8"><title>{t}</title><style>
-body{{font-family:system-ui,"Hiragino Sans","Yu Gothic",sans-serif;max-width:1000px;margin:2em auto;color:#222;padding:0 1em}}
-h1{{font-size:1.5em}} h2{{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ccc}}
-table{{border-collapse:collapse;margin:.5em 0}} td,th{{border:1px solid #ccc;padding:.25em .6em;text-align:right}}
-th:first-child,td:first-child{{text-align:left}} .met{{color:#2a7d2e;font-weight:bold}} .missed{{color:#c0392b;font-weight:bold}}
-.note{{color:#666;font-size:.9em}} svg{{max-width:100%;height:auto}}
-</style></head><body>"#,
+        r#"<!doctype html><html lang="{l}"><head><meta charset="utf-8"><title>{t}</title><style>{STYLE}</style></head><body>"#,
         l = if lang == Lang::Ja { "ja" } else { "en" },
         t = esc(&s.meta.name)
     );
@@ -74,300 +92,384 @@ th:first-child,td:first-child{{text-align:left}} .met{{color:#2a7d2e;font-weight
     if !s.meta.description.is_empty() {
         let _ = write!(o, r#"<p class="note">{}</p>"#, esc(&s.meta.description));
     }
+    let _ = write!(
+        o,
+        r#"<p class="note">{}: <b>{}</b>. {} {}–{}. {} {}.</p>"#,
+        tr(lang, "Metric of the key figures, wedges and bridge"),
+        esc(&mlabel),
+        tr(lang, "Projection"),
+        fy(lang, s.base_year),
+        fy(lang, s.last_year),
+        tr(lang, "Prepared"),
+        esc(date)
+    );
 
     // Summary.
     let _ = write!(o, "<h2>{}</h2><ul>", tr(lang, "Summary"));
-    for line in report::review_text(s, &p, &results, &w, lang, units) {
+    for line in report::review_text(s, p, results, &a.wedges, &metric, lang, units) {
         let _ = write!(o, "<li>{}</li>", esc(line.trim()));
     }
     o.push_str("</ul>");
 
-    // KPIs.
+    // Targets.
     let _ = write!(
         o,
-        "<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th></th></tr>",
+        r#"<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th class="n">{}</th><th class="n">{}</th><th class="n">{}</th><th></th></tr>"#,
         tr(lang, "Targets"),
         tr(lang, "Target"),
+        tr(lang, "Metric"),
         tr(lang, "value"),
         tr(lang, "level"),
         tr(lang, "gap")
     );
-    for r in &results {
+    for r in results {
         let _ = write!(
             o,
-            r#"<tr><td>{} ({})</td><td>{}</td><td>{}</td><td>{}</td><td class="{}">{}</td></tr>"#,
+            r#"<tr><td>{} ({})</td><td class="t">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="{} n">{}</td></tr>"#,
             esc(&r.label),
             fy(lang, r.year),
+            esc(&metric_label(&Metric::of_result(r), lang)),
             fmt_target_value(r.unit, r.value, units),
             fmt_target_value(r.unit, r.level, units),
             fmt_target_value(r.unit, r.gap, units),
             if r.met { "met" } else { "missed" },
             tr(lang, if r.met { "met" } else { "missed" })
         );
-        if let Some(a) = r.absolute_equivalent {
+        if let Some(x) = r.absolute_equivalent {
             let _ = write!(
                 o,
-                r#"<tr><td class="note">↳ absolute equivalent{}</td><td>{}</td><td>{}</td><td>{}</td><td class="{}">{}</td></tr>"#,
+                r#"<tr><td class="note">↳ {}{}</td><td></td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="{} n">{}</td></tr>"#,
+                tr(lang, "absolute equivalent"),
                 if report::intensity_met_absolute_missed(r) {
                     format!(" — {}", tr(lang, "intensity met, absolute missed"))
                 } else {
                     String::new()
                 },
-                units.fmt(a.value_t),
-                units.fmt(a.level_t),
-                units.fmt(a.gap_t),
-                if a.met { "met" } else { "missed" },
-                tr(lang, if a.met { "met" } else { "missed" })
+                units.fmt(x.value_t),
+                units.fmt(x.level_t),
+                units.fmt(x.gap_t),
+                if x.met { "met" } else { "missed" },
+                tr(lang, if x.met { "met" } else { "missed" })
             );
         }
     }
-    o.push_str("</table><table><tr><th></th>");
+    o.push_str("</table>");
+
+    // Key figures on the metric.
+    let _ = write!(
+        o,
+        "<h2>{} — {}</h2><table><tr><th></th>",
+        tr(lang, "Key figures"),
+        esc(&mlabel)
+    );
     for y in report::KEY_YEARS {
-        let _ = write!(o, "<th>{}</th>", fy(lang, y));
+        let _ = write!(o, r#"<th class="n">{}</th>"#, fy(lang, y));
     }
     o.push_str("</tr>");
-    let bases = report::baselines(s, &p);
-    let kpi_row = |o: &mut String, label: String, f: &dyn Fn(i32) -> String| {
+    let row = |o: &mut String, label: String, f: &dyn Fn(i32) -> String| {
         let _ = write!(o, "<tr><td>{}</td>", esc(&label));
         for y in report::KEY_YEARS {
-            let _ = write!(o, "<td>{}</td>", f(y));
+            let _ = write!(o, r#"<td class="n">{}</td>"#, f(y));
         }
         o.push_str("</tr>");
     };
-    kpi_row(&mut o, tr(lang, "Net").into(), &|y| {
-        p.totals(y).map_or("n/a".into(), |t| units.fmt(t.net))
+    row(&mut o, tr(lang, "Plan").into(), &|y| {
+        p.totals(y).map_or("—".into(), |t| units.fmt(metric.of(t)))
     });
-    kpi_row(&mut o, "Scope 1+2".into(), &|y| {
-        p.totals(y).map_or("n/a".into(), |t| units.fmt(t.scope12()))
+    row(&mut o, tr(lang, "BAU").into(), &|y| {
+        p.bau_totals(y)
+            .map_or("—".into(), |t| units.fmt(metric.gross().of(t)))
     });
-    kpi_row(&mut o, tr(lang, "BAU").into(), &|y| {
-        p.bau_totals(y).map_or("n/a".into(), |t| units.fmt(t.net))
-    });
-    for (by, base) in &bases {
-        kpi_row(
+    for by in report::BASELINE_YEARS {
+        row(
             &mut o,
-            format!(
-                "Scope 1+2 {}",
-                tr(lang, if *by == 2013 { "vs FY2013" } else { "vs FY2018" })
-            ),
-            &|y| match (p.totals(y), base) {
-                (Some(t), Some(b)) => {
-                    report::change_pct(t.scope12(), b.value_t).map_or("n/a".into(), crate::i18n::pct)
+            tr(lang, if by == 2013 { "vs FY2013" } else { "vs FY2018" }).into(),
+            &|y| {
+                let b = targets::baseline(s, p, by, &metric.scopes, metric.method);
+                match (p.totals(y), b) {
+                    (Some(t), Some(b)) => report::change_pct(metric.gross().of(t), b.value_t)
+                        .map_or("—".into(), crate::i18n::pct),
+                    _ => "—".into(),
                 }
-                _ => "n/a".into(),
             },
         );
     }
-    kpi_row(
+    row(
         &mut o,
-        format!("{} ({})", tr(lang, "Cumulative to"), tr(lang, "Net")),
-        &|y| report::cumulative_net(&p, y).map_or("n/a".into(), |v| units.fmt(v)),
+        format!("{} {}–", tr(lang, "Cumulative"), fy(lang, s.base_year)),
+        &|y| report::cumulative(p, &metric, y).map_or("—".into(), |v| units.fmt(v)),
     );
-    o.push_str("</table>");
-
-    // Trajectory.
-    let scopes = if p.net_includes_scope3 {
-        vec![Scope::Scope1, Scope::Scope2, Scope::Scope3]
-    } else {
-        s12.to_vec()
-    };
-    let series = vec![
-        Series {
-            name: tr(lang, "Projection").into(),
-            color: COLORS[0],
-            values: p
-                .scenario
-                .totals
-                .iter()
-                .map(|t| covered(t, &scopes, Scope2Method::Market, false) / u)
-                .collect(),
-            dashed: false,
-        },
-        Series {
-            name: tr(lang, "BAU").into(),
-            color: COLORS[7],
-            values: p
-                .bau
-                .totals
-                .iter()
-                .map(|t| covered(t, &scopes, Scope2Method::Market, false) / u)
-                .collect(),
-            dashed: true,
-        },
-    ];
-    let hlines: Vec<(String, f64)> = [2013, 2018]
-        .iter()
-        .filter_map(|&y| {
-            targets::baseline(s, &p, y, &scopes, Scope2Method::Market)
-                .map(|b| (format!("{} {}", tr(lang, "Baseline"), fy(lang, y)), b.value_t / u))
-        })
-        .collect();
-    let mut points: Vec<(String, f64, f64, &str)> = s
-        .history
-        .iter()
-        .filter_map(|h| h.emissions(&scopes, Scope2Method::Market).map(|v| (h, v)))
-        .map(|(h, v)| {
-            (
-                format!("{} {}", tr(lang, "History"), fy(lang, h.year)),
-                f64::from(h.year),
-                v / u,
-                COLORS[1],
-            )
-        })
-        .collect();
-    for r in &results {
-        let covers3 = r.scopes.contains(&Scope::Scope3);
-        if covers3 != scopes.contains(&Scope::Scope3) {
-            continue;
-        }
-        let level = match r.unit {
-            TargetUnit::TCo2 => Some(r.level),
-            _ => r.absolute_equivalent.map(|a| a.level_t),
-        };
-        if let Some(l) = level.filter(|l| l.is_finite()) {
-            points.push((
-                format!("{}: {}", r.label, units.fmt(l)),
-                f64::from(r.year),
-                l / u,
-                if r.met { COLORS[2] } else { COLORS[3] },
-            ));
-        }
-    }
-    let _ = write!(
-        o,
-        "<h2>{}</h2>{}",
-        tr(lang, "Trajectory"),
-        svg::lines(
-            &format!("{} — {}", tr(lang, "Trajectory"), s.meta.name),
-            units.label(),
-            &years,
-            &series,
-            &hlines,
-            &points
-        )
-    );
-
-    // Sources.
-    let n_src = p.scenario.source_count();
-    let layers: Vec<(String, Vec<f64>)> = (0..n_src)
-        .filter(|&k| p.sources[k].scope != Scope::Scope3 || p.net_includes_scope3)
-        .map(|k| {
-            (
-                source_name(lang, &p.sources[k].key, &p.sources[k].name),
-                (0..p.years())
-                    .map(|i| p.scenario.source(i, k) / u)
-                    .collect::<Vec<f64>>(),
-            )
-        })
-        .filter(|(_, v)| v.iter().any(|x| *x != 0.0))
-        .collect();
-    let _ = write!(
-        o,
-        "<h2>{}</h2>{}",
-        tr(lang, "By source"),
-        svg::stacked(
-            &format!("{} — {}", tr(lang, "By source"), s.meta.name),
-            units.label(),
-            &years,
-            &layers
-        )
-    );
-
-    // Wedges.
-    let wl: Vec<(String, Vec<f64>)> = LeverGroup::ALL
-        .iter()
-        .filter(|g| runs.groups.contains(g))
-        .map(|g| {
-            (
-                group_name(lang, g.key()).to_string(),
-                w.values.iter().map(|x| x[*g as usize] / u).collect(),
-            )
-        })
-        .collect();
-    let _ = write!(
-        o,
-        "<h2>{}</h2>{}",
-        tr(lang, "Wedges"),
-        svg::stacked(
-            &format!("{} — {}", tr(lang, "Wedges"), s.meta.name),
-            units.label(),
-            &years,
-            &wl
-        )
-    );
-
-    // Bridge.
-    if let Some(b) = &b {
-        let bars: Vec<(String, f64)> = b
-            .bars
-            .iter()
-            .map(|x| (group_name(lang, &x.key).to_string(), x.value_t / u))
-            .collect();
-        let levels: Vec<(String, f64)> = results
-            .iter()
-            .filter(|r| r.year == b.to && r.unit == TargetUnit::TCo2 && r.level.is_finite())
-            .map(|r| (r.label.clone(), r.level / u))
-            .collect();
-        let _ = write!(
-            o,
-            "<h2>{} {} → {}</h2>{}",
-            tr(lang, "Bridge"),
-            fy(lang, b.from),
-            fy(lang, b.to),
-            svg::waterfall(
-                &format!("{} — {}", tr(lang, "Bridge"), s.meta.name),
-                units.label(),
-                (fy(lang, b.from), b.start_t / u),
-                &bars,
-                (fy(lang, b.to), b.end_t / u),
-                &levels
-            )
-        );
-    }
-
-    // Inputs.
-    let _ = write!(
-        o,
-        "<h2>{}</h2><table><tr><th>Site</th><th>Region</th><th>t</th><th>MWh</th><th>GJ</th><th>t-CO2 process</th><th>Source / assumption</th></tr>",
-        tr(lang, "Levers").replace("レバー", "入力")
-    );
-    for site in &s.sites {
-        let gj: f64 = site.fuels.iter().map(|f| s.fuel_use_gj(f)).sum();
-        let _ = write!(
-            o,
-            r#"<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class="note" style="text-align:left">{} {}</td></tr>"#,
-            esc(&site.name),
-            esc(&site.region),
-            group(site.production_t, 0),
-            group(site.electricity_mwh, 0),
-            group(gj, 0),
-            group(site.process_t_co2, 0),
-            esc(&site.source),
-            esc(site.assumption.as_deref().unwrap_or(""))
-        );
-    }
-    o.push_str("</table><table><tr><th>Region</th><th>kg-CO2/kWh</th><th>Source</th></tr>");
-    for r in &s.regions {
-        let kf: Vec<String> = r
-            .ef_kg_per_kwh
-            .0
-            .iter()
-            .map(|(y, v)| format!("{y}: {v}"))
-            .collect();
-        let _ = write!(
-            o,
-            r#"<tr><td>{}</td><td>{}</td><td class="note" style="text-align:left">{}</td></tr>"#,
-            esc(&r.name),
-            esc(&kf.join(", ")),
-            esc(&r.source)
-        );
+    for (name, f) in [
+        (
+            "Scope 1",
+            (|t: &crate::engine::Totals| t.scope1) as fn(&crate::engine::Totals) -> f64,
+        ),
+        ("Scope 2 (market)", |t| t.scope2_market),
+        ("Scope 2 (location)", |t| t.scope2_location),
+        ("Scope 3", |t| t.scope3),
+        ("Credits", |t| t.credits),
+    ] {
+        row(&mut o, tr(lang, name).into(), &|y| {
+            p.totals(y).map_or("—".into(), |t| units.fmt(f(t)))
+        });
     }
     o.push_str("</table>");
+
+    // Model against reported.
+    let res = explain::residuals(s, p);
+    if !res.is_empty() {
+        let _ = write!(
+            o,
+            r#"<h2>{}</h2><table><tr><th>{}</th><th></th><th class="n">{}</th><th class="n">{}</th><th class="n">{}</th><th class="n">%</th></tr>"#,
+            tr(lang, "Model against reported actuals"),
+            tr(lang, "Fiscal year"),
+            tr(lang, "Reported"),
+            tr(lang, "Model"),
+            tr(lang, "Model − reported"),
+        );
+        for r in &res {
+            let _ = write!(
+                o,
+                r#"<tr><td>{}</td><td class="t">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td></tr>"#,
+                fy(lang, r.year),
+                r.what.label(),
+                units.fmt(r.reported_t),
+                units.fmt(r.model_t),
+                explain::signed(units, r.diff_t()),
+                r.diff_pct().map_or("—".into(), crate::i18n::pct)
+            );
+        }
+        o.push_str("</table>");
+    }
+
+    // Charts.
+    let _ = write!(o, "<h2>{}</h2>", tr(lang, "Charts"));
+    for m in figures::target_metrics(s) {
+        let _ = write!(
+            o,
+            "<h3>{} — {}</h3>{}",
+            tr(lang, "Trajectory"),
+            esc(&metric_label(&m, lang)),
+            figures::trajectory_svg(s, &a, &m, &frame)
+        );
+        charts += 1;
+    }
+    for (which, title) in [
+        (LowerChart::BySource, tr(lang, "By source")),
+        (LowerChart::Wedges, tr(lang, "Wedges against BAU")),
+        (LowerChart::Bridge, tr(lang, "Bridge")),
+    ] {
+        match figures::lower_svg(s, &a, which, figures::default_bridge_years(s), &frame) {
+            Ok(svg) => {
+                let _ = write!(o, "<h3>{title} — {}</h3>{svg}", esc(&mlabel));
+                charts += 1;
+            }
+            Err(e) => {
+                let _ = write!(o, r#"<h3>{title}</h3><p class="note">{}</p>"#, esc(&e));
+            }
+        }
+    }
+
+    inputs(&mut o, s, lang, &mut src);
+
+    // Appendix.
+    let _ = write!(
+        o,
+        r#"<h2 id="sources">{}</h2><p class="note">{}</p><ol class="src">"#,
+        tr(lang, "Sources and assumptions"),
+        tr(
+            lang,
+            "* marks an assumption: a figure the sources do not give, chosen by the planner."
+        )
+    );
+    for (k, (item, source, assumption)) in src.items.iter().enumerate() {
+        let _ = write!(o, r#"<li id="src{}"><b>{}</b>"#, k + 1, esc(item));
+        if !source.trim().is_empty() {
+            let _ = write!(o, " — {}", esc(source));
+        }
+        if let Some(a) = assumption {
+            let _ = write!(
+                o,
+                r#"<br><span class="asm">{}: {}</span>"#,
+                tr(lang, "Assumption"),
+                esc(a)
+            );
+        }
+        o.push_str("</li>");
+    }
+    o.push_str("</ol>");
     let _ = write!(
         o,
         r#"<p class="note">Decarb Planner — {} — {}</p></body></html>"#,
         esc(&s.meta.name),
         esc(date)
     );
-    Report { html: o, bridge: b }
+    Report { html: o, charts }
+}
+
+/// The input tables: names and readable values, each row citing the appendix.
+fn inputs<'a>(o: &mut String, s: &'a Scenario, lang: Lang, src: &mut Sources) {
+    let region_name = |id: &'a str| -> &'a str {
+        s.regions
+            .iter()
+            .find(|r| r.id == id)
+            .map_or(id, |r| r.name.as_str())
+    };
+    let _ = write!(
+        o,
+        r#"<h2>{}</h2><h3>{}</h3><table><tr><th>{}</th><th>{}</th><th class="n">{} [t]</th><th class="n">{} [MWh]</th><th class="n">{} [GJ]</th><th class="n">{} [t-CO2]</th><th>{}</th><th></th></tr>"#,
+        tr(lang, "Inputs"),
+        tr(lang, "Sites (base year)"),
+        tr(lang, "Site"),
+        tr(lang, "Region"),
+        tr(lang, "Production"),
+        tr(lang, "Electricity"),
+        tr(lang, "Fuel"),
+        tr(lang, "Process"),
+        tr(lang, "CO2-free share"),
+    );
+    for site in &s.sites {
+        let gj: f64 = site.fuels.iter().map(|f| s.fuel_use_gj(f)).sum();
+        let cite = src.cite(site.name.clone(), &site.source, site.assumption.as_deref());
+        let _ = write!(
+            o,
+            r#"<tr><td>{}</td><td class="t">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="kf">{}</td><td>{cite}</td></tr>"#,
+            esc(&site.name),
+            esc(region_name(&site.region)),
+            num_or_dash((site.production_t > 0.0).then_some(site.production_t), 0),
+            num_or_dash(Some(site.electricity_mwh), 0),
+            num_or_dash(Some(gj), 0),
+            num_or_dash(Some(site.process_t_co2), 0),
+            esc(&keyframes(&site.co2_free_share, 100.0, " %", 1)),
+        );
+    }
+    o.push_str("</table>");
+    let _ = write!(
+        o,
+        r#"<h3>{}</h3><table><tr><th>{}</th><th>{} [kg-CO2/kWh]</th><th></th></tr>"#,
+        tr(lang, "Grid regions"),
+        tr(lang, "Region"),
+        tr(lang, "Emission factor"),
+    );
+    for r in &s.regions {
+        let cite = src.cite(r.name.clone(), &r.source, r.assumption.as_deref());
+        let _ = write!(
+            o,
+            r#"<tr><td>{}</td><td class="kf">{}</td><td>{cite}</td></tr>"#,
+            esc(&r.name),
+            esc(&keyframes(&r.ef_kg_per_kwh, 1.0, "", 3))
+        );
+    }
+    o.push_str("</table>");
+    let _ = write!(
+        o,
+        r#"<h3>{}</h3><table><tr><th>{}</th><th class="n">t-CO2/GJ</th><th class="n">{}</th><th class="n">GJ/{}</th><th></th></tr>"#,
+        tr(lang, "Fuels"),
+        tr(lang, "Fuel"),
+        tr(lang, "Unit"),
+        tr(lang, "unit"),
+    );
+    for f in &s.fuels {
+        let cite = src.cite(f.name.clone(), &f.source, f.assumption.as_deref());
+        let _ = write!(
+            o,
+            r#"<tr><td>{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td>{cite}</td></tr>"#,
+            esc(&f.name),
+            group(f.ef_t_per_gj, 4),
+            esc(f.unit.as_deref().unwrap_or("—")),
+            num_or_dash(f.gj_per_unit, 1)
+        );
+    }
+    o.push_str("</table>");
+    if !s.materials.is_empty() {
+        let _ = write!(
+            o,
+            r#"<h3>{}</h3><table><tr><th>{}</th><th class="n">{} [t]</th><th class="n">{}</th><th>{}</th><th></th></tr>"#,
+            tr(lang, "Materials (Scope 3)"),
+            tr(lang, "Material"),
+            tr(lang, "Quantity"),
+            tr(lang, "primary / recycled / low-carbon [t-CO2/t]"),
+            tr(lang, "Recycled share"),
+        );
+        for m in &s.materials {
+            let cite = src.cite(m.name.clone(), &m.source, m.assumption.as_deref());
+            let _ = write!(
+                o,
+                r#"<tr><td>{}</td><td class="n">{}</td><td class="n">{} / {} / {}</td><td class="kf">{}</td><td>{cite}</td></tr>"#,
+                esc(&m.name),
+                group(m.quantity_t, 0),
+                m.ef_primary_t_per_t,
+                m.ef_recycled_t_per_t,
+                m.ef_low_carbon_t_per_t,
+                esc(&keyframes(&m.recycled_share, 100.0, " %", 1))
+            );
+        }
+        o.push_str("</table>");
+    }
+    if !s.ppas.is_empty() {
+        let _ = write!(
+            o,
+            r#"<h3>{}</h3><table><tr><th>PPA</th><th>{}</th><th>{} [MW]</th><th class="n">MWh/MW</th><th></th></tr>"#,
+            tr(lang, "PPA and own renewables"),
+            tr(lang, "Kind"),
+            tr(lang, "Capacity")
+        );
+        for p in &s.ppas {
+            let cite = src.cite(p.name.clone(), &p.source, p.assumption.as_deref());
+            let _ = write!(
+                o,
+                r#"<tr><td>{}</td><td class="t">{:?}</td><td class="kf">{}</td><td class="n">{}</td><td>{cite}</td></tr>"#,
+                esc(&p.name),
+                p.kind,
+                esc(&keyframes(&p.capacity_mw, 1.0, "", 1)),
+                group(p.yield_mwh_per_mw, 0)
+            );
+        }
+        o.push_str("</table>");
+    }
+    if !s.history.is_empty() {
+        let _ = write!(
+            o,
+            r#"<h3>{}</h3><table><tr><th>{}</th><th>{}</th><th class="n">Scope 1</th><th class="n">Scope 2</th><th class="n">Scope 1+2</th><th class="n">Scope 3</th><th></th></tr>"#,
+            tr(lang, "Reported figures [t-CO2]"),
+            tr(lang, "Fiscal year"),
+            tr(lang, "Kind"),
+        );
+        let mut h: Vec<_> = s.history.iter().collect();
+        h.sort_by_key(|x| x.year);
+        for e in h {
+            let kind = tr(
+                lang,
+                match e.kind {
+                    HistoryKind::Actual => "Reported actual",
+                    HistoryKind::Outlook => "Published outlook",
+                    HistoryKind::Plan => "Published plan",
+                },
+            );
+            let cite = src.cite(
+                format!("{} {kind}", fy(lang, e.year)),
+                &e.source,
+                e.assumption.as_deref(),
+            );
+            let _ = write!(
+                o,
+                r#"<tr><td>{}</td><td class="t">{kind}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td>{cite}</td></tr>"#,
+                fy(lang, e.year),
+                num_or_dash(e.scope1_t, 0),
+                num_or_dash(e.scope2_t, 0),
+                num_or_dash(e.scope12_t, 0),
+                num_or_dash(e.scope3_t, 0),
+            );
+        }
+        o.push_str("</table>");
+    }
+    if !s.targets.is_empty() {
+        let _ = write!(o, "<h3>{}</h3><ul>", tr(lang, "Targets as set"));
+        for t in &s.targets {
+            let cite = src.cite(t.label.clone(), &t.source, None);
+            let _ = write!(o, "<li>{} ({}) {cite}</li>", esc(&t.label), fy(lang, t.year));
+        }
+        o.push_str("</ul>");
+    }
+    let _ = TargetUnit::TCo2;
 }

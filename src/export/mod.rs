@@ -1,12 +1,16 @@
 //! Exports for meetings: the HTML report with inline SVG charts, the XLSX workbook and the CSV
 //! of each chart's series. Pure functions of a scenario returning bytes or text.
 
+use crate::engine::Metric;
 use crate::engine::targets::{self, TargetResult};
-use crate::engine::wedges::{LeverRuns, Metric, Wedges};
+use crate::engine::wedges::{LeverRuns, Wedges};
 use crate::engine::{Engine, Projection};
 use crate::model::Scenario;
 
+pub mod figures;
 pub mod html;
+pub mod png;
+pub mod summary;
 pub mod svg;
 pub mod tables;
 pub mod xlsx;
@@ -31,7 +35,7 @@ pub fn today() -> String {
 }
 
 /// Everything an export reads, computed once: the projection, the targets, the lever runs and
-/// the wedges of the scenario's `net`.
+/// the wedges of one metric (by default the scenario's: its first target's, ANALYSES.md §8.12).
 pub struct Analysis {
     pub engine: Engine,
     pub projection: Projection,
@@ -42,12 +46,16 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// On the scenario's default metric.
     pub fn new(s: &Scenario) -> Analysis {
+        Analysis::with_metric(s, Metric::default_for(s))
+    }
+
+    pub fn with_metric(s: &Scenario, metric: Metric) -> Analysis {
         let engine = Engine::new(s);
         let projection = engine.project(s);
         let results = targets::evaluate(s, &projection);
         let runs = engine.lever_runs();
-        let metric = Metric::net(s);
         let wedges = runs.wedges(&metric);
         Analysis {
             engine,
@@ -57,5 +65,26 @@ impl Analysis {
             metric,
             wedges,
         }
+    }
+
+    /// Re-splits the wedges on another metric (the lever runs do not change).
+    pub fn set_metric(&mut self, metric: &Metric) {
+        if &self.metric != metric {
+            self.metric = metric.clone();
+            self.wedges = self.runs.wedges(metric);
+        }
+    }
+
+    /// The bridge on this analysis's metric.
+    pub fn bridge(&self, s: &Scenario, from: i32, to: i32) -> Result<crate::engine::wedges::Bridge, String> {
+        crate::engine::wedges::bridge(
+            s,
+            &self.engine,
+            &self.projection,
+            &self.runs,
+            &self.metric,
+            from,
+            to,
+        )
     }
 }

@@ -1,6 +1,7 @@
 //! The scenario file format and its validation (MODEL.md §2–3, §7). No UI, no file I/O.
 
 pub mod diff;
+pub mod edit;
 pub mod load;
 pub mod locate;
 pub mod path;

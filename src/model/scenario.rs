@@ -409,7 +409,7 @@ pub enum Scope {
     Scope3,
 }
 
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Scope2Method {
     #[default]
     Market,

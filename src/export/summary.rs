@@ -49,6 +49,24 @@ pub fn cumulative_net(p: &Projection, to_year: i32) -> Option<f64> {
     Some(p.scenario.totals[..=last].iter().map(|t| t.net).sum())
 }
 
+/// The metric summed from the base year to `to_year` inclusive [t-CO2].
+pub fn cumulative(p: &Projection, metric: &crate::engine::Metric, to_year: i32) -> Option<f64> {
+    let last = p.index(to_year)?;
+    Some(p.scenario.totals[..=last].iter().map(|t| metric.of(t)).sum())
+}
+
+/// Scope 1+2 (market) intensity of a year per t of production and per million JPY of revenue.
+pub fn intensities(p: &Projection, year: i32) -> (Option<f64>, Option<f64>) {
+    let Some(i) = p.index(year) else {
+        return (None, None);
+    };
+    let t = &p.scenario.totals[i];
+    let e = &p.scenario.energy[i];
+    let per_t = (e.production_t > 0.0).then(|| t.scope12() / e.production_t);
+    let per_m = p.revenue(i).filter(|r| *r > 0.0).map(|r| t.scope12() / (r / 1e6));
+    (per_t, per_m)
+}
+
 /// "intensity met, absolute missed" for intensity targets.
 pub fn intensity_met_absolute_missed(r: &TargetResult) -> bool {
     r.met && r.absolute_equivalent.is_some_and(|a| !a.met)
@@ -270,6 +288,13 @@ pub fn summary_text(s: &Scenario, p: &Projection, units: Units) -> String {
             flagged.join("; ")
         );
     }
+    let res = crate::explain::residuals(s, p);
+    if !res.is_empty() {
+        let _ = writeln!(o, "\nModel against reported actuals (model − reported)");
+        for r in res {
+            let _ = writeln!(o, "  {}", r.line(Lang::En, units));
+        }
+    }
     o
 }
 
@@ -373,47 +398,110 @@ pub fn csv(s: &Scenario, p: &Projection) -> String {
     o
 }
 
-/// The text of `decarb compare`: the key figures side by side, then every input that differs
-/// from the first scenario.
-pub fn compare_text(items: &[(String, &Scenario, &Projection)], units: Units) -> String {
-    let mut o = String::new();
-    let width = 26;
-    let _ = write!(o, "{:<34}", "");
-    for (name, _, _) in items {
-        let short: String = name.chars().take(width - 2).collect();
-        let _ = write!(o, "{short:>width$}");
-    }
-    let _ = writeln!(o);
-    let row = |o: &mut String, label: &str, f: &dyn Fn(&Scenario, &Projection) -> String| {
-        let _ = write!(o, "{label:<34}");
-        for (_, s, p) in items {
-            let _ = write!(o, "{:>width$}", f(s, p));
-        }
-        let _ = writeln!(o);
+/// One key figure of a comparison: its label and its value in each scenario [t-CO2 or %].
+pub struct CompareRow {
+    pub label: String,
+    pub values: Vec<Option<f64>>,
+    /// The value is a percentage (Δ in points), not tonnes.
+    pub is_pct: bool,
+}
+
+/// The key figures compared side by side: the metric of each scenario's first target (the
+/// first scenario's when they differ), FY2030 and FY2050, against the baselines, cumulative.
+pub fn compare_rows(items: &[(String, &Scenario, &Projection)]) -> Vec<CompareRow> {
+    let Some(first) = items.first() else {
+        return Vec::new();
     };
-    row(&mut o, "Base year", &|s, _| format!("FY{}", s.base_year));
+    let metric = crate::engine::Metric::default_for(first.1);
+    let label = crate::explain::metric_label(&metric, Lang::En);
+    let mut rows = Vec::new();
     for y in KEY_YEARS {
-        row(&mut o, &format!("Net FY{y}"), &|_, p| {
-            p.totals(y).map_or("n/a".into(), |t| units.fmt(t.net))
-        });
-        row(&mut o, &format!("Scope 1+2 FY{y}"), &|_, p| {
-            p.totals(y).map_or("n/a".into(), |t| units.fmt(t.scope12()))
+        rows.push(CompareRow {
+            label: format!("{label}, FY{y}"),
+            values: items
+                .iter()
+                .map(|(_, _, p)| p.totals(y).map(|t| metric.of(t)))
+                .collect(),
+            is_pct: false,
         });
         for by in BASELINE_YEARS {
-            row(&mut o, &format!("Scope 1+2 FY{y} vs FY{by}"), &|s, p| {
-                let b = targets::baseline(s, p, by, &S12, Scope2Method::Market);
-                let v = match (p.totals(y), b) {
-                    (Some(t), Some(b)) => change_pct(t.scope12(), b.value_t),
-                    _ => None,
-                };
-                fmt_pct(v)
+            rows.push(CompareRow {
+                label: format!("  change FY{y} vs FY{by}"),
+                values: items
+                    .iter()
+                    .map(|(_, s, p)| {
+                        let b = targets::baseline(s, p, by, &metric.scopes, metric.method)?;
+                        change_pct(metric.gross().of(p.totals(y)?), b.value_t)
+                    })
+                    .collect(),
+                is_pct: true,
             });
         }
-        row(&mut o, &format!("Cumulative net to FY{y}"), &|_, p| {
-            cumulative_net(p, y).map_or("n/a".into(), |v| units.fmt(v))
+        rows.push(CompareRow {
+            label: format!("  cumulative base year–FY{y}"),
+            values: items.iter().map(|(_, _, p)| cumulative(p, &metric, y)).collect(),
+            is_pct: false,
         });
     }
-    // Targets, matched by label.
+    rows
+}
+
+/// A change B − A with its %: "+1.23 万t (+4.5 %)" or "+1.2 pt".
+pub fn fmt_change(a: Option<f64>, b: Option<f64>, is_pct: bool, units: Units) -> String {
+    match (a, b) {
+        (Some(a), Some(b)) if is_pct => {
+            format!("{}{:.1} pt", if b - a > 0.0 { "+" } else { "" }, b - a).replace('-', "−")
+        }
+        (Some(a), Some(b)) => {
+            let pct = change_pct(b, a).map_or(String::new(), |v| format!(" ({})", crate::i18n::pct(v)));
+            format!("{}{pct}", crate::explain::signed(units, b - a))
+        }
+        _ => "—".into(),
+    }
+}
+
+/// The text of `decarb compare`: the key figures side by side with the change against the
+/// first scenario, every target by its full label, then every input that differs from the
+/// first scenario, by name, with units and the change.
+pub fn compare_text(items: &[(String, &Scenario, &Projection)], units: Units) -> String {
+    let mut o = String::new();
+    let width = 20;
+    let letters: Vec<char> = ('A'..='Z').collect();
+    let letter = |i: usize| letters.get(i).copied().unwrap_or('?');
+    for (i, (name, s, _)) in items.iter().enumerate() {
+        let _ = writeln!(
+            o,
+            "{}  {name} — {} (base FY{})",
+            letter(i),
+            s.meta.name,
+            s.base_year
+        );
+    }
+    let _ = writeln!(o);
+    let _ = write!(o, "{:<46}", "");
+    for i in 0..items.len() {
+        let _ = write!(o, "{:>width$}", letter(i));
+    }
+    for i in 1..items.len() {
+        let _ = write!(o, "{:>28}", format!("{} − A", letter(i)));
+    }
+    let _ = writeln!(o);
+    let fmt = |v: Option<f64>, is_pct: bool| match v {
+        Some(x) if is_pct => fmt_pct(Some(x)),
+        Some(x) => units.fmt(x),
+        None => "n/a".into(),
+    };
+    for r in compare_rows(items) {
+        let _ = write!(o, "{:<46}", r.label);
+        for v in &r.values {
+            let _ = write!(o, "{:>width$}", fmt(*v, r.is_pct));
+        }
+        for v in &r.values[1..] {
+            let _ = write!(o, "{:>28}", fmt_change(r.values[0], *v, r.is_pct, units));
+        }
+        let _ = writeln!(o);
+    }
+    // Targets, matched by label; the full label on its own line.
     let mut labels: Vec<String> = Vec::new();
     for (_, s, _) in items {
         for t in &s.targets {
@@ -423,36 +511,53 @@ pub fn compare_text(items: &[(String, &Scenario, &Projection)], units: Units) ->
         }
     }
     let results: Vec<Vec<TargetResult>> = items.iter().map(|(_, s, p)| targets::evaluate(s, p)).collect();
+    if !labels.is_empty() {
+        let _ = writeln!(o, "\nTargets");
+    }
     for label in &labels {
-        let _ = write!(o, "{:<34}", label.chars().take(33).collect::<String>());
-        for r in &results {
-            let cell = r.iter().find(|x| &x.label == label).map_or("—".into(), |x| {
-                format!(
-                    "{} {}",
-                    fmt_target_value(x.unit, x.value, units),
-                    if x.met { "MET" } else { "MISSED" }
-                )
-            });
-            let _ = write!(o, "{cell:>width$}");
+        let _ = writeln!(o, "  {label}");
+        for (i, r) in results.iter().enumerate() {
+            let cell = r
+                .iter()
+                .find(|x| &x.label == label)
+                .map_or("— (no such target)".into(), |x| {
+                    format!(
+                        "value {}, level {}, gap {}: {}",
+                        fmt_target_value(x.unit, x.value, units),
+                        fmt_target_value(x.unit, x.level, units),
+                        fmt_target_value(x.unit, x.gap, units),
+                        if x.met { "MET" } else { "MISSED" }
+                    )
+                });
+            let _ = writeln!(o, "    {}  {cell}", letter(i));
         }
-        let _ = writeln!(o);
     }
     // Inputs that differ from the first scenario.
     if let Some((first_name, first, _)) = items.first() {
-        for (name, s, _) in &items[1..] {
+        for (i, (name, s, _)) in items.iter().enumerate().skip(1) {
             let d = crate::model::diff::diff(first, s);
-            let _ = writeln!(o, "\nInputs and levers: {first_name} → {name}");
+            let _ = writeln!(
+                o,
+                "\nInputs and levers, A → {} ({first_name} → {name})",
+                letter(i)
+            );
             if d.is_empty() {
                 let _ = writeln!(o, "  No differences: the scenarios have the same inputs.");
             }
+            let year = 2030.clamp(first.base_year, first.last_year);
             for x in d {
-                let _ = writeln!(
-                    o,
-                    "  {}\n      {}\n    → {}",
-                    x.path,
-                    x.a.as_deref().unwrap_or("(absent)"),
-                    x.b.as_deref().unwrap_or("(absent)")
-                );
+                let what = if x.field.is_empty() {
+                    x.item.clone()
+                } else {
+                    format!("{} · {}", x.item, x.field)
+                };
+                let _ = writeln!(o, "  {what}   [{}]", x.path);
+                let _ = writeln!(o, "      A: {}", x.a_text());
+                let _ = writeln!(o, "      {}: {}", letter(i), x.b_text());
+                if let Some((dt, pct)) = x.delta(year) {
+                    let pct = pct.map_or(String::new(), |p| format!(" ({})", crate::i18n::pct(p)));
+                    let _ = writeln!(o, "      Δ {dt}{pct}");
+                }
             }
         }
     }
@@ -478,22 +583,25 @@ pub fn group_name(lang: Lang, key: &str) -> &'static str {
     tr(lang, en)
 }
 
-/// The plain-language summary of review mode.
+/// The plain-language summary of review mode and of the report, on one metric.
+#[allow(clippy::too_many_arguments)]
 pub fn review_text(
     s: &Scenario,
     p: &Projection,
     results: &[TargetResult],
     w: &Wedges,
+    metric: &crate::engine::Metric,
     lang: Lang,
     units: Units,
 ) -> Vec<String> {
     let mut out = Vec::new();
-    let bases = baselines(s, p);
+    let label = crate::explain::metric_label(metric, lang);
     for year in KEY_YEARS {
         let Some(t) = p.totals(year) else { continue };
         let mut parts = Vec::new();
-        for (by, b) in &bases {
-            if let Some(v) = b.and_then(|b| change_pct(t.scope12(), b.value_t)) {
+        for by in BASELINE_YEARS {
+            let b = targets::baseline(s, p, by, &metric.scopes, metric.method);
+            if let Some(v) = b.and_then(|b| change_pct(metric.gross().of(t), b.value_t)) {
                 parts.push(match lang {
                     Lang::En => format!("{} against FY{by}", pct(v)),
                     Lang::Ja => format!("{by}年度比 {}", pct(v)),
@@ -502,9 +610,8 @@ pub fn review_text(
         }
         out.push(match lang {
             Lang::En => format!(
-                "In FY{year} the plan lands at {} net (Scope 1+2 {}{}).",
-                units.fmt(t.net),
-                units.fmt(t.scope12()),
+                "In FY{year} the plan lands at {} ({label}){}.",
+                units.fmt(metric.of(t)),
                 if parts.is_empty() {
                     String::new()
                 } else {
@@ -512,9 +619,8 @@ pub fn review_text(
                 }
             ),
             Lang::Ja => format!(
-                "{year}年度の計画値はネット{}（スコープ1+2 {}{}）。",
-                units.fmt(t.net),
-                units.fmt(t.scope12()),
+                "{year}年度の計画値は{}（{label}{}）。",
+                units.fmt(metric.of(t)),
                 if parts.is_empty() {
                     String::new()
                 } else {
@@ -564,6 +670,16 @@ pub fn review_text(
                 ),
                 Lang::Ja => format!("{year}年度のなりゆき比の主な削減要因：{}。", top.join("、")),
             });
+        }
+    }
+    let res = crate::explain::residuals(s, p);
+    if !res.is_empty() {
+        out.push(match lang {
+            Lang::En => "Model against reported actuals:".into(),
+            Lang::Ja => "モデルと実績の比較：".into(),
+        });
+        for r in res {
+            out.push(format!("  {}", r.line(lang, units)));
         }
     }
     out

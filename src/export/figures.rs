@@ -1,0 +1,151 @@
+//! The report's and the slides' charts as SVG: the same [`crate::charts`] data the window
+//! draws, framed with title, metric, unit, scenario name and date.
+
+use super::Analysis;
+use super::svg::{self, Caption};
+use crate::charts;
+use crate::engine::Metric;
+use crate::explain::metric_label;
+use crate::i18n::{Lang, tr};
+use crate::model::Scenario;
+use crate::units::Units;
+
+/// Which lower chart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LowerChart {
+    BySource,
+    BySite,
+    Wedges,
+    Bridge,
+}
+
+impl LowerChart {
+    pub fn file_part(self) -> &'static str {
+        match self {
+            LowerChart::BySource => "by-source",
+            LowerChart::BySite => "by-site",
+            LowerChart::Wedges => "wedges",
+            LowerChart::Bridge => "bridge",
+        }
+    }
+}
+
+/// Where a chart goes and in which language and units.
+pub struct Frame<'a> {
+    pub lang: Lang,
+    pub units: Units,
+    pub date: &'a str,
+}
+
+fn caption<'a>(s: &'a Scenario, title: &'a str, metric: &'a str, f: &Frame<'a>) -> Caption<'a> {
+    Caption {
+        title,
+        metric,
+        scenario: &s.meta.name,
+        date: f.date,
+        units: f.units,
+        lang: f.lang,
+    }
+}
+
+/// The trajectory on `metric` (targets on other metrics are named in a note).
+pub fn trajectory_svg(s: &Scenario, a: &Analysis, metric: &Metric, f: &Frame) -> String {
+    let c = charts::trajectory(s, &a.projection, &a.results, metric, f.lang, &[]);
+    svg::line_chart(&c, &caption(s, &c.title, &c.metric, f))
+}
+
+/// The bridge years of the report and the slides: from the first relative target's reference
+/// year (else the base year) to the first target's year (else FY2030).
+pub fn default_bridge_years(s: &Scenario) -> (i32, i32) {
+    let from = s
+        .targets
+        .iter()
+        .find_map(|t| match t.kind {
+            crate::model::TargetKind::Absolute { reference_year, .. }
+            | crate::model::TargetKind::Intensity { reference_year, .. } => Some(reference_year),
+            crate::model::TargetKind::Level { .. } => None,
+        })
+        .unwrap_or(s.base_year);
+    let to = s
+        .targets
+        .first()
+        .map_or(2030, |t| t.year)
+        .clamp(s.base_year, s.last_year.max(s.base_year));
+    (from, to)
+}
+
+/// A lower chart on the analysis's metric. The bridge falls back to the base year when the
+/// reference year has no figure; `Err` names why it cannot be drawn.
+pub fn lower_svg(
+    s: &Scenario,
+    a: &Analysis,
+    which: LowerChart,
+    years: (i32, i32),
+    f: &Frame,
+) -> Result<String, String> {
+    let p = &a.projection;
+    let m = &a.metric;
+    Ok(match which {
+        LowerChart::BySource => {
+            let c = charts::by_source(p, m, f.lang);
+            svg::stack_chart(&c, &caption(s, &c.title, &c.metric, f))
+        }
+        LowerChart::BySite => {
+            let c = charts::by_site(s, p, m, f.lang);
+            svg::stack_chart(&c, &caption(s, &c.title, &c.metric, f))
+        }
+        LowerChart::Wedges => {
+            let c = charts::wedges(p, &a.wedges, &a.runs.groups, m, f.lang);
+            svg::stack_chart(&c, &caption(s, &c.title, &c.metric, f))
+        }
+        LowerChart::Bridge => {
+            let b = a
+                .bridge(s, years.0, years.1)
+                .or_else(|_| a.bridge(s, s.base_year, years.1))?;
+            let c = charts::bridge(&b, &a.results, m, f.lang, f.units);
+            svg::bridge_chart(&c, &caption(s, &c.title, &c.metric, f))
+        }
+    })
+}
+
+/// The distinct metrics of the scenario's targets, in target order (the default metric when
+/// there are no targets): one trajectory chart each, so every target is drawn on its own.
+pub fn target_metrics(s: &Scenario) -> Vec<Metric> {
+    let mut out: Vec<Metric> = Vec::new();
+    for t in &s.targets {
+        let m = Metric::of_target(t);
+        if !out.iter().any(|x| x.same_scopes(&m)) {
+            out.push(m);
+        }
+    }
+    if out.is_empty() {
+        out.push(Metric::default_for(s));
+    }
+    out
+}
+
+/// Every chart of a scenario for slides: one trajectory per target metric, then the metric by
+/// source, the wedges and the bridge. `(file part, SVG)`.
+pub fn all_svgs(s: &Scenario, f: &Frame) -> Vec<(String, String)> {
+    let a = Analysis::new(s);
+    let mut out = Vec::new();
+    for (k, m) in target_metrics(s).iter().enumerate() {
+        let name = if k == 0 {
+            "trajectory".to_string()
+        } else {
+            format!("trajectory-{}", m.key())
+        };
+        out.push((name, trajectory_svg(s, &a, m, f)));
+    }
+    for which in [LowerChart::BySource, LowerChart::Wedges, LowerChart::Bridge] {
+        if let Ok(svg) = lower_svg(s, &a, which, default_bridge_years(s), f) {
+            out.push((which.file_part().to_string(), svg));
+        }
+    }
+    out
+}
+
+/// The title of the metric for headings ("Scope 1+2 (market), gross").
+pub fn metric_heading(m: &Metric, lang: Lang) -> String {
+    format!("{} {}", tr(lang, "Metric"), metric_label(m, lang))
+}

@@ -1,0 +1,562 @@
+//! Edits of a scenario's levers, as the window's lever panel emits them: each edit names the
+//! path or item it changes, so that a panel never holds `&mut Scenario` and every change is
+//! applied in one place, once per frame. Shortcuts that would change nothing say so.
+
+use super::path::Path;
+use super::scenario::{ELECTRICITY, FuelSwitch, Ppa, PpaKind, Scenario};
+
+/// How a target edit reshapes a path with fewer than two keyframes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A switch in one year: `[(year − 1, before), (year, value)]`.
+    Step,
+    /// A ramp from the path's start: `[(start, before), (year, value)]`.
+    Ramp,
+}
+
+/// A lever path of the scenario, by index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PathRef {
+    SiteCo2Free(usize),
+    SiteFuelSwitch(usize, usize),
+    MaterialRecycled(usize),
+    MaterialLowCarbon(usize),
+    PpaCapacity(usize),
+    SiteEfficiencyElectricity(usize),
+    SiteEfficiencyFuel(usize),
+    SiteProcessChange(usize),
+    RegionEf(usize),
+    SiteActivity(usize),
+    SiteOwnership(usize),
+    Credits,
+    CarbonPrice,
+}
+
+impl PathRef {
+    pub fn get(self, s: &Scenario) -> Option<&Path> {
+        Some(match self {
+            PathRef::SiteCo2Free(i) => &s.sites.get(i)?.co2_free_share,
+            PathRef::SiteFuelSwitch(i, k) => &s.sites.get(i)?.fuel_switches.get(k)?.share,
+            PathRef::MaterialRecycled(i) => &s.materials.get(i)?.recycled_share,
+            PathRef::MaterialLowCarbon(i) => &s.materials.get(i)?.low_carbon_share,
+            PathRef::PpaCapacity(i) => &s.ppas.get(i)?.capacity_mw,
+            PathRef::SiteEfficiencyElectricity(i) => &s.sites.get(i)?.efficiency_electricity_pct,
+            PathRef::SiteEfficiencyFuel(i) => &s.sites.get(i)?.efficiency_fuel_pct,
+            PathRef::SiteProcessChange(i) => &s.sites.get(i)?.process_change_share,
+            PathRef::RegionEf(i) => &s.regions.get(i)?.ef_kg_per_kwh,
+            PathRef::SiteActivity(i) => &s.sites.get(i)?.activity,
+            PathRef::SiteOwnership(i) => &s.sites.get(i)?.ownership,
+            PathRef::Credits => &s.credits.t_co2_per_yr,
+            PathRef::CarbonPrice => &s.carbon_price_jpy_per_t,
+        })
+    }
+
+    pub fn get_mut(self, s: &mut Scenario) -> Option<&mut Path> {
+        Some(match self {
+            PathRef::SiteCo2Free(i) => &mut s.sites.get_mut(i)?.co2_free_share,
+            PathRef::SiteFuelSwitch(i, k) => &mut s.sites.get_mut(i)?.fuel_switches.get_mut(k)?.share,
+            PathRef::MaterialRecycled(i) => &mut s.materials.get_mut(i)?.recycled_share,
+            PathRef::MaterialLowCarbon(i) => &mut s.materials.get_mut(i)?.low_carbon_share,
+            PathRef::PpaCapacity(i) => &mut s.ppas.get_mut(i)?.capacity_mw,
+            PathRef::SiteEfficiencyElectricity(i) => &mut s.sites.get_mut(i)?.efficiency_electricity_pct,
+            PathRef::SiteEfficiencyFuel(i) => &mut s.sites.get_mut(i)?.efficiency_fuel_pct,
+            PathRef::SiteProcessChange(i) => &mut s.sites.get_mut(i)?.process_change_share,
+            PathRef::RegionEf(i) => &mut s.regions.get_mut(i)?.ef_kg_per_kwh,
+            PathRef::SiteActivity(i) => &mut s.sites.get_mut(i)?.activity,
+            PathRef::SiteOwnership(i) => &mut s.sites.get_mut(i)?.ownership,
+            PathRef::Credits => &mut s.credits.t_co2_per_yr,
+            PathRef::CarbonPrice => &mut s.carbon_price_jpy_per_t,
+        })
+    }
+
+    /// The value the path takes when it is empty.
+    pub fn default_value(self) -> f64 {
+        match self {
+            PathRef::SiteActivity(_) | PathRef::SiteOwnership(_) => 1.0,
+            _ => 0.0,
+        }
+    }
+}
+
+/// One change of the scenario's levers.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Replace a path (keyframe editors, reset to saved).
+    SetPath(PathRef, Path),
+    /// Move a lever's target: the value reached and the year it is reached in.
+    SetTarget {
+        path: PathRef,
+        value: f64,
+        year: i32,
+        shape: Shape,
+    },
+    /// Every site (of a region, when given) at `share` from `year` on.
+    Co2FreeShortcut {
+        region: Option<String>,
+        share: f64,
+        year: i32,
+    },
+    /// A new fuel-switch rule at a site, from its first fuel to electricity, starting at 0 in
+    /// `start`.
+    AddFuelSwitch {
+        site: usize,
+        start: i32,
+    },
+    RemoveFuelSwitch {
+        site: usize,
+        rule: usize,
+    },
+    SetFuelSwitchCarriers {
+        site: usize,
+        rule: usize,
+        from: String,
+        to: String,
+    },
+    SetFuelSwitchRatio {
+        site: usize,
+        rule: usize,
+        ratio: f64,
+    },
+    /// A new off-site PPA of 1 MW from `start`, serving one site.
+    AddPpa {
+        site: String,
+        start: i32,
+    },
+    RemovePpa(usize),
+    SetPpaYield(usize, f64),
+    SetPpaKind(usize, PpaKind),
+    /// Serve or stop serving a site; shares are split equally over the served sites.
+    SetPpaServes {
+        ppa: usize,
+        site: String,
+        on: bool,
+    },
+    /// Multiply a region's emission-factor keyframes.
+    ScaleGrid {
+        region: usize,
+        factor: f64,
+    },
+    /// Every site's activity grows by `pct_per_yr` from `from` on.
+    ActivityGrowth {
+        pct_per_yr: f64,
+        from: i32,
+    },
+}
+
+/// What an edit did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    Changed,
+    /// Nothing changed; the message says why (shown to the user).
+    Unchanged(String),
+}
+
+/// Sets a lever's target value and the year it is reached. With two or more keyframes the
+/// last keyframe moves. Otherwise the path becomes a step or a ramp to the target that starts
+/// at the path's only keyframe (or the base year): years before it keep their value, so a lever
+/// added after the latest actual never rewrites history.
+pub fn set_target(path: &mut Path, value: f64, year: i32, default: f64, base: i32, last: i32, shape: Shape) {
+    let year = year.clamp(base, last);
+    let n = path.0.len();
+    if n >= 2 {
+        let prev = path.0[n - 2].0;
+        path.0[n - 1] = (year.max(prev + 1).min(last), value);
+        return;
+    }
+    let (anchor, before) = match path.0.first() {
+        Some(&(y, v)) => (y.clamp(base, last), v),
+        None => (base, default),
+    };
+    if (value - before).abs() < 1e-12 {
+        return;
+    }
+    if year <= anchor {
+        path.0 = if anchor <= base {
+            vec![(base, value)]
+        } else {
+            vec![(anchor - 1, before), (anchor, value)]
+        };
+        return;
+    }
+    let start = match shape {
+        Shape::Step => year - 1,
+        Shape::Ramp => anchor,
+    };
+    path.0 = vec![(start.max(anchor), before), (year, value)];
+}
+
+/// The lever's target: the last keyframe `(value, year)`, or the default in the base year.
+pub fn target(path: &Path, default: f64, base: i32) -> (f64, i32) {
+    path.0.last().map_or((default, base), |&(y, v)| (v, y))
+}
+
+/// Whether two paths give the same value in every projected year.
+pub fn same_values(a: &Path, b: &Path, default: f64, base: i32, last: i32) -> bool {
+    (base..=last).all(|y| (a.value_or(y, default) - b.value_or(y, default)).abs() <= 1e-12)
+}
+
+fn unchanged(msg: impl Into<String>) -> Outcome {
+    Outcome::Unchanged(msg.into())
+}
+
+fn fy(y: i32) -> String {
+    format!("FY{y}")
+}
+
+/// Applies an edit. Indices that do not exist leave the scenario as it is.
+pub fn apply(s: &mut Scenario, e: Edit) -> Outcome {
+    let (base, last) = (s.base_year, s.last_year);
+    match e {
+        Edit::SetPath(r, p) => match r.get_mut(s) {
+            Some(x) if *x != p => {
+                *x = p;
+                Outcome::Changed
+            }
+            Some(_) => unchanged("no change"),
+            None => unchanged("this lever no longer exists"),
+        },
+        Edit::SetTarget {
+            path,
+            value,
+            year,
+            shape,
+        } => {
+            let default = path.default_value();
+            let Some(x) = path.get_mut(s) else {
+                return unchanged("this lever no longer exists");
+            };
+            let before = x.clone();
+            set_target(x, value, year, default, base, last, shape);
+            if *x == before {
+                unchanged("no change")
+            } else {
+                Outcome::Changed
+            }
+        }
+        Edit::Co2FreeShortcut { region, share, year } => {
+            let year = year.clamp(base, last);
+            let mut changed = 0;
+            let mut considered = 0;
+            for site in &mut s.sites {
+                if region.as_ref().is_some_and(|r| &site.region != r) {
+                    continue;
+                }
+                considered += 1;
+                let before = site.co2_free_share.value_or(year - 1, 0.0);
+                let mut kept: Vec<(i32, f64)> = site
+                    .co2_free_share
+                    .0
+                    .iter()
+                    .copied()
+                    .filter(|k| k.0 < year - 1)
+                    .collect();
+                if year > base {
+                    kept.push((year - 1, before));
+                }
+                kept.push((year, share));
+                let new = Path(kept);
+                if !same_values(&new, &site.co2_free_share, 0.0, base, last) {
+                    site.co2_free_share = new;
+                    changed += 1;
+                }
+            }
+            let pct = format!("{:.0} %", share * 100.0);
+            match (considered, changed) {
+                (0, _) => unchanged("no site in this region"),
+                (n, 0) => unchanged(format!(
+                    "no change: {} already at {pct} from {}",
+                    if n == 1 {
+                        "the site is".to_string()
+                    } else {
+                        format!("all {n} sites are")
+                    },
+                    fy(year)
+                )),
+                _ => Outcome::Changed,
+            }
+        }
+        Edit::AddFuelSwitch { site, start } => {
+            let Some(x) = s.sites.get_mut(site) else {
+                return unchanged("this site no longer exists");
+            };
+            let Some(from) = x.fuels.first().map(|f| f.fuel.clone()) else {
+                return unchanged("the site uses no fuel to switch from");
+            };
+            let start = start.clamp(base, last);
+            x.fuel_switches.push(FuelSwitch {
+                from,
+                to: ELECTRICITY.to_string(),
+                share: Path(vec![(start, 0.0)]),
+                ratio: 1.0,
+                source: String::new(),
+                assumption: Some(format!(
+                    "Added in the planner: starts in {} (after the latest actual); ratio 1 until set",
+                    fy(start)
+                )),
+            });
+            Outcome::Changed
+        }
+        Edit::RemoveFuelSwitch { site, rule } => match s.sites.get_mut(site) {
+            Some(x) if rule < x.fuel_switches.len() => {
+                x.fuel_switches.remove(rule);
+                Outcome::Changed
+            }
+            _ => unchanged("this rule no longer exists"),
+        },
+        Edit::SetFuelSwitchCarriers { site, rule, from, to } => {
+            match s.sites.get_mut(site).and_then(|x| x.fuel_switches.get_mut(rule)) {
+                Some(r) if r.from != from || r.to != to => {
+                    r.from = from;
+                    r.to = to;
+                    Outcome::Changed
+                }
+                Some(_) => unchanged("no change"),
+                None => unchanged("this rule no longer exists"),
+            }
+        }
+        Edit::SetFuelSwitchRatio { site, rule, ratio } => {
+            match s.sites.get_mut(site).and_then(|x| x.fuel_switches.get_mut(rule)) {
+                Some(r) if r.ratio != ratio => {
+                    r.ratio = ratio;
+                    Outcome::Changed
+                }
+                Some(_) => unchanged("no change"),
+                None => unchanged("this rule no longer exists"),
+            }
+        }
+        Edit::AddPpa { site, start } => {
+            let start = start.clamp(base + 1, last.max(base + 1));
+            let mut n = s.ppas.len() + 1;
+            while s.ppas.iter().any(|p| p.id == format!("ppa_{n}")) {
+                n += 1;
+            }
+            let site_name = s
+                .sites
+                .iter()
+                .find(|x| x.id == site)
+                .map_or(site.clone(), |x| x.name.clone());
+            s.ppas.push(Ppa {
+                id: format!("ppa_{n}"),
+                name: format!("New PPA {n}"),
+                kind: PpaKind::OffSite,
+                capacity_mw: Path(vec![(start - 1, 0.0), (start, 1.0)]),
+                yield_mwh_per_mw: 1100.0,
+                allocation: vec![(site, 1.0)],
+                price_jpy_per_mwh: Path::default(),
+                capex_jpy_per_mw: 0.0,
+                source: String::new(),
+                assumption: Some(format!(
+                    "Added in the planner: 1 MW off-site solar from {} (the year after the latest actual) serving {site_name}, the site with the largest grid purchase not yet CO2-free; yield 1,100 MWh/MW a typical Japanese solar figure [assumption]",
+                    fy(start)
+                )),
+            });
+            Outcome::Changed
+        }
+        Edit::RemovePpa(i) if i < s.ppas.len() => {
+            s.ppas.remove(i);
+            Outcome::Changed
+        }
+        Edit::RemovePpa(_) => unchanged("this PPA no longer exists"),
+        Edit::SetPpaYield(i, y) => match s.ppas.get_mut(i) {
+            Some(p) if p.yield_mwh_per_mw != y => {
+                p.yield_mwh_per_mw = y;
+                Outcome::Changed
+            }
+            Some(_) => unchanged("no change"),
+            None => unchanged("this PPA no longer exists"),
+        },
+        Edit::SetPpaKind(i, k) => match s.ppas.get_mut(i) {
+            Some(p) if p.kind != k => {
+                p.kind = k;
+                Outcome::Changed
+            }
+            Some(_) => unchanged("no change"),
+            None => unchanged("this PPA no longer exists"),
+        },
+        Edit::SetPpaServes { ppa, site, on } => {
+            let Some(p) = s.ppas.get_mut(ppa) else {
+                return unchanged("this PPA no longer exists");
+            };
+            let serves = p.allocation.iter().any(|a| a.0 == site);
+            if serves == on {
+                return unchanged("no change");
+            }
+            if on {
+                p.allocation.push((site, 0.0));
+            } else {
+                if p.allocation.len() == 1 {
+                    return unchanged("a PPA serves at least one site: remove the PPA instead");
+                }
+                p.allocation.retain(|a| a.0 != site);
+            }
+            let n = p.allocation.len() as f64;
+            for a in &mut p.allocation {
+                a.1 = 1.0 / n;
+            }
+            Outcome::Changed
+        }
+        Edit::ScaleGrid { region, factor } => {
+            let Some(r) = s.regions.get_mut(region) else {
+                return unchanged("this region no longer exists");
+            };
+            if (factor - 1.0).abs() < 1e-12 || r.ef_kg_per_kwh.0.iter().all(|k| k.1 == 0.0) {
+                return unchanged("no change: the factor is ×1.00 or the path is zero");
+            }
+            for k in &mut r.ef_kg_per_kwh.0 {
+                k.1 *= factor;
+            }
+            Outcome::Changed
+        }
+        Edit::ActivityGrowth { pct_per_yr, from } => {
+            let from = from.clamp(base + 1, last.max(base + 1));
+            let mut changed = false;
+            for site in &mut s.sites {
+                let start = site.activity.value_or(from - 1, 1.0);
+                let mut kept: Vec<(i32, f64)> = site
+                    .activity
+                    .0
+                    .iter()
+                    .copied()
+                    .filter(|k| k.0 < from - 1)
+                    .collect();
+                if kept.is_empty() && from - 1 > base {
+                    kept.push((base, 1.0));
+                }
+                kept.push((from - 1, start));
+                let mut y = from - 1;
+                while y < last {
+                    y = (y + 5).min(last);
+                    kept.push((y, start * (1.0 + pct_per_yr / 100.0).powi(y - (from - 1))));
+                }
+                let new = Path(kept);
+                if !same_values(&new, &site.activity, 1.0, base, last) {
+                    site.activity = new;
+                    changed = true;
+                }
+            }
+            if changed {
+                Outcome::Changed
+            } else {
+                unchanged(format!(
+                    "no change: every site already follows {pct_per_yr:+.1} %/yr from {}",
+                    fy(from)
+                ))
+            }
+        }
+    }
+}
+
+impl Scenario {
+    /// The latest fiscal year with reported actuals, if any.
+    pub fn latest_actual_year(&self) -> Option<i32> {
+        self.history
+            .iter()
+            .filter(|h| h.kind == super::HistoryKind::Actual)
+            .map(|h| h.year)
+            .max()
+    }
+
+    /// The first year a new lever may act in: the year after the latest actual (or after the
+    /// base year), within the projection.
+    pub fn first_plan_year(&self) -> i32 {
+        let after = self
+            .latest_actual_year()
+            .unwrap_or(self.base_year)
+            .max(self.base_year)
+            + 1;
+        after.min(self.last_year)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jx() -> Scenario {
+        crate::model::from_str(crate::DEFAULT_SCENARIO).unwrap()
+    }
+
+    #[test]
+    fn set_target_makes_steps_ramps_and_moves_the_last_keyframe() {
+        let mut p = Path::default();
+        set_target(&mut p, 1.0, 2030, 0.0, 2018, 2050, Shape::Step);
+        assert_eq!(p.0, vec![(2029, 0.0), (2030, 1.0)]);
+        set_target(&mut p, 0.5, 2035, 0.0, 2018, 2050, Shape::Step);
+        assert_eq!(p.0, vec![(2029, 0.0), (2035, 0.5)]);
+        let mut r = Path(vec![(2018, 0.2)]);
+        set_target(&mut r, 0.5, 2040, 0.0, 2018, 2050, Shape::Ramp);
+        assert_eq!(r.0, vec![(2018, 0.2), (2040, 0.5)]);
+        let mut q = Path(vec![(2020, 0.0), (2021, 1.0)]);
+        set_target(&mut q, 0.7, 2019, 0.0, 2018, 2050, Shape::Step);
+        assert_eq!(q.0, vec![(2020, 0.0), (2021, 0.7)]);
+    }
+
+    #[test]
+    fn a_lever_added_after_the_latest_actual_never_rewrites_earlier_years() {
+        // A new rule starts at 0 in FY2024 (JX's latest actual is FY2023).
+        let mut p = Path(vec![(2024, 0.0)]);
+        set_target(&mut p, 0.5, 2030, 0.0, 2018, 2050, Shape::Ramp);
+        assert_eq!(p.0, vec![(2024, 0.0), (2030, 0.5)]);
+        for y in 2018..=2024 {
+            assert_eq!(p.value_or(y, 9.0), 0.0, "FY{y}");
+        }
+        // asked for a year before the start: the change still starts at the start
+        let mut p = Path(vec![(2024, 0.0)]);
+        set_target(&mut p, 0.5, 2019, 0.0, 2018, 2050, Shape::Ramp);
+        assert_eq!(p.0, vec![(2023, 0.0), (2024, 0.5)]);
+        assert_eq!(p.value_or(2018, 9.0), 0.0);
+    }
+
+    #[test]
+    fn new_rules_and_ppas_start_after_the_latest_actual() {
+        let mut s = jx();
+        assert_eq!(s.latest_actual_year(), Some(2023));
+        assert_eq!(s.first_plan_year(), 2024);
+        let start = s.first_plan_year();
+        assert_eq!(
+            apply(&mut s, Edit::AddFuelSwitch { site: 0, start }),
+            Outcome::Changed
+        );
+        let r = s.sites[0].fuel_switches.last().unwrap();
+        assert_eq!(r.share.0, vec![(2024, 0.0)]);
+        assert_eq!(r.to, ELECTRICITY);
+        assert_eq!(
+            apply(
+                &mut s,
+                Edit::AddPpa {
+                    site: "other_japan".into(),
+                    start
+                }
+            ),
+            Outcome::Changed
+        );
+        let p = s.ppas.last().unwrap();
+        assert_eq!(p.capacity_mw.value_or(2018, 9.0), 0.0);
+        assert_eq!(p.capacity_mw.value_or(2023, 9.0), 0.0);
+        assert_eq!(p.capacity_mw.value_or(2024, 9.0), 1.0);
+        assert_eq!(p.allocation, vec![("other_japan".to_string(), 1.0)]);
+        assert!(crate::model::validate::validate(&s).is_empty());
+    }
+
+    #[test]
+    fn a_shortcut_that_changes_nothing_says_so() {
+        let mut s = jx();
+        // Everything at 100 % from FY2030 changes the sites not yet at 100 %.
+        let e = Edit::Co2FreeShortcut {
+            region: None,
+            share: 1.0,
+            year: 2030,
+        };
+        assert_eq!(apply(&mut s, e.clone()), Outcome::Changed);
+        let after = s.clone();
+        // Again: every site is already there.
+        match apply(&mut s, e) {
+            Outcome::Unchanged(m) => assert!(m.contains("already at 100 % from FY2030"), "{m}"),
+            o => panic!("{o:?}"),
+        }
+        assert_eq!(s, after);
+        // The ten switched sites keep their paths (they were at 100 % already).
+        let saved = jx();
+        assert_eq!(s.sites[0].co2_free_share, saved.sites[0].co2_free_share);
+    }
+}
