@@ -259,6 +259,8 @@ pub fn pct(v: f64) -> String {
     if !v.is_finite() {
         return "n/a".into();
     }
+    // No "−0.0 %": what rounds to zero is zero.
+    let v = if v.abs() < 0.05 { 0.0 } else { v };
     let s = format!("{}{:.1} %", if v > 0.0 { "+" } else { "" }, v);
     s.replace('-', "−")
 }

@@ -207,8 +207,20 @@ fn compare_shows_figures_side_by_side_and_the_changed_levers() {
     assert_eq!(o.status.code(), Some(0));
     let out = stdout(&o);
     assert!(out.contains("sites[other_japan].co2_free_share"), "{out}");
-    assert!(out.contains("[(2020,0.0),(2030,1.0)]"), "{out}");
-    assert!(out.contains("Net FY2030") && out.contains("MET"), "{out}");
+    // Names, units and the change, not ids and RON text.
+    assert!(
+        out.contains("Site “Other domestic sites, grouped (その他国内拠点)” · CO2-free share"),
+        "{out}"
+    );
+    assert!(out.contains("B: FY2020 0.0 %, FY2030 100.0 %"), "{out}");
+    assert!(out.contains("Δ FY2030: +49.4 pt"), "{out}");
+    assert!(
+        out.contains("Scope 1+2 (market), gross, FY2030") && out.contains("MET"),
+        "{out}"
+    );
+    // Full target labels, and a B − A column.
+    assert!(out.contains("  −50 % vs FY2018 (Scope 1+2)\n"), "{out}");
+    assert!(out.contains("B − A"), "{out}");
 
     // two different shipped files: their sites and targets differ
     let o = decarb(&["compare", SHIPPED[1], SHIPPED[2]]);
@@ -241,8 +253,19 @@ fn html_report_is_self_contained_with_every_kpi_and_a_chart_each() {
             !html.contains("<script") && !html.contains("src=\"http"),
             "no external resources"
         );
-        // trajectory, sources, wedges, bridge
-        assert_eq!(html.matches("<svg").count(), 4, "{file}");
+        // one trajectory per target metric, then sources, wedges, bridge
+        let s = decarb::file::load(std::path::Path::new(file)).unwrap();
+        let metrics = decarb::export::figures::target_metrics(&s).len();
+        assert_eq!(html.matches("<svg").count(), metrics + 3, "{file}");
+        // what an executive reads: published plans labelled as such, no truncated labels,
+        // citations in an appendix
+        assert!(!html.contains("Cumulative to ("), "{file}");
+        assert!(html.contains(if lang == "ja" {
+            "出典と前提"
+        } else {
+            "Sources and assumptions"
+        }));
+        assert!(!html.contains('…'), "{file}: a truncated label");
         // every KPI: each target's value and level as the summary prints them
         let s = decarb::file::load(std::path::Path::new(file)).unwrap();
         let p = decarb::engine::project(&s);

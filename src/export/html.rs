@@ -35,7 +35,13 @@ fn keyframes(p: &Path, scale: f64, suffix: &str, decimals: usize) -> String {
         return "—".into();
     }
     p.0.iter()
-        .map(|(y, v)| format!("FY{y} {}{suffix}", group(v * scale, decimals)))
+        .map(|(y, v)| {
+            format!(
+                "FY{y}\u{a0}{}{}",
+                group(v * scale, decimals),
+                suffix.replace(' ', "\u{a0}")
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -62,7 +68,7 @@ const STYLE: &str = r#"
 body{font-family:system-ui,"Hiragino Sans","Yu Gothic","Meiryo",sans-serif;max-width:1040px;margin:2em auto;color:#1a1a1a;padding:0 1em;line-height:1.45}
 h1{font-size:1.55em;margin-bottom:.2em} h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ccc} h3{font-size:1.02em;margin:1.2em 0 .4em}
 table{border-collapse:collapse;margin:.5em 0 1em} td,th{border:1px solid #d0d0d0;padding:.25em .6em;text-align:right;vertical-align:top}
-th{background:#f3f3f3} th:first-child,td:first-child,td.t{text-align:left} td.n,th.n{white-space:nowrap}
+th{background:#f3f3f3;text-align:left} th.n{text-align:right} td:first-child,td.t{text-align:left} td.n,th.n{white-space:nowrap}
 .met{color:#00805a;font-weight:bold} .missed{color:#c0392b;font-weight:bold} .note{color:#555;font-size:.9em}
 .kf{text-align:left;font-size:.88em;max-width:30em} svg{max-width:100%;height:auto;display:block;margin:.5em 0 1.5em;border:1px solid #eee}
 ol.src li{margin:.3em 0;font-size:.9em} .asm{color:#8a5a00}
@@ -418,9 +424,16 @@ fn inputs<'a>(o: &mut String, s: &'a Scenario, lang: Lang, src: &mut Sources) {
             let cite = src.cite(p.name.clone(), &p.source, p.assumption.as_deref());
             let _ = write!(
                 o,
-                r#"<tr><td>{}</td><td class="t">{:?}</td><td class="kf">{}</td><td class="n">{}</td><td>{cite}</td></tr>"#,
+                r#"<tr><td>{}</td><td class="t">{}</td><td class="kf">{}</td><td class="n">{}</td><td>{cite}</td></tr>"#,
                 esc(&p.name),
-                p.kind,
+                tr(
+                    lang,
+                    match p.kind {
+                        crate::model::PpaKind::OnSite => "On-site",
+                        crate::model::PpaKind::OffSite => "Off-site",
+                        crate::model::PpaKind::Virtual => "Virtual (certificates)",
+                    }
+                ),
                 esc(&keyframes(&p.capacity_mw, 1.0, "", 1)),
                 group(p.yield_mwh_per_mw, 0)
             );

@@ -57,7 +57,7 @@ fn step(range: f64, n: f64) -> f64 {
 /// Approximate width of a text at a font size (CJK glyphs are square, Latin about 0.55 em).
 fn text_width(s: &str, size: f64) -> f64 {
     s.chars()
-        .map(|c| if (c as u32) > 0x2E80 { size } else { size * 0.56 })
+        .map(|c| if (c as u32) > 0x2E80 { size } else { size * 0.6 })
         .sum()
 }
 
@@ -295,17 +295,16 @@ fn legend(o: &mut String, items: &[(String, Rgb, Sw)]) {
                 );
             }
         }
-        for (k, line) in wrap(name, size, LEGEND_W - 30.0).into_iter().enumerate() {
-            let _ = write!(
-                o,
-                r##"<text x="{tx}" y="{ty:.1}" font-size="{size}" fill="#1a1a1a">{}</text>"##,
-                esc(&line),
-                tx = x + 22.0,
-                ty = y + k as f64 * (size + 2.0)
-            );
+        for (k, line) in wrap(name, size, LEGEND_W - 34.0).into_iter().enumerate() {
             if k > 0 {
                 y += size + 2.0;
             }
+            let _ = write!(
+                o,
+                r##"<text x="{tx}" y="{y:.1}" font-size="{size}" fill="#1a1a1a">{}</text>"##,
+                esc(&line),
+                tx = x + 22.0,
+            );
         }
         y += size + 8.0;
     }
@@ -431,8 +430,18 @@ pub fn line_chart(c: &LineChart, cap: &Caption) -> String {
                 }
             }
             if !m.annotation.is_empty() {
-                let late = cx > (LEFT + f.right) / 2.0;
-                let text = format!("{}: {}", m.annotation, cap.units.fmt(*v));
+                // The label with its value where it fits beside the marker, else the value only.
+                let full = format!("{}: {}", m.annotation, cap.units.fmt(*v));
+                let room_right = f.right - cx - 12.0;
+                let room_left = cx - LEFT - 12.0;
+                let wf = text_width(&full, 11.0);
+                let (text, late) = if wf <= room_right {
+                    (full, false)
+                } else if wf <= room_left {
+                    (full, true)
+                } else {
+                    (cap.units.fmt(*v), room_right < room_left)
+                };
                 let _ = write!(
                     o,
                     r#"<text x="{x:.1}" y="{ty:.1}" font-size="11" font-weight="bold" fill="{c}" text-anchor="{a}">{t}</text>"#,

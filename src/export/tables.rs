@@ -57,6 +57,7 @@ pub fn tables(s: &Scenario) -> Vec<Table> {
         wedges: w,
     } = super::Analysis::new(s);
     let years = 0..p.years();
+    let mlabel = crate::explain::metric_label(&metric, crate::i18n::Lang::En);
     let mut out = Vec::new();
 
     out.push(Table {
@@ -72,7 +73,9 @@ pub fn tables(s: &Scenario) -> Vec<Table> {
             "BAU net [t-CO2]",
         ]
         .map(String::from)
-        .to_vec(),
+        .into_iter()
+        .chain([format!("{mlabel} [t-CO2]"), format!("BAU, {mlabel} [t-CO2]")])
+        .collect(),
         rows: years
             .clone()
             .map(|i| {
@@ -86,6 +89,8 @@ pub fn tables(s: &Scenario) -> Vec<Table> {
                     num(t.credits),
                     num(t.net),
                     num(p.bau.totals[i].net),
+                    num(metric.of(t)),
+                    num(metric.gross().of(&p.bau.totals[i])),
                 ]
             })
             .collect(),
@@ -129,8 +134,12 @@ pub fn tables(s: &Scenario) -> Vec<Table> {
     });
 
     let mut header = vec!["fiscal year".to_string()];
-    header.extend(LeverGroup::ALL.iter().map(|g| format!("{} [t-CO2]", g.key())));
-    header.push("gap BAU − scenario [t-CO2]".into());
+    header.extend(
+        LeverGroup::ALL
+            .iter()
+            .map(|g| format!("{} [t-CO2]", report::group_name(crate::i18n::Lang::En, g.key()))),
+    );
+    header.push(format!("gap BAU − scenario [t-CO2, {mlabel}]"));
     out.push(Table {
         name: "Wedges",
         header,
@@ -145,19 +154,21 @@ pub fn tables(s: &Scenario) -> Vec<Table> {
             .collect(),
     });
 
-    let to = 2030.clamp(s.base_year, s.last_year);
-    let b = bridge(s, &engine, &p, &runs, &metric, s.base_year, to);
+    let (from, to) = super::figures::default_bridge_years(s);
+    let b = bridge(s, &engine, &p, &runs, &metric, from, to)
+        .or_else(|_| bridge(s, &engine, &p, &runs, &metric, s.base_year, to));
     out.push(Table {
         name: "Bridge",
-        header: vec!["step".into(), "value [t-CO2]".into()],
+        header: vec!["step".into(), format!("value [t-CO2, {mlabel}]")],
         rows: match b {
             Ok(b) => {
                 let mut r = vec![vec![Cell::Text(format!("FY{} start", b.from)), num(b.start_t)]];
-                r.extend(
-                    b.bars
-                        .iter()
-                        .map(|x| vec![Cell::Text(x.key.clone()), num(x.value_t)]),
-                );
+                r.extend(b.bars.iter().map(|x| {
+                    vec![
+                        Cell::Text(report::group_name(crate::i18n::Lang::En, &x.key).to_string()),
+                        num(x.value_t),
+                    ]
+                }));
                 r.push(vec![Cell::Text(format!("FY{} end", b.to)), num(b.end_t)]);
                 r
             }
@@ -196,10 +207,10 @@ pub fn tables(s: &Scenario) -> Vec<Table> {
     for y in report::KEY_YEARS {
         if let Some(t) = p.totals(y) {
             kpis.push(vec![
-                Cell::Text("Net".into()),
+                Cell::Text(mlabel.clone()),
                 Cell::Num(f64::from(y)),
                 Cell::Text("t-CO2".into()),
-                num(t.net),
+                num(metric.of(t)),
                 Cell::Empty,
                 Cell::Empty,
                 Cell::Empty,

@@ -1,35 +1,163 @@
-//! The XLSX workbook: one sheet per table of [`super::tables`], units in the headers.
+//! The XLSX workbook a planner pastes from: one sheet per table of [`super::tables`], numbers
+//! formatted (thousands separators, sensible decimals), units in the headers, the header row
+//! frozen, columns sized, and native Excel charts of the trajectory and the wedges. Text cells
+//! are written as strings, never as formulas.
 
-use super::tables::{Cell, tables};
+use super::tables::{Cell, Table, tables};
 use crate::model::Scenario;
-use rust_xlsxwriter::{Format, Workbook};
+use rust_xlsxwriter::{Chart, ChartType, Format, FormatAlign, Workbook, Worksheet, XlsxError};
+
+/// Number format of a column, from its header's unit.
+fn num_format(header: &str) -> &'static str {
+    let h = header.to_lowercase();
+    if h.starts_with("fiscal year") {
+        "0"
+    } else if h.contains("t-co2/t") || h.contains("t-co2/million") || h.contains("share") {
+        "#,##0.000"
+    } else {
+        "#,##0"
+    }
+}
+
+/// Format of a value cell of the KPI sheet, by the row's unit.
+fn kpi_format(unit: &str) -> &'static str {
+    if unit == "t-CO2" { "#,##0" } else { "#,##0.000" }
+}
+
+fn err(e: XlsxError) -> String {
+    format!("could not write the workbook: {e}")
+}
+
+fn write_table(ws: &mut Worksheet, t: &Table) -> Result<(), XlsxError> {
+    let head = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+        .set_background_color(0xEEEEEE)
+        .set_border_bottom(rust_xlsxwriter::FormatBorder::Thin);
+    ws.set_name(t.name)?;
+    ws.set_row_height(0, 45)?;
+    let formats: Vec<Format> = t
+        .header
+        .iter()
+        .map(|h| Format::new().set_num_format(num_format(h)))
+        .collect();
+    let unit_col = t.header.iter().position(|h| h == "unit");
+    for (c, h) in t.header.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, h, &head)?;
+    }
+    for (r, row) in t.rows.iter().enumerate() {
+        let kpi = unit_col.and_then(|u| match row.get(u) {
+            Some(Cell::Text(unit)) => Some(Format::new().set_num_format(kpi_format(unit))),
+            _ => None,
+        });
+        for (c, cell) in row.iter().enumerate() {
+            let (rr, cc) = ((r + 1) as u32, c as u16);
+            match cell {
+                Cell::Num(x) => {
+                    let f = match (&kpi, t.header.get(c).map(String::as_str)) {
+                        (Some(k), Some("value" | "level" | "gap")) => k,
+                        _ => &formats[c],
+                    };
+                    ws.write_number_with_format(rr, cc, *x, f)?;
+                }
+                Cell::Text(s) => {
+                    ws.write_string(rr, cc, s)?;
+                }
+                Cell::Empty => {}
+            }
+        }
+    }
+    ws.set_freeze_panes(1, 1)?;
+    // Printed (or converted to PDF): landscape, one page wide, the header on every page.
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(0, 0)?;
+    // Headers wrap; numbers need at least 12 characters.
+    for (c, h) in t.header.iter().enumerate() {
+        let w = (h.chars().count() as f64 / 2.0).clamp(12.0, 40.0);
+        let longest = t
+            .rows
+            .iter()
+            .filter_map(|r| match r.get(c) {
+                Some(Cell::Text(s)) => Some(s.chars().count() as f64),
+                _ => None,
+            })
+            .fold(0.0, f64::max)
+            .min(60.0);
+        ws.set_column_width(c as u16, w.max(longest + 1.0))?;
+    }
+    Ok(())
+}
+
+/// A line chart of some columns of the Trajectories sheet over the fiscal years.
+fn trajectory_chart(t: &Table, cols: &[usize], title: &str) -> Chart {
+    let mut chart = Chart::new(ChartType::Line);
+    let n = t.rows.len() as u32;
+    for &c in cols {
+        chart
+            .add_series()
+            .set_categories((t.name, 1, 0, n, 0))
+            .set_values((t.name, 1, c as u16, n, c as u16))
+            .set_name((t.name, 0, c as u16));
+    }
+    chart.title().set_name(title);
+    chart.x_axis().set_name("Fiscal year");
+    chart.y_axis().set_name("t-CO2").set_num_format("#,##0");
+    chart.set_width(760).set_height(420);
+    chart
+}
+
+/// Stacked columns of the wedges (negative wedges stack below zero) and the gap as a line.
+fn wedges_chart(t: &Table) -> Chart {
+    let mut chart = Chart::new(ChartType::ColumnStacked);
+    let n = t.rows.len() as u32;
+    let last = t.header.len() - 1;
+    for c in 1..last {
+        let active = t
+            .rows
+            .iter()
+            .any(|r| matches!(r.get(c), Some(Cell::Num(x)) if x.abs() > 0.5));
+        if !active {
+            continue;
+        }
+        chart
+            .add_series()
+            .set_categories((t.name, 1, 0, n, 0))
+            .set_values((t.name, 1, c as u16, n, c as u16))
+            .set_name((t.name, 0, c as u16));
+    }
+    let mut gap = Chart::new(ChartType::Line);
+    gap.add_series()
+        .set_categories((t.name, 1, 0, n, 0))
+        .set_values((t.name, 1, last as u16, n, last as u16))
+        .set_name((t.name, 0, last as u16));
+    chart.combine(&gap);
+    chart.title().set_name("Wedges against BAU");
+    chart.x_axis().set_name("Fiscal year");
+    chart.y_axis().set_name("t-CO2").set_num_format("#,##0");
+    chart.set_width(760).set_height(420);
+    chart
+}
 
 /// The workbook as bytes.
 pub fn workbook(s: &Scenario) -> Result<Vec<u8>, String> {
     let mut wb = Workbook::new();
-    let bold = Format::new().set_bold();
-    let err = |e: rust_xlsxwriter::XlsxError| format!("could not write the workbook: {e}");
     for t in tables(s) {
         let ws = wb.add_worksheet();
-        ws.set_name(t.name).map_err(err)?;
-        for (c, h) in t.header.iter().enumerate() {
-            ws.write_string_with_format(0, c as u16, h, &bold).map_err(err)?;
-            ws.set_column_width(c as u16, (h.chars().count().clamp(10, 40)) as f64)
-                .map_err(err)?;
-        }
-        for (r, row) in t.rows.iter().enumerate() {
-            for (c, cell) in row.iter().enumerate() {
-                let (r, c) = ((r + 1) as u32, c as u16);
-                match cell {
-                    Cell::Num(x) => {
-                        ws.write_number(r, c, *x).map_err(err)?;
-                    }
-                    Cell::Text(t) => {
-                        ws.write_string(r, c, t).map_err(err)?;
-                    }
-                    Cell::Empty => {}
-                }
+        write_table(ws, &t).map_err(err)?;
+        let right = t.header.len() as u16 + 1;
+        match t.name {
+            "Trajectories" => {
+                // Scope 1, Scope 2 market, the metric and its BAU.
+                let metric_col = t.header.len() - 2;
+                let chart = trajectory_chart(&t, &[metric_col, metric_col + 1, 1, 2], "Trajectory and BAU");
+                ws.insert_chart(1, right, &chart).map_err(err)?;
             }
+            "Wedges" => {
+                ws.insert_chart(1, right, &wedges_chart(&t)).map_err(err)?;
+            }
+            _ => {}
         }
     }
     wb.save_to_buffer().map_err(err)
