@@ -44,6 +44,9 @@ pub struct Cli {
     /// Open FILE read-only for review: KPIs, trajectory, bridge and wedges, a summary, no levers.
     #[arg(long)]
     pub review: bool,
+    /// The lower chart the window opens on (overrides the saved preference).
+    #[arg(long, value_parser = ["by-source", "by-site", "wedges", "bridge", "factors"])]
+    pub view: Option<String>,
     /// Language of the window (overrides the saved preference): en or ja.
     #[arg(long, value_parser = ["en", "ja"])]
     pub lang: Option<String>,

@@ -44,5 +44,12 @@ fn window(args: cli::Cli) -> i32 {
         },
         (None, None) => app::Mode::Normal,
     };
-    app::run(scenario, path, mode, lang, args.review)
+    let view = args.view.as_deref().map(|v| match v {
+        "by-site" => (app::panels::Lower::Stacked, true),
+        "wedges" => (app::panels::Lower::Wedges, false),
+        "bridge" => (app::panels::Lower::Bridge, false),
+        "factors" => (app::panels::Lower::Factors, false),
+        _ => (app::panels::Lower::Stacked, false),
+    });
+    app::run(scenario, path, mode, lang, args.review, view)
 }

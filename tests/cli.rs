@@ -340,3 +340,79 @@ fn xlsx_workbook_reads_back_with_the_expected_sheets_and_values() {
     }
     assert_eq!(decarb(&["export", SHIPPED[0]]).status.code(), Some(2));
 }
+
+fn png_size(path: &std::path::Path) -> (u32, u32) {
+    let b = std::fs::read(path).unwrap();
+    assert_eq!(&b[..8], b"\x89PNG\r\n\x1a\n", "{}", path.display());
+    (
+        u32::from_be_bytes(b[16..20].try_into().unwrap()),
+        u32::from_be_bytes(b[20..24].try_into().unwrap()),
+    )
+}
+
+#[test]
+fn slide_pngs_are_1920_by_1080_without_a_display_in_either_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = decarb(&[
+        "export",
+        SHIPPED[2],
+        "--png-dir",
+        dir.path().to_str().unwrap(),
+        "--lang",
+        "ja",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // NLM: one trajectory per target metric (Scope 1+2, Scope 3, Scope 1+2+3), then the rest.
+    for part in [
+        "trajectory",
+        "trajectory-s3-market-gross",
+        "trajectory-s123-market-net",
+        "by-source",
+        "wedges",
+        "bridge",
+    ] {
+        let p = dir.path().join(format!("nlm-2013-{part}.png"));
+        assert_eq!(png_size(&p), (1920, 1080), "{part}");
+    }
+    let out = dir.path().join("jx.png");
+    let o = decarb(&["--export-png", out.to_str().unwrap(), SHIPPED[0]]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(png_size(&dir.path().join("jx-trajectory.png")), (1920, 1080));
+    assert!(stdout(&o).contains("jx-bridge.png"));
+}
+
+#[test]
+fn summary_prints_the_model_against_every_reported_actual() {
+    let text = stdout(&decarb(&["summary", SHIPPED[0]]));
+    assert!(text.contains("Model against reported actuals"), "{text}");
+    assert!(
+        text.contains("FY2023 Scope 1+2: reported 71.80 万t, model 71.94 万t (+0.14 万t, +0.2 %)"),
+        "{text}"
+    );
+    assert!(text.contains("FY2023 Scope 1: reported 48.30 万t"), "{text}");
+}
+
+#[test]
+fn the_workbook_has_native_charts_frozen_headers_and_the_metric() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("nlm.xlsx");
+    let o = decarb(&["export", SHIPPED[2], "--xlsx", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let bytes = std::fs::read(&out).unwrap();
+    let has = |name: &str| bytes.windows(name.len()).any(|w| w == name.as_bytes());
+    // Zip entry names are stored as plain text: two charts (trajectory, wedges).
+    assert!(has("xl/charts/chart1.xml") && has("xl/charts/chart2.xml"));
+    assert!(has("xl/drawings/drawing1.xml"));
+    let mut wb: Xlsx<_> = open_workbook(&out).unwrap();
+    let traj = wb.worksheet_range("Trajectories").unwrap();
+    assert_eq!(
+        traj.get((0, 8)),
+        Some(&Data::String("Scope 1+2 (market), gross [t-CO2]".into()))
+    );
+    let wedges = wb.worksheet_range("Wedges").unwrap();
+    assert_eq!(
+        wedges.get((0, 1)),
+        Some(&Data::String("CO2-free power [t-CO2]".into()))
+    );
+}

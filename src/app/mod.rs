@@ -298,7 +298,14 @@ impl eframe::App for DecarbApp {
 }
 
 /// Opens the window; returns the process exit code.
-pub fn run(scenario: Scenario, path: Option<PathBuf>, mode: Mode, lang: Option<Lang>, review: bool) -> i32 {
+pub fn run(
+    scenario: Scenario,
+    path: Option<PathBuf>,
+    mode: Mode,
+    lang: Option<Lang>,
+    review: bool,
+    view: Option<(Lower, bool)>,
+) -> i32 {
     let has_display = std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some();
     if !has_display {
         eprintln!(
@@ -337,6 +344,12 @@ pub fn run(scenario: Scenario, path: Option<PathBuf>, mode: Mode, lang: Option<L
                 app.prefs.lang = l;
             }
             app.review = review;
+            if let Some((lower, by_site)) = view {
+                app.prefs.chart = ChartOptions {
+                    lower,
+                    stack_by_site: by_site,
+                };
+            }
             Ok(Box::new(app))
         }),
     );

@@ -413,4 +413,59 @@ mod tests {
         }
         assert!(PALETTE.len() >= 20);
     }
+
+    #[test]
+    fn the_bridge_axis_fits_small_changes_and_says_when_it_is_cut() {
+        use crate::engine::wedges::{Bar, Bridge};
+        let b = Bridge {
+            from: 2018,
+            to: 2030,
+            start_t: 700_000.0,
+            bars: vec![
+                Bar {
+                    key: "activity".into(),
+                    value_t: 20_000.0,
+                },
+                Bar {
+                    key: "efficiency".into(),
+                    value_t: -50_000.0,
+                },
+            ],
+            end_t: 670_000.0,
+        };
+        let c = bridge(&b, &[], &Default::default(), Lang::En, Units::ManT);
+        // The bars span 670–720 kt: the axis starts just below 670 kt, and says so.
+        assert!(c.axis_cut());
+        assert!(c.axis.0 > 640_000.0 && c.axis.0 < 670_000.0, "{:?}", c.axis);
+        assert!(
+            c.notes[0].starts_with("The value axis starts at"),
+            "{:?}",
+            c.notes
+        );
+        // start, +20 kt from 700, −50 kt from 720, end
+        let s = c.spans();
+        assert_eq!(s[1], (700_000.0, 720_000.0));
+        assert_eq!(s[2], (670_000.0, 720_000.0));
+        assert_eq!(s[3].1, 670_000.0);
+        // Large changes keep the axis at 0.
+        let big = Bridge {
+            end_t: 100_000.0,
+            bars: vec![Bar {
+                key: "co2_free_power".into(),
+                value_t: -600_000.0,
+            }],
+            ..b
+        };
+        let c = bridge(&big, &[], &Default::default(), Lang::En, Units::ManT);
+        assert!(!c.axis_cut());
+        assert_eq!(c.axis.0, 0.0);
+    }
+
+    #[test]
+    fn hover_reads_each_series_and_layer_of_the_year() {
+        let mut c = stack(vec![vec![1e4, 2e4], vec![3e4, -4e4]]);
+        c.years = vec![2030, 2031];
+        let h = stack_hover(&c, 2031, Units::ManT, Lang::En);
+        assert_eq!(h, ["FY2031", "1: −4.00 万t", "0: 2.00 万t"]);
+    }
 }

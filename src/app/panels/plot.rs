@@ -426,24 +426,18 @@ pub fn bridge_chart_ui(ui: &mut Ui, c: &BridgeChart, units: Units, height: f32) 
                 .name(format!("{}: {}", names[i], units.fmt(values[i])))
         })
         .collect();
-    let labels = names.clone();
     let width = ui.available_width().max(200.0);
     let span = c.axis.1 - c.axis.0;
-    let resp = base_plot("bridge", height, width, units, span)
+    // Bar names go in a row of their own under the plot, wrapped to the bar's slot.
+    let names_h = 34.0;
+    let shown = base_plot("bridge", height - names_h, width, units, span)
         .include_y(c.axis.0 / u)
         .include_y(c.axis.1 / u)
         .include_x(-0.6)
         .include_x(names.len() as f64 - 0.4)
         .show_x(false)
         .show_y(false)
-        .x_axis_formatter(move |m, _| {
-            let i = m.value.round();
-            if (m.value - i).abs() < 1e-6 && i >= 0.0 {
-                labels.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
+        .x_axis_formatter(|_, _| String::new())
         .x_grid_spacer(|input| {
             let (a, b) = input.bounds;
             (a.ceil() as i64..=b.floor() as i64)
@@ -488,10 +482,22 @@ pub fn bridge_chart_ui(ui: &mut Ui, c: &BridgeChart, units: Units, height: f32) 
                     .anchor(egui::Align2::RIGHT_BOTTOM),
                 );
             }
-        })
-        .response;
+        });
+    let (resp, transform) = (shown.response, shown.transform);
+    let (row, _) = ui.allocate_exact_size(egui::vec2(width, names_h), egui::Sense::hover());
+    let slot = (transform.position_from_point_x(1.0) - transform.position_from_point_x(0.0)).abs();
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    let color = ui.visuals().text_color();
+    for (i, name) in names.iter().enumerate() {
+        let x = transform.position_from_point_x(i as f64);
+        let galley = ui
+            .painter()
+            .layout(name.clone(), font.clone(), color, (slot - 4.0).max(30.0));
+        let pos = egui::pos2(x - galley.size().x / 2.0, row.top() + 2.0);
+        ui.painter().galley(pos, galley, color);
+    }
     for n in &c.notes {
         ui.label(egui::RichText::new(n).small().italics());
     }
-    resp.rect
+    resp.rect.union(row)
 }
