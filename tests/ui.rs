@@ -174,7 +174,7 @@ fn hover_reads_the_fiscal_year_and_each_series_value_not_the_cursor() {
     let p = project(&s);
     let mut h = harness(app_with(FakeDialogs::default()));
     h.run();
-    let t = h.state().ui.trajectory_transform.clone().unwrap();
+    let t = h.state().ui.trajectory_transform.unwrap();
     // Point at FY2030, well below the line: the hover still reads the data.
     let pos = t.position_from_point(&egui_plot::PlotPoint::new(2030.2, 5.0));
     h.hover_at(pos);

@@ -7,9 +7,9 @@
 
 use crate::engine::levers::{self, LeverRef};
 use crate::engine::targets::{self, TargetResult};
-use crate::engine::{Metric, Projection};
+use crate::engine::{Engine, Metric, Projection};
 use crate::export::Analysis;
-use crate::model::edit::{self, Edit, Outcome};
+use crate::model::edit::{self, Edit, Outcome, PathRef};
 use crate::model::{Scenario, validate::validate};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -60,6 +60,8 @@ pub fn focus_year(s: &Scenario) -> i32 {
 
 /// Results derived from the working scenario.
 pub struct Derived {
+    /// The compiled scenario, kept so that a lever edit recompiles only what it touched.
+    engine: Engine,
     pub projection: Projection,
     pub results: Vec<TargetResult>,
     /// Lever runs and wedges of the current metric, when a view asked for them.
@@ -70,9 +72,14 @@ pub struct Derived {
 
 impl Derived {
     fn new(s: &Scenario) -> Derived {
-        let projection = crate::engine::project(s);
+        Derived::from_engine(s, Engine::new(s), None)
+    }
+
+    fn from_engine(s: &Scenario, engine: Engine, bau: Option<crate::engine::Run>) -> Derived {
+        let projection = engine.project_with_bau(s, bau);
         let results = targets::evaluate(s, &projection);
         Derived {
+            engine,
             projection,
             results,
             analysis: None,
@@ -187,22 +194,73 @@ impl Document {
             .map(|n| n.to_string_lossy().into_owned())
     }
 
-    /// Applies lever edits (one frame's worth) and recomputes once. Returns the messages of
-    /// edits that changed nothing.
+    /// Applies lever edits (one frame's worth) and recomputes once: only the sites a lever
+    /// edit touched are recompiled, BAU is reused when no lever's base-year value moved, and
+    /// only the edited paths are re-validated (the results are those of a full recompute, bit
+    /// for bit). Returns the messages of edits that changed nothing.
     pub fn apply_edits(&mut self, edits: Vec<Edit>) -> Vec<String> {
-        let mut any = false;
+        let base = self.scenario.base_year;
+        let mut plan = Plan::default();
         let mut notes = Vec::new();
         for e in edits {
+            let r = match &e {
+                Edit::SetPath(r, _) | Edit::SetTarget { path: r, .. } => Some(*r),
+                _ => None,
+            };
+            let at_base = |s: &Scenario| {
+                r.and_then(|r| r.get(s))
+                    .map(|p| p.value_or(base, r.map_or(0.0, PathRef::default_value)))
+            };
+            let before = at_base(&self.scenario);
             match edit::apply(&mut self.scenario, e) {
-                Outcome::Changed => any = true,
+                Outcome::Changed => {
+                    let after = at_base(&self.scenario);
+                    plan.note(r, before != after);
+                }
                 Outcome::Unchanged(m) if m != "no change" => notes.push(m),
                 Outcome::Unchanged(_) => {}
             }
         }
-        if any {
-            self.changed();
+        if plan.any {
+            self.changed_by(plan);
         }
         notes
+    }
+
+    /// Recomputes after lever edits, as the plan allows.
+    fn changed_by(&mut self, plan: Plan) {
+        if plan.full {
+            self.changed();
+            return;
+        }
+        if plan.recompile_all {
+            self.derived.engine = Engine::new(&self.scenario);
+        } else if !plan.sites.is_empty() {
+            self.derived.engine.recompile_sites(&self.scenario, &plan.sites);
+        }
+        let d = &mut self.derived;
+        let bau = plan.keep_bau.then(|| d.projection.bau.clone());
+        d.projection = d.engine.project_with_bau(&self.scenario, bau);
+        d.results = targets::evaluate(&self.scenario, &d.projection);
+        d.analysis = None;
+        d.effects.borrow_mut().clear();
+        // Re-validate the edited paths only, when no rule spans fields.
+        let checked: Option<Vec<(String, Vec<crate::model::validate::Problem>)>> = plan
+            .paths
+            .iter()
+            .map(|r| crate::model::validate::validate_path_ref(&self.scenario, *r))
+            .collect();
+        match checked {
+            Some(checked) => {
+                for (name, problems) in checked {
+                    let prefix = format!("{name}: ");
+                    self.problems.retain(|p| !p.starts_with(&prefix));
+                    self.problems
+                        .extend(problems.into_iter().map(|p| format!("{}: {}", p.path, p.message)));
+                }
+            }
+            None => self.problems = problems_of(&self.scenario),
+        }
     }
 
     /// Changes the working scenario with a function (benchmarks, tools) and recomputes.
@@ -264,6 +322,81 @@ impl Document {
     }
 }
 
+/// What a frame's lever edits require to recompute.
+struct Plan {
+    any: bool,
+    /// Recompute everything (structural edits).
+    full: bool,
+    /// Recompile the whole engine (edits outside sites) but keep the plan's BAU rule.
+    recompile_all: bool,
+    /// Sites whose inputs changed.
+    sites: Vec<usize>,
+    /// BAU is unchanged.
+    keep_bau: bool,
+    /// The edited paths, to re-validate.
+    paths: Vec<PathRef>,
+}
+
+impl Default for Plan {
+    fn default() -> Self {
+        Plan {
+            any: false,
+            full: false,
+            recompile_all: false,
+            sites: Vec::new(),
+            keep_bau: true,
+            paths: Vec::new(),
+        }
+    }
+}
+
+impl Plan {
+    /// Notes a changed edit: its path (if any) and whether its base-year value moved.
+    fn note(&mut self, r: Option<PathRef>, base_moved: bool) {
+        self.any = true;
+        let Some(r) = r else {
+            self.full = true;
+            return;
+        };
+        if !self.paths.contains(&r) {
+            self.paths.push(r);
+        }
+        let site = match r {
+            PathRef::SiteCo2Free(i)
+            | PathRef::SiteFuelSwitch(i, _)
+            | PathRef::SiteEfficiencyElectricity(i)
+            | PathRef::SiteEfficiencyFuel(i)
+            | PathRef::SiteProcessChange(i)
+            | PathRef::SiteActivity(i)
+            | PathRef::SiteOwnership(i) => Some(i),
+            PathRef::CarbonPrice => None,
+            PathRef::MaterialRecycled(_)
+            | PathRef::MaterialLowCarbon(_)
+            | PathRef::PpaCapacity(_)
+            | PathRef::RegionEf(_)
+            | PathRef::Credits => {
+                self.recompile_all = true;
+                None
+            }
+        };
+        if let Some(i) = site
+            && !self.sites.contains(&i)
+        {
+            self.sites.push(i);
+        }
+        // BAU holds every lever at its base-year value and takes activity, ownership and grid
+        // factors from the scenario (MODEL.md §5).
+        self.keep_bau &= match r {
+            PathRef::SiteActivity(_) | PathRef::SiteOwnership(_) | PathRef::RegionEf(_) => false,
+            PathRef::SiteEfficiencyElectricity(_)
+            | PathRef::SiteEfficiencyFuel(_)
+            | PathRef::Credits
+            | PathRef::CarbonPrice => true,
+            _ => !base_moved,
+        };
+    }
+}
+
 fn problems_of(s: &Scenario) -> Vec<String> {
     validate(s)
         .into_iter()
@@ -304,6 +437,67 @@ mod tests {
         assert_eq!(d.projection().totals(2030).unwrap().net, before);
         assert!(d.redo());
         assert_eq!(d.projection().totals(2030).unwrap().net, after);
+    }
+
+    #[test]
+    fn lever_edits_recompute_incrementally_to_the_full_result_bit_for_bit() {
+        use crate::model::Path;
+        let s = jx();
+        let mut d = Document::new(s.clone(), None);
+        let edits = [
+            // a lever year after the base: BAU kept, one site recompiled
+            Edit::SetTarget {
+                path: PathRef::SiteCo2Free(10),
+                value: 0.9,
+                year: 2035,
+                shape: Shape::Step,
+            },
+            // a base-year value: BAU recomputed
+            Edit::SetPath(PathRef::SiteCo2Free(3), Path(vec![(2018, 0.4)])),
+            Edit::SetTarget {
+                path: PathRef::SiteEfficiencyFuel(0),
+                value: 2.0,
+                year: 2030,
+                shape: Shape::Step,
+            },
+            Edit::SetTarget {
+                path: PathRef::SiteFuelSwitch(7, 0),
+                value: 0.8,
+                year: 2040,
+                shape: Shape::Ramp,
+            },
+            Edit::SetPath(PathRef::SiteActivity(8), Path(vec![(2018, 1.0), (2030, 1.4)])),
+            Edit::SetPath(PathRef::SiteOwnership(1), Path(vec![(2018, 1.0), (2026, 0.5)])),
+            Edit::SetTarget {
+                path: PathRef::PpaCapacity(0),
+                value: 30.0,
+                year: 2028,
+                shape: Shape::Step,
+            },
+            Edit::SetTarget {
+                path: PathRef::MaterialRecycled(0),
+                value: 0.7,
+                year: 2045,
+                shape: Shape::Ramp,
+            },
+            Edit::SetPath(PathRef::Credits, Path(vec![(2040, 0.0), (2050, 1e5)])),
+            Edit::SetPath(PathRef::RegionEf(0), Path(vec![(2018, 0.463), (2040, 0.1)])),
+            // out of range: the problem appears, then goes
+            Edit::SetPath(PathRef::SiteCo2Free(2), Path(vec![(2025, 1.5)])),
+            Edit::SetPath(PathRef::SiteCo2Free(2), Path(vec![(2025, 1.0)])),
+        ];
+        for e in edits {
+            d.apply_edits(vec![e.clone()]);
+            let full = crate::engine::project(d.scenario());
+            assert_eq!(d.projection().scenario.totals, full.scenario.totals, "{e:?}");
+            assert_eq!(d.projection().scenario.sites, full.scenario.sites, "{e:?}");
+            assert_eq!(d.projection().bau.totals, full.bau.totals, "{e:?}");
+            assert_eq!(d.projection().bau.sources, full.bau.sources, "{e:?}");
+            assert_eq!(d.problems, problems_of(d.scenario()), "{e:?}");
+            if e == Edit::SetPath(PathRef::SiteCo2Free(2), Path(vec![(2025, 1.5)])) {
+                assert_eq!(d.problems.len(), 1);
+            }
+        }
     }
 
     #[test]

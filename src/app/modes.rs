@@ -65,17 +65,20 @@ pub fn record_cpu(app: &mut DecarbApp, frame: &eframe::Frame) {
     }
 }
 
-/// Before the panels: the benchmark moves the first site's CO2-free share.
+/// Before the panels: the benchmark moves the first site's CO2-free share reached in FY2030,
+/// as a drag of its slider does (one lever edit per frame).
 pub fn before_frame(app: &mut DecarbApp) {
     if let Mode::Bench { frames } = app.modes.mode {
         let k = app.modes.frame_no.min(frames);
         let share = f64::from(k) / f64::from(frames.max(1));
-        app.doc.modify(|s| {
-            let base = s.base_year;
-            if let Some(site) = s.sites.first_mut() {
-                site.co2_free_share = crate::model::Path(vec![(base, share)]);
-            }
-        });
+        let s = app.doc.scenario();
+        let year = 2030.clamp(s.base_year + 1, s.last_year.max(s.base_year + 1));
+        app.doc.apply_edits(vec![crate::model::edit::Edit::SetTarget {
+            path: crate::model::edit::PathRef::SiteCo2Free(0),
+            value: share,
+            year,
+            shape: crate::model::edit::Shape::Step,
+        }]);
     }
 }
 

@@ -184,13 +184,136 @@ fn saving_pct(s: Option<Saving>, base_demand: f64) -> f64 {
     }
 }
 
+/// Compiles one site (without the PPAs allocated to it and the materials linked to it).
+fn compile_site(s: &Scenario, site: &crate::model::Site, base: i32, years: usize) -> SiteC {
+    let n_fuels = s.fuels.len();
+    let mut fuels_gj = vec![0.0; n_fuels];
+    for fu in &site.fuels {
+        if let Some(i) = s.fuel_index(&fu.fuel) {
+            fuels_gj[i] += s.fuel_use_gj(fu);
+        }
+    }
+    let base_fuel: f64 = fuels_gj.iter().sum();
+    let el_measures: Vec<_> = site
+        .measures
+        .iter()
+        .map(|m| {
+            (
+                m.year,
+                m.lifetime_years,
+                saving_pct(m.electricity_saving, site.electricity_mwh),
+            )
+        })
+        .collect();
+    let fu_measures: Vec<_> = site
+        .measures
+        .iter()
+        .map(|m| (m.year, m.lifetime_years, saving_pct(m.fuel_saving, base_fuel)))
+        .collect();
+    let rules: Vec<Rule> = site
+        .fuel_switches
+        .iter()
+        .filter_map(|r| {
+            let from = s.fuel_index(&r.from)?;
+            let to = if r.to == ELECTRICITY {
+                None
+            } else {
+                Some(s.fuel_index(&r.to)?)
+            };
+            Some(Rule {
+                from,
+                to,
+                ratio: r.ratio,
+                share: sample(&r.share, base, years, 0.0),
+                share_off: r.share.value_or(base, 0.0),
+            })
+        })
+        .collect();
+    let mut physical_re = vec![0.0; years];
+    let mut physical_re_off = 0.0;
+    for g in &site.own_generation {
+        for (i, slot) in physical_re.iter_mut().enumerate() {
+            *slot += g.output_mwh.value_or(base + i as i32, 0.0);
+        }
+        physical_re_off += g.output_mwh.value_or(base, 0.0);
+    }
+    let mut active: Vec<usize> = (0..n_fuels).filter(|&f| fuels_gj[f] != 0.0).collect();
+    for r in &rules {
+        let r: &Rule = r;
+        for f in [Some(r.from), r.to].into_iter().flatten() {
+            if !active.contains(&f) {
+                active.push(f);
+            }
+        }
+    }
+    active.sort_unstable();
+    SiteC {
+        region: s.region_index(&site.region).unwrap_or(0),
+        active,
+        production_t: site.production_t,
+        electricity_mwh: site.electricity_mwh,
+        process_t: site.process_t_co2,
+        fuels_gj,
+        rules,
+        materials: Vec::new(),
+        activity: sample(&site.activity, base, years, 1.0),
+        ownership: sample(&site.ownership, base, years, 1.0),
+        co2_free: sample(&site.co2_free_share, base, years, 0.0),
+        co2_free_off: site.co2_free_share.value_or(base, 0.0),
+        eta_el: efficiency_index(&site.efficiency_electricity_pct, &el_measures, base, years),
+        eta_fu: efficiency_index(&site.efficiency_fuel_pct, &fu_measures, base, years),
+        process_change: sample(&site.process_change_share, base, years, 0.0),
+        process_change_off: site.process_change_share.value_or(base, 0.0),
+        physical_re,
+        physical_re_off,
+        virtual_re: vec![0.0; years],
+        virtual_re_off: 0.0,
+    }
+}
+
+/// Adds the output of the PPAs allocated to the sites in `only` (all sites when `None`).
+fn allocate_ppas(s: &Scenario, sites: &mut [SiteC], only: Option<&[usize]>, base: i32) {
+    for ppa in &s.ppas {
+        for (site_id, share) in &ppa.allocation {
+            let Some(si) = s.site_index(site_id) else { continue };
+            if only.is_some_and(|o| !o.contains(&si)) {
+                continue;
+            }
+            let site = &mut sites[si];
+            let (arr, off) = match ppa.kind {
+                PpaKind::OnSite | PpaKind::OffSite => (&mut site.physical_re, &mut site.physical_re_off),
+                PpaKind::Virtual => (&mut site.virtual_re, &mut site.virtual_re_off),
+            };
+            for (i, slot) in arr.iter_mut().enumerate() {
+                *slot += ppa.capacity_mw.value_or(base + i as i32, 0.0) * ppa.yield_mwh_per_mw * share;
+            }
+            *off += ppa.capacity_mw.value_or(base, 0.0) * ppa.yield_mwh_per_mw * share;
+        }
+    }
+}
+
+/// Production-weighted activity of all sites (unweighted mean when no site reports production).
+fn org_activity(sites: &[SiteC], years: usize) -> Vec<f64> {
+    let total_p: f64 = sites.iter().map(|x| x.production_t).sum();
+    let mut out = vec![1.0; years];
+    if !sites.is_empty() {
+        for (y, slot) in out.iter_mut().enumerate() {
+            *slot = if total_p > 0.0 {
+                sites.iter().map(|x| x.production_t * x.activity[y]).sum::<f64>() / total_p
+            } else {
+                sites.iter().map(|x| x.activity[y]).sum::<f64>() / sites.len() as f64
+            };
+        }
+    }
+    out
+}
+
 impl Engine {
     /// Compiles a scenario. The scenario is expected to be valid (see `model::validate`);
     /// an unresolved reference is ignored rather than a panic.
     pub fn new(s: &Scenario) -> Engine {
         let base = s.base_year;
         let years = s.year_count();
-        let n_fuels = s.fuels.len();
 
         let mut ef = Vec::with_capacity(s.regions.len() * years);
         let mut ef_loc = Vec::with_capacity(s.regions.len() * years);
@@ -212,106 +335,10 @@ impl Engine {
         let mut sites: Vec<SiteC> = s
             .sites
             .iter()
-            .map(|site| {
-                let mut fuels_gj = vec![0.0; n_fuels];
-                for fu in &site.fuels {
-                    if let Some(i) = s.fuel_index(&fu.fuel) {
-                        fuels_gj[i] += s.fuel_use_gj(fu);
-                    }
-                }
-                let base_fuel: f64 = fuels_gj.iter().sum();
-                let el_measures: Vec<_> = site
-                    .measures
-                    .iter()
-                    .map(|m| {
-                        (
-                            m.year,
-                            m.lifetime_years,
-                            saving_pct(m.electricity_saving, site.electricity_mwh),
-                        )
-                    })
-                    .collect();
-                let fu_measures: Vec<_> = site
-                    .measures
-                    .iter()
-                    .map(|m| (m.year, m.lifetime_years, saving_pct(m.fuel_saving, base_fuel)))
-                    .collect();
-                let rules: Vec<Rule> = site
-                    .fuel_switches
-                    .iter()
-                    .filter_map(|r| {
-                        let from = s.fuel_index(&r.from)?;
-                        let to = if r.to == ELECTRICITY {
-                            None
-                        } else {
-                            Some(s.fuel_index(&r.to)?)
-                        };
-                        Some(Rule {
-                            from,
-                            to,
-                            ratio: r.ratio,
-                            share: sample(&r.share, base, years, 0.0),
-                            share_off: r.share.value_or(base, 0.0),
-                        })
-                    })
-                    .collect();
-                let mut physical_re = vec![0.0; years];
-                let mut physical_re_off = 0.0;
-                for g in &site.own_generation {
-                    for (i, slot) in physical_re.iter_mut().enumerate() {
-                        *slot += g.output_mwh.value_or(base + i as i32, 0.0);
-                    }
-                    physical_re_off += g.output_mwh.value_or(base, 0.0);
-                }
-                let mut active: Vec<usize> = (0..n_fuels).filter(|&f| fuels_gj[f] != 0.0).collect();
-                for r in &rules {
-                    let r: &Rule = r;
-                    for f in [Some(r.from), r.to].into_iter().flatten() {
-                        if !active.contains(&f) {
-                            active.push(f);
-                        }
-                    }
-                }
-                active.sort_unstable();
-                SiteC {
-                    region: s.region_index(&site.region).unwrap_or(0),
-                    active,
-                    production_t: site.production_t,
-                    electricity_mwh: site.electricity_mwh,
-                    process_t: site.process_t_co2,
-                    fuels_gj,
-                    rules,
-                    materials: Vec::new(),
-                    activity: sample(&site.activity, base, years, 1.0),
-                    ownership: sample(&site.ownership, base, years, 1.0),
-                    co2_free: sample(&site.co2_free_share, base, years, 0.0),
-                    co2_free_off: site.co2_free_share.value_or(base, 0.0),
-                    eta_el: efficiency_index(&site.efficiency_electricity_pct, &el_measures, base, years),
-                    eta_fu: efficiency_index(&site.efficiency_fuel_pct, &fu_measures, base, years),
-                    process_change: sample(&site.process_change_share, base, years, 0.0),
-                    process_change_off: site.process_change_share.value_or(base, 0.0),
-                    physical_re,
-                    physical_re_off,
-                    virtual_re: vec![0.0; years],
-                    virtual_re_off: 0.0,
-                }
-            })
+            .map(|site| compile_site(s, site, base, years))
             .collect();
 
-        for ppa in &s.ppas {
-            for (site_id, share) in &ppa.allocation {
-                let Some(si) = s.site_index(site_id) else { continue };
-                let site = &mut sites[si];
-                let (arr, off) = match ppa.kind {
-                    PpaKind::OnSite | PpaKind::OffSite => (&mut site.physical_re, &mut site.physical_re_off),
-                    PpaKind::Virtual => (&mut site.virtual_re, &mut site.virtual_re_off),
-                };
-                for (i, slot) in arr.iter_mut().enumerate() {
-                    *slot += ppa.capacity_mw.value_or(base + i as i32, 0.0) * ppa.yield_mwh_per_mw * share;
-                }
-                *off += ppa.capacity_mw.value_or(base, 0.0) * ppa.yield_mwh_per_mw * share;
-            }
-        }
+        allocate_ppas(s, &mut sites, None, base);
 
         let materials: Vec<Mat> = s
             .materials
@@ -336,18 +363,7 @@ impl Engine {
             }
         }
 
-        // Production-weighted activity (unweighted mean when no site reports production).
-        let total_p: f64 = sites.iter().map(|x| x.production_t).sum();
-        let mut org_activity = vec![1.0; years];
-        if !sites.is_empty() {
-            for (y, slot) in org_activity.iter_mut().enumerate() {
-                *slot = if total_p > 0.0 {
-                    sites.iter().map(|x| x.production_t * x.activity[y]).sum::<f64>() / total_p
-                } else {
-                    sites.iter().map(|x| x.activity[y]).sum::<f64>() / sites.len() as f64
-                };
-            }
-        }
+        let org_activity = org_activity(&sites, years);
 
         Engine {
             base_year: base,
@@ -379,5 +395,24 @@ impl Engine {
     }
     pub fn material_count(&self) -> usize {
         self.materials.len()
+    }
+
+    /// Recompiles the given sites after their own inputs changed (levers, activity,
+    /// ownership, inventory), everything else of the scenario being unchanged: the same as
+    /// [`Engine::new`] on the changed scenario, at the cost of those sites only.
+    pub fn recompile_sites(&mut self, s: &Scenario, changed: &[usize]) {
+        let (base, years) = (self.base_year, self.years);
+        if s.sites.len() != self.sites.len() || s.year_count() != years || s.base_year != base {
+            *self = Engine::new(s);
+            return;
+        }
+        for &si in changed {
+            let Some(site) = s.sites.get(si) else { continue };
+            let materials = std::mem::take(&mut self.sites[si].materials);
+            self.sites[si] = compile_site(s, site, base, years);
+            self.sites[si].materials = materials;
+        }
+        allocate_ppas(s, &mut self.sites, Some(changed), base);
+        self.org_activity = org_activity(&self.sites, years);
     }
 }

@@ -52,10 +52,19 @@ pub fn project(s: &Scenario) -> Projection {
 impl Engine {
     /// Scenario and BAU runs plus labels.
     pub fn project(&self, s: &Scenario) -> Projection {
+        self.project_with_bau(s, None)
+    }
+
+    /// Like [`Engine::project`], reusing a BAU run that is known to be unchanged (a lever
+    /// edit that keeps the lever's base-year value leaves BAU as it was, bit for bit).
+    pub fn project_with_bau(&self, s: &Scenario, bau: Option<Run>) -> Projection {
         let mut scenario = Run::new(self);
-        let mut bau = Run::new(self);
         self.run_into(LeverSet::ALL, &mut scenario);
-        self.run_into(LeverSet::BAU, &mut bau);
+        let bau = bau.unwrap_or_else(|| {
+            let mut b = Run::new(self);
+            self.run_into(LeverSet::BAU, &mut b);
+            b
+        });
         let mut sources = vec![
             SourceLabel {
                 key: "electricity".into(),

@@ -37,7 +37,7 @@ pub struct Caption<'a> {
 
 /// A "nice" tick step for a range, aiming at about `n` ticks.
 fn step(range: f64, n: f64) -> f64 {
-    if !(range > 0.0) || !range.is_finite() {
+    if range.is_nan() || range <= 0.0 || !range.is_finite() {
         return 1.0;
     }
     let raw = range / n;

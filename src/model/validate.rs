@@ -753,3 +753,35 @@ fn reference(v: &mut V, p: &str, t: &Target, year: i32) {
         );
     }
 }
+
+/// The checks of one lever path, as [`validate`] makes them, with the path's field name: for a
+/// lever moved in the window, where re-validating a large scenario on every frame of a drag
+/// would cost more than the run. `None` for paths with rules across fields (shares of one
+/// material, switch rules of one fuel, activity in the base year): validate the whole scenario.
+pub fn validate_path_ref(s: &Scenario, r: super::edit::PathRef) -> Option<(String, Vec<Problem>)> {
+    use super::edit::PathRef as R;
+    let (name, range) = match r {
+        R::SiteCo2Free(i) => (format!("sites[{i}].co2_free_share"), Range::Share),
+        R::SiteOwnership(i) => (format!("sites[{i}].ownership"), Range::Share),
+        R::SiteEfficiencyElectricity(i) => (format!("sites[{i}].efficiency_electricity_pct"), Range::Rate),
+        R::SiteEfficiencyFuel(i) => (format!("sites[{i}].efficiency_fuel_pct"), Range::Rate),
+        R::SiteProcessChange(i) => (format!("sites[{i}].process_change_share"), Range::Share),
+        R::PpaCapacity(i) => (format!("ppas[{i}].capacity_mw"), Range::NonNegative),
+        R::Credits => ("credits.t_co2_per_yr".to_string(), Range::NonNegative),
+        R::CarbonPrice => ("carbon_price_jpy_per_t".to_string(), Range::NonNegative),
+        R::SiteFuelSwitch(..)
+        | R::MaterialRecycled(_)
+        | R::MaterialLowCarbon(_)
+        | R::SiteActivity(_)
+        | R::RegionEf(_) => {
+            return None;
+        }
+    };
+    let p = r.get(s)?;
+    let mut v = V {
+        s,
+        problems: Vec::new(),
+    };
+    v.path(&name, p, range);
+    Some((name, v.problems))
+}

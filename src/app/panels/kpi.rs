@@ -30,6 +30,9 @@ pub fn target_values(r: &TargetResult, lang: Lang, units: Units) -> String {
     )
 }
 
+/// Draws one card's contents.
+type Card<'a> = Box<dyn Fn(&mut Ui) + 'a>;
+
 /// Width of a KPI card [points]; cards wrap onto as many rows as the window needs.
 const CARD_W: f32 = 300.0;
 
@@ -37,7 +40,7 @@ pub fn kpi_ui(ui: &mut Ui, doc: &Document, lang: Lang, units: Units) {
     let (s, p, results) = (doc.scenario(), doc.projection(), doc.results());
     let metric = doc.metric();
     let mlabel = metric_label(metric, lang);
-    let mut cards: Vec<Box<dyn Fn(&mut Ui) + '_>> = Vec::new();
+    let mut cards: Vec<Card> = Vec::new();
     for year in report::KEY_YEARS {
         let Some(t) = p.totals(year) else { continue };
         let mlabel = mlabel.clone();

@@ -51,7 +51,7 @@ fn base_plot<'a>(id: &str, height: f32, width: f32, units: Units, span_t: f64) -
 fn nice_marks(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
     let (a, b) = input.bounds;
     let range = b - a;
-    if !(range > 0.0) || !range.is_finite() {
+    if range.is_nan() || range <= 0.0 || !range.is_finite() {
         return Vec::new();
     }
     let raw = range / 7.0;
@@ -77,6 +77,13 @@ fn nice_marks(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
         v += step;
     }
     out
+}
+
+/// A lighter shade of a colour, mixed with the background: opaque, so that software
+/// rasterisers need not blend large areas.
+fn opaque_tint(c: egui::Color32, bg: egui::Color32) -> egui::Color32 {
+    let mix = |a: u8, b: u8| ((u16::from(a) * 3 + u16::from(b)) / 4) as u8;
+    egui::Color32::from_rgb(mix(c.r(), bg.r()), mix(c.g(), bg.g()), mix(c.b(), bg.b()))
 }
 
 /// The year under the pointer, when it is inside `years`.
@@ -121,6 +128,7 @@ fn show_hover(ui: &Ui, response: &egui::Response, lines: &[String]) {
 }
 
 /// A line chart with its legend; `extra(year)` adds lines to the hover (model vs reported).
+#[allow(clippy::too_many_arguments)]
 pub fn line_chart_ui(
     ui: &mut Ui,
     id: &str,
@@ -345,6 +353,7 @@ pub fn stack_chart_ui(
         ..c.clone()
     };
     let mut hover_year = None;
+    let bg = ui.visuals().extreme_bg_color;
     let r = ui
         .horizontal(|ui| {
             let resp = base_plot(id, height, width, units, hi - lo)
@@ -358,7 +367,7 @@ pub fn stack_chart_ui(
                         let upper: Vec<f64> = b.upper.iter().map(|v| v / u).collect();
                         pu.add(
                             FilledArea::new(l.name.clone(), &years, &lower, &upper)
-                                .fill_color(c32(l.color).gamma_multiply(0.75))
+                                .fill_color(opaque_tint(c32(l.color), bg))
                                 .stroke(egui::Stroke::new(0.8, c32(l.color)))
                                 .allow_hover(false),
                         );
