@@ -38,5 +38,43 @@ fn engine(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, engine);
+/// A lever moved in the window on a 1,000-site company: the edited site recompiled, the
+/// scenario run again, BAU reused (what `Document::apply_edits` does on every frame of a drag).
+fn big_company(c: &mut Criterion) {
+    let big = synthetic::company(1000);
+    c.bench_function("synthetic-1000-sites/project (full)", |b| {
+        b.iter(|| project(black_box(&big)))
+    });
+    let mut engine = Engine::new(&big);
+    let p = engine.project(&big);
+    let mut s = big.clone();
+    let mut k = 0u32;
+    c.bench_function(
+        "synthetic-1000-sites/lever edit (1 site recompiled, BAU reused)",
+        |b| {
+            b.iter(|| {
+                k += 1;
+                let share = f64::from(k % 100) / 100.0;
+                s.sites[0].co2_free_share = model::Path(vec![(2029, 0.0), (2030, share)]);
+                engine.recompile_sites(&s, &[0]);
+                engine.project_with_bau(&s, Some(p.bau.clone()))
+            })
+        },
+    );
+    let jx = model::from_str(decarb::DEFAULT_SCENARIO).expect("embedded scenario");
+    let pj = project(&jx);
+    let m = decarb::engine::Metric::default_for(&jx);
+    c.bench_function("jx/one lever's effect (tooltip)", |b| {
+        b.iter(|| {
+            decarb::engine::levers::effect(
+                &jx,
+                &pj,
+                black_box(decarb::engine::levers::LeverRef::Co2Free { site: 10 }),
+                &m,
+            )
+        })
+    });
+}
+
+criterion_group!(benches, engine, big_company);
 criterion_main!(benches);

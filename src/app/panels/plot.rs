@@ -15,23 +15,21 @@ use std::collections::HashSet;
 /// Width of the legend column [points].
 pub const LEGEND_W: f32 = 210.0;
 
-fn y_formatter(decimals: usize) -> impl Fn(egui_plot::GridMark, &std::ops::RangeInclusive<f64>) -> String {
-    move |m, _| group(m.value, decimals)
-}
-
-fn axis_decimals(units: Units, span_in_units: f64) -> usize {
-    if span_in_units < 5.0 {
-        2
-    } else if span_in_units < 50.0 {
-        1
-    } else {
-        let _ = units;
+/// Value labels with as many decimals as the tick step needs.
+fn y_formatter(m: egui_plot::GridMark, _: &std::ops::RangeInclusive<f64>) -> String {
+    let d = if m.step_size >= 1.0 - 1e-9 {
         0
-    }
+    } else if m.step_size >= 0.1 - 1e-12 {
+        1
+    } else if m.step_size >= 0.01 - 1e-13 {
+        2
+    } else {
+        3
+    };
+    group(m.value, d)
 }
 
-fn base_plot<'a>(id: &str, height: f32, width: f32, units: Units, span_t: f64) -> Plot<'a> {
-    let d = axis_decimals(units, span_t / units.tonnes());
+fn base_plot<'a>(id: &str, height: f32, width: f32, units: Units) -> Plot<'a> {
     Plot::new(id.to_string())
         .height(height)
         .width(width)
@@ -43,7 +41,7 @@ fn base_plot<'a>(id: &str, height: f32, width: f32, units: Units, span_t: f64) -
         .allow_boxed_zoom(false)
         .y_grid_spacer(nice_marks)
         .y_axis_label(format!("{}-CO2", units.label()))
-        .y_axis_formatter(y_formatter(d))
+        .y_axis_formatter(y_formatter)
         .y_axis_min_width(52.0)
 }
 
@@ -191,7 +189,7 @@ pub fn line_chart_ui(
     let mut hover_year = None;
     let (r, transform) = ui
         .horizontal(|ui| {
-            let shown = base_plot(id, height, width, units, hi - lo)
+            let shown = base_plot(id, height, width, units)
                 .include_y(lo / u)
                 .include_y(hi / u * 1.05)
                 .include_x(f64::from(x0) - 0.5)
@@ -356,7 +354,7 @@ pub fn stack_chart_ui(
     let bg = ui.visuals().extreme_bg_color;
     let r = ui
         .horizontal(|ui| {
-            let resp = base_plot(id, height, width, units, hi - lo)
+            let resp = base_plot(id, height, width, units)
                 .include_y(lo / u * 1.05)
                 .include_y(hi / u * 1.05)
                 .x_axis_formatter(|m, _| format!("{}", m.value.round() as i64))
@@ -436,10 +434,9 @@ pub fn bridge_chart_ui(ui: &mut Ui, c: &BridgeChart, units: Units, height: f32) 
         })
         .collect();
     let width = ui.available_width().max(200.0);
-    let span = c.axis.1 - c.axis.0;
     // Bar names go in a row of their own under the plot, wrapped to the bar's slot.
     let names_h = 34.0;
-    let shown = base_plot("bridge", height - names_h, width, units, span)
+    let shown = base_plot("bridge", height - names_h, width, units)
         .include_y(c.axis.0 / u)
         .include_y(c.axis.1 / u)
         .include_x(-0.6)
