@@ -191,31 +191,18 @@ pub fn ppa_default_site(s: &Scenario, p: &Projection, year: i32) -> Option<Strin
 
 /// The name of a lever as a planner says it, with the item it acts on.
 pub fn lever_name(s: &Scenario, lever: LeverRef, lang: Lang) -> String {
-    let site = |i: usize| s.sites.get(i).map_or("?", |x| x.name.as_str());
-    let material = |i: usize| s.materials.get(i).map_or("?", |x| x.name.as_str());
+    let site = |i: usize| s.sites.get(i).map_or("?".to_string(), |x| x.name.clone());
+    let material = |i: usize| s.materials.get(i).map_or("?".to_string(), |x| x.name.clone());
     let ja = lang == Lang::Ja;
-    match lever {
-        LeverRef::Co2Free { site: i } => {
-            if ja {
-                format!("{}のCO2フリー電力", site(i))
-            } else {
-                format!("CO2-free power at {}", site(i))
-            }
-        }
-        LeverRef::Recycled { material: m } => {
-            if ja {
-                format!("{}のリサイクル材比率", material(m))
-            } else {
-                format!("Recycled share of {}", material(m))
-            }
-        }
-        LeverRef::LowCarbon { material: m } => {
-            if ja {
-                format!("{}の低炭素新地金比率", material(m))
-            } else {
-                format!("Low-carbon primary share of {}", material(m))
-            }
-        }
+    // (English template, Japanese template, the item named in it)
+    let (en, jp, item) = match lever {
+        LeverRef::Co2Free { site: i } => ("CO2-free power at {}", "{}のCO2フリー電力", site(i)),
+        LeverRef::Recycled { material: m } => ("Recycled share of {}", "{}のリサイクル材比率", material(m)),
+        LeverRef::LowCarbon { material: m } => (
+            "Low-carbon primary share of {}",
+            "{}の低炭素新地金比率",
+            material(m),
+        ),
         LeverRef::FuelSwitch { site: i, rule } => {
             let r = s.sites.get(i).and_then(|x| x.fuel_switches.get(rule));
             let carrier = |id: &str| {
@@ -233,43 +220,25 @@ pub fn lever_name(s: &Scenario, lever: LeverRef, lang: Lang) -> String {
                 }
             };
             let (from, to) = r.map_or(("?".into(), "?".into()), |r| (carrier(&r.from), carrier(&r.to)));
-            if ja {
+            return if ja {
                 format!("{}の燃料転換 {from} → {to}", site(i))
             } else {
                 format!("Fuel switch {from} → {to} at {}", site(i))
-            }
+            };
         }
-        LeverRef::Ppa { ppa } => {
-            let n = s.ppas.get(ppa).map_or("?", |p| p.name.as_str());
-            if ja {
-                format!("{n}の容量")
-            } else {
-                format!("Capacity of {n}")
-            }
-        }
+        LeverRef::Ppa { ppa } => (
+            "Capacity of {}",
+            "{}の容量",
+            s.ppas.get(ppa).map_or("?".to_string(), |p| p.name.clone()),
+        ),
         LeverRef::EfficiencyElectricity { site: i } => {
-            if ja {
-                format!("{}の電力原単位改善", site(i))
-            } else {
-                format!("Electricity efficiency at {}", site(i))
-            }
+            ("Electricity efficiency at {}", "{}の電力原単位改善", site(i))
         }
-        LeverRef::EfficiencyFuel { site: i } => {
-            if ja {
-                format!("{}の燃料原単位改善", site(i))
-            } else {
-                format!("Fuel efficiency at {}", site(i))
-            }
-        }
-        LeverRef::ProcessChange { site: i } => {
-            if ja {
-                format!("{}のプロセス転換", site(i))
-            } else {
-                format!("Process change at {}", site(i))
-            }
-        }
-        LeverRef::Credits => if ja { "クレジット" } else { "Credits" }.to_string(),
-    }
+        LeverRef::EfficiencyFuel { site: i } => ("Fuel efficiency at {}", "{}の燃料原単位改善", site(i)),
+        LeverRef::ProcessChange { site: i } => ("Process change at {}", "{}のプロセス転換", site(i)),
+        LeverRef::Credits => ("Credits", "クレジット", String::new()),
+    };
+    (if ja { jp } else { en }).replace("{}", &item)
 }
 
 /// The effect sentence: "CO2-free power at Saganoseki: −12.34 万t in FY2030".

@@ -32,19 +32,11 @@ impl ViewState {
     /// Defaults of a scenario: its first target's metric; the bridge from the first relative
     /// target's reference year (else the base year) to FY2030.
     pub fn for_scenario(s: &Scenario) -> ViewState {
-        let from = s
-            .targets
-            .iter()
-            .find_map(|t| match t.kind {
-                crate::model::TargetKind::Absolute { reference_year, .. }
-                | crate::model::TargetKind::Intensity { reference_year, .. } => Some(reference_year),
-                crate::model::TargetKind::Level { .. } => None,
-            })
-            .unwrap_or(s.base_year);
+        let (from_year, to_year) = crate::export::figures::default_bridge_years(s);
         ViewState {
             metric: Metric::default_for(s),
-            from_year: from,
-            to_year: focus_year(s),
+            from_year,
+            to_year,
         }
     }
 }
@@ -52,10 +44,7 @@ impl ViewState {
 /// The year the KPIs and lever tooltips speak of: the first target's year, else FY2030, inside
 /// the projection.
 pub fn focus_year(s: &Scenario) -> i32 {
-    s.targets
-        .first()
-        .map_or(2030, |t| t.year)
-        .clamp(s.base_year, s.last_year.max(s.base_year))
+    crate::export::figures::default_bridge_years(s).1
 }
 
 /// Results derived from the working scenario.

@@ -186,13 +186,7 @@ pub fn trajectory(
             })
         })
         .collect();
-    let first = s
-        .history
-        .iter()
-        .map(|h| h.year)
-        .min()
-        .unwrap_or(s.base_year)
-        .min(s.base_year);
+    let first = s.earliest_year();
     LineChart {
         title: tr(lang, "Trajectory").into(),
         metric: metric_label(metric, lang),

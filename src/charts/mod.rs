@@ -58,6 +58,28 @@ pub fn hex(c: Rgb) -> String {
     format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
 }
 
+/// A "nice" tick step (1, 2, 5 × 10ⁿ) giving about `n` ticks over `range`; 1 for an empty or
+/// non-finite range, so that every axis loop terminates.
+pub fn nice_step(range: f64, n: f64) -> f64 {
+    if range.is_nan() || range <= 0.0 || !range.is_finite() {
+        return 1.0;
+    }
+    let raw = range / n;
+    let mag = 10f64.powf(raw.log10().floor());
+    let r = raw / mag;
+    let step = mag
+        * if r < 1.5 {
+            1.0
+        } else if r < 3.5 {
+            2.0
+        } else if r < 7.5 {
+            5.0
+        } else {
+            10.0
+        };
+    if step.is_finite() && step > 0.0 { step } else { 1.0 }
+}
+
 /// Stacked charts show at most this many layers; the smallest are grouped as "other".
 pub const MAX_LAYERS: usize = 12;
 
@@ -236,6 +258,14 @@ impl BridgeChart {
     pub fn axis_cut(&self) -> bool {
         self.axis.0 > 0.0
     }
+    /// Every bar in order (start, changes, end): its name, its value [t-CO2] and its colour.
+    pub fn columns(&self) -> Vec<(String, f64, Rgb)> {
+        std::iter::once((self.start.0.clone(), self.start.1, GREY))
+            .chain(self.bars.iter().map(|b| (b.name.clone(), b.value_t, b.color)))
+            .chain(std::iter::once((self.end.0.clone(), self.end.1, PROJECTION)))
+            .collect()
+    }
+
     /// `(bottom, top)` of each bar in order: start, changes, end [t-CO2].
     pub fn spans(&self) -> Vec<(f64, f64)> {
         let mut out = vec![(self.axis.0.max(0.0).min(self.start.1), self.start.1)];

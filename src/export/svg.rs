@@ -37,21 +37,7 @@ pub struct Caption<'a> {
 
 /// A "nice" tick step for a range, aiming at about `n` ticks.
 fn step(range: f64, n: f64) -> f64 {
-    if range.is_nan() || range <= 0.0 || !range.is_finite() {
-        return 1.0;
-    }
-    let raw = range / n;
-    let mag = 10f64.powf(raw.log10().floor());
-    let r = raw / mag;
-    mag * if r < 1.5 {
-        1.0
-    } else if r < 3.5 {
-        2.0
-    } else if r < 7.5 {
-        5.0
-    } else {
-        10.0
-    }
+    charts::nice_step(range, n)
 }
 
 /// Approximate width of a text at a font size (CJK glyphs are square, Latin about 0.55 em).
@@ -569,16 +555,10 @@ pub fn bridge_chart(c: &BridgeChart, cap: &Caption) -> String {
     open(&mut o, cap);
     y_label(&mut o, cap, &f);
     y_axis(&mut o, &f, cap.units);
-    let mut names = vec![c.start.0.clone()];
-    names.extend(c.bars.iter().map(|b| b.name.clone()));
-    names.push(c.end.0.clone());
-    let mut values = vec![c.start.1];
-    values.extend(c.bars.iter().map(|b| b.value_t));
-    values.push(c.end.1);
-    let colors: Vec<Rgb> = std::iter::once(charts::GREY)
-        .chain(c.bars.iter().map(|b| b.color))
-        .chain(std::iter::once(charts::PROJECTION))
-        .collect();
+    let cols = c.columns();
+    let names: Vec<String> = cols.iter().map(|x| x.0.clone()).collect();
+    let values: Vec<f64> = cols.iter().map(|x| x.1).collect();
+    let colors: Vec<Rgb> = cols.iter().map(|x| x.2).collect();
     let slot = (f.right - LEFT) / count as f64;
     let bw = slot * 0.7;
     for (i, (a, b)) in spans.iter().enumerate() {

@@ -484,6 +484,16 @@ impl Scenario {
             .unwrap_or(0.0);
         fu.quantity.unwrap_or(0.0) * per_unit
     }
+    /// The first year with a figure: the earliest history entry or the base year.
+    pub fn earliest_year(&self) -> i32 {
+        self.history
+            .iter()
+            .map(|h| h.year)
+            .min()
+            .unwrap_or(self.base_year)
+            .min(self.base_year)
+    }
+
     /// The history entry of a year, if any.
     pub fn history_for(&self, year: i32) -> Option<&HistoryEntry> {
         self.history.iter().find(|h| h.year == year)

@@ -85,13 +85,7 @@ pub fn lower_ui(ui: &mut egui::Ui, app: &mut DecarbApp, height: f32) -> Option<C
 fn years_row(ui: &mut egui::Ui, app: &DecarbApp, lang: Lang) -> Option<Command> {
     let s = app.doc.scenario();
     let (mut from, mut to) = (app.doc.view.from_year, app.doc.view.to_year);
-    let earliest = s
-        .history
-        .iter()
-        .map(|h| h.year)
-        .min()
-        .unwrap_or(s.base_year)
-        .min(s.base_year);
+    let earliest = s.earliest_year();
     ui.horizontal(|ui| {
         ui.label(tr(lang, "from"));
         year_field(ui, &mut from, earliest..=s.last_year, tr(lang, "from"));

@@ -52,19 +52,7 @@ fn nice_marks(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
     if range.is_nan() || range <= 0.0 || !range.is_finite() {
         return Vec::new();
     }
-    let raw = range / 7.0;
-    let mag = 10f64.powf(raw.log10().floor());
-    let r = raw / mag;
-    let step = mag
-        * if r < 1.5 {
-            1.0
-        } else if r < 3.5 {
-            2.0
-        } else if r < 7.5 {
-            5.0
-        } else {
-            10.0
-        };
+    let step = charts::nice_step(range, 7.0);
     let mut out = Vec::new();
     let mut v = (a / step).ceil() * step;
     while v <= b && out.len() < 40 {
@@ -413,16 +401,10 @@ pub fn stack_chart_ui(
 pub fn bridge_chart_ui(ui: &mut Ui, c: &BridgeChart, units: Units, height: f32) -> egui::Rect {
     let u = units.tonnes();
     let spans = c.spans();
-    let mut names = vec![c.start.0.clone()];
-    names.extend(c.bars.iter().map(|b| b.name.clone()));
-    names.push(c.end.0.clone());
-    let mut values = vec![c.start.1];
-    values.extend(c.bars.iter().map(|b| b.value_t));
-    values.push(c.end.1);
-    let colors: Vec<egui::Color32> = std::iter::once(c32(charts::GREY))
-        .chain(c.bars.iter().map(|b| c32(b.color)))
-        .chain(std::iter::once(c32(charts::PROJECTION)))
-        .collect();
+    let cols = c.columns();
+    let names: Vec<String> = cols.iter().map(|x| x.0.clone()).collect();
+    let values: Vec<f64> = cols.iter().map(|x| x.1).collect();
+    let colors: Vec<egui::Color32> = cols.iter().map(|x| c32(x.2)).collect();
     let bars: Vec<Bar> = spans
         .iter()
         .enumerate()

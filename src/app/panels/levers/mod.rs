@@ -181,44 +181,41 @@ pub fn levers_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, lang: Lang, u
                     .show(ui, |ui| {
                         for (mi, m) in s.materials.iter().enumerate() {
                             ui.add(egui::Label::new(egui::RichText::new(&m.name).strong()).truncate());
-                            let max_rho =
-                                1.0 - crate::model::edit::target(&m.low_carbon_share, 0.0, c.base).0;
-                            let rec = format!("{} — {}", m.name, tr(lang, "recycled"));
-                            lever_row(
-                                ui,
-                                &c,
-                                LeverSpec {
-                                    name: tr(lang, "Recycled share"),
-                                    access: rec,
-                                    path: PathRef::MaterialRecycled(mi),
-                                    lever: Some(LeverRef::Recycled { material: mi }),
-                                    default: 0.0,
-                                    range: 0.0..=max_rho.clamp(0.0, 1.0),
-                                    scale: 100.0,
-                                    suffix: " %",
-                                    shape: Shape::Ramp,
-                                },
-                                &mut out,
-                            );
-                            let max_gamma =
-                                1.0 - crate::model::edit::target(&m.recycled_share, 0.0, c.base).0;
-                            let low = format!("{} — {}", m.name, tr(lang, "low-carbon primary"));
-                            lever_row(
-                                ui,
-                                &c,
-                                LeverSpec {
-                                    name: tr(lang, "Low-carbon primary share"),
-                                    access: low,
-                                    path: PathRef::MaterialLowCarbon(mi),
-                                    lever: Some(LeverRef::LowCarbon { material: mi }),
-                                    default: 0.0,
-                                    range: 0.0..=max_gamma.clamp(0.0, 1.0),
-                                    scale: 100.0,
-                                    suffix: " %",
-                                    shape: Shape::Ramp,
-                                },
-                                &mut out,
-                            );
+                            // The other share caps the range: ρ + γ ≤ 1.
+                            for (name, short, path, lever, other) in [
+                                (
+                                    "Recycled share",
+                                    "recycled",
+                                    PathRef::MaterialRecycled(mi),
+                                    LeverRef::Recycled { material: mi },
+                                    &m.low_carbon_share,
+                                ),
+                                (
+                                    "Low-carbon primary share",
+                                    "low-carbon primary",
+                                    PathRef::MaterialLowCarbon(mi),
+                                    LeverRef::LowCarbon { material: mi },
+                                    &m.recycled_share,
+                                ),
+                            ] {
+                                let max = 1.0 - crate::model::edit::target(other, 0.0, c.base).0;
+                                lever_row(
+                                    ui,
+                                    &c,
+                                    LeverSpec {
+                                        name: tr(lang, name),
+                                        access: format!("{} — {}", m.name, tr(lang, short)),
+                                        path,
+                                        lever: Some(lever),
+                                        default: 0.0,
+                                        range: 0.0..=max.clamp(0.0, 1.0),
+                                        scale: 100.0,
+                                        suffix: " %",
+                                        shape: Shape::Ramp,
+                                    },
+                                    &mut out,
+                                );
+                            }
                         }
                     });
             }

@@ -102,13 +102,18 @@ fn raise_note(ui: &mut Ui, c: &Ctx, lever: Option<LeverRef>) {
     }
 }
 
-/// One lever: mark, name, reset; slider of the target value and the year reached.
-pub fn lever_row(ui: &mut Ui, c: &Ctx, spec: LeverSpec, out: &mut LeverOutput) {
-    let s = c.doc.scenario();
-    let Some(path) = spec.path.get(s) else { return };
-    let saved = c.saved_path(spec.path);
+/// The first line of a lever or keyframe editor: changed mark, the name shortened to fit (the
+/// full name and the lever's context on hover), reset. Returns whether reset was clicked.
+fn header(
+    ui: &mut Ui,
+    c: &Ctx,
+    name: &str,
+    access: &str,
+    path: &Path,
+    saved: Option<&Path>,
+    lever: Option<LeverRef>,
+) -> bool {
     let differs = saved.is_none_or(|x| x != path);
-    let lever = spec.lever;
     ui.horizontal(|ui| {
         changed_mark(ui, c, differs);
         let w = (ui.available_width() - 64.0).max(40.0);
@@ -118,21 +123,27 @@ pub fn lever_row(ui: &mut Ui, c: &Ctx, spec: LeverSpec, out: &mut LeverOutput) {
             egui::Layout::left_to_right(egui::Align::Center),
             |ui| {
                 ui.set_width(w);
-                ui.add(
-                    egui::Label::new(spec.name)
-                        .truncate()
-                        .show_tooltip_when_elided(false),
-                )
-                .on_hover_ui(|ui| lever_tooltip(ui, c, &spec.access, lever));
+                ui.add(egui::Label::new(name).truncate().show_tooltip_when_elided(false))
+                    .on_hover_ui(|ui| lever_tooltip(ui, c, access, lever));
             },
         );
-        if reset_button(ui, c, differs && saved.is_some(), &spec.access)
-            && let Some(x) = saved
-        {
-            out.edits.push(Edit::SetPath(spec.path, x.clone()));
-            out.touched = lever;
-        }
-    });
+        reset_button(ui, c, differs && saved.is_some(), access)
+    })
+    .inner
+}
+
+/// One lever: mark, name, reset; slider of the target value and the year reached.
+pub fn lever_row(ui: &mut Ui, c: &Ctx, spec: LeverSpec, out: &mut LeverOutput) {
+    let s = c.doc.scenario();
+    let Some(path) = spec.path.get(s) else { return };
+    let saved = c.saved_path(spec.path);
+    let lever = spec.lever;
+    if header(ui, c, spec.name, &spec.access, path, saved, lever)
+        && let Some(x) = saved
+    {
+        out.edits.push(Edit::SetPath(spec.path, x.clone()));
+        out.touched = lever;
+    }
     ui.horizontal(|ui| {
         ui.add_space(18.0);
         let (value, year) = target(path, spec.default, c.base);
@@ -184,25 +195,11 @@ pub fn keyframes_ui(
         return;
     };
     let saved = c.saved_path(path_ref);
-    let differs = saved.is_none_or(|s| s != path);
-    ui.horizontal(|ui| {
-        changed_mark(ui, c, differs);
-        let w = (ui.available_width() - 64.0).max(40.0);
-        let h = ui.spacing().interact_size.y;
-        ui.allocate_ui_with_layout(
-            egui::vec2(w, h),
-            egui::Layout::left_to_right(egui::Align::Center),
-            |ui| {
-                ui.set_width(w);
-                ui.add(egui::Label::new(label).truncate());
-            },
-        );
-        if reset_button(ui, c, differs && saved.is_some(), label)
-            && let Some(s) = saved
-        {
-            out.edits.push(Edit::SetPath(path_ref, s.clone()));
-        }
-    });
+    if header(ui, c, label, label, path, saved, None)
+        && let Some(s) = saved
+    {
+        out.edits.push(Edit::SetPath(path_ref, s.clone()));
+    }
     egui::CollapsingHeader::new(format!("{} ({})", tr(c.lang, "keyframes"), path.0.len()))
         .id_salt(id)
         .show(ui, |ui| {
