@@ -8,7 +8,6 @@ use decarb::app::{DecarbApp, Modal, Mode, Prefs, install_fonts};
 use decarb::engine::{Metric, project, targets};
 use decarb::explain::metric_label;
 use decarb::i18n::Lang;
-use decarb::model::edit::{Shape, set_target, target};
 use decarb::model::{self, Scenario, Scope};
 use decarb::units::Units;
 use egui::accesskit::Role;
@@ -80,11 +79,11 @@ fn moving_a_co2_free_share_updates_the_kpi_by_the_engine_value_and_undo_restores
         .set_value_accesskit(100.0);
     h.run();
 
-    // What the engine gives for that setting, applied the way the lever applies it.
+    // The lever had no target after the FY2023 actual: a step to 100 % in the first target's
+    // year (FY2030), FY2023's calibrated 50.56 % kept.
     let mut expected = original.clone();
-    let site = expected.sites.iter_mut().find(|s| s.name == SITE).unwrap();
-    let (_, year) = target(&site.co2_free_share, 0.0, expected.base_year);
-    set_target(&mut site.co2_free_share, 1.0, year, 0.0, 2018, 2050, Shape::Step);
+    expected.sites[10].co2_free_share =
+        model::Path(vec![(2020, 0.0), (2023, 0.5056), (2029, 0.5056), (2030, 1.0)]);
     let before = project(&original).totals(2030).unwrap().scope12();
     let after = project(&expected).totals(2030).unwrap().scope12();
     assert!(after < before - 1e4, "{after} vs {before}");
@@ -201,21 +200,29 @@ fn hover_reads_the_fiscal_year_and_each_series_value_not_the_cursor() {
 fn typing_a_year_commits_on_enter_as_one_step_and_escape_reverts() {
     let mut h = harness(app_with(FakeDialogs::default()));
     h.run();
+    // A target first: 100 % in FY2030.
+    h.get_by_role_and_label(Role::Slider, SITE).set_value_accesskit(100.0);
+    h.run();
+    let with_target = h.state().doc.scenario().clone();
     let field = format!("{SITE}: reached in FY");
-    type_into(&mut h, &field, "2030");
+    type_into(&mut h, &field, "2035");
     h.key_press(egui::Key::Enter);
     h.run();
     let path = h.state().doc.scenario().sites[10].co2_free_share.clone();
-    assert_eq!(path.0.last().unwrap().0, 2030, "{path:?}");
-    // One undo step back to the file.
+    assert_eq!(
+        path.0,
+        vec![(2020, 0.0), (2023, 0.5056), (2034, 0.5056), (2035, 1.0)],
+        "typed 2035"
+    );
+    // One undo step back to the target in FY2030.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
-    assert!(h.state().doc.scenario() == &jx(), "undone");
+    assert!(h.state().doc.scenario() == &with_target, "undone");
     // Escape leaves the year as it was.
     type_into(&mut h, &field, "2045");
     h.key_press(egui::Key::Escape);
     h.run();
-    assert!(h.state().doc.scenario() == &jx(), "Escape reverts");
+    assert!(h.state().doc.scenario() == &with_target, "Escape reverts");
 }
 
 #[test]

@@ -240,6 +240,7 @@ impl DecarbApp {
             path.to_path_buf()
         };
         let s = self.doc.scenario().clone();
+        let metric = self.doc.metric().clone();
         let lang = self.lang();
         let units = self.prefs.units;
         let result: Result<Vec<PathBuf>, String> = match kind {
@@ -250,7 +251,7 @@ impl DecarbApp {
                     .file_stem()
                     .map(|s| s.to_string_lossy().replace("-trajectories", ""))
                     .unwrap_or_else(|| "scenario".into());
-                crate::export::tables::tables(&s)
+                crate::export::tables::tables_on(&s, &metric)
                     .into_iter()
                     .map(|t| {
                         let out = dir.join(format!("{base}-{}.csv", t.name.to_lowercase().replace(' ', "_")));
@@ -258,11 +259,11 @@ impl DecarbApp {
                     })
                     .collect()
             }
-            ExportKind::Xlsx => crate::export::xlsx::workbook(&s)
+            ExportKind::Xlsx => crate::export::xlsx::workbook_on(&s, &metric)
                 .and_then(|b| crate::file::write_atomic(&path, &b))
                 .map(|()| vec![path.clone()]),
             ExportKind::Html => {
-                let r = crate::export::html::report(&s, lang, units, &crate::export::today());
+                let r = crate::export::html::report_on(&s, &metric, lang, units, &crate::export::today());
                 crate::file::write_atomic(&path, r.html.as_bytes()).map(|()| vec![path.clone()])
             }
             ExportKind::Png => {

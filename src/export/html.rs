@@ -74,9 +74,15 @@ th{background:#f3f3f3;text-align:left} th.n{text-align:right} td:first-child,td.
 ol.src li{margin:.3em 0;font-size:.9em} .asm{color:#8a5a00}
 "#;
 
-/// Builds the report. `date` is printed on the charts and in the footer.
+/// Builds the report on the scenario's metric (its first target's). `date` is printed on the
+/// charts and in the footer.
 pub fn report(s: &Scenario, lang: Lang, units: Units, date: &str) -> Report {
-    let a = super::Analysis::new(s);
+    report_on(s, &Metric::default_for(s), lang, units, date)
+}
+
+/// Builds the report with the key figures, wedges and bridge on `metric` (the window's).
+pub fn report_on(s: &Scenario, metric: &Metric, lang: Lang, units: Units, date: &str) -> Report {
+    let a = super::Analysis::with_metric(s, metric.clone());
     let p = &a.projection;
     let results = &a.results;
     let metric = a.metric.clone();
@@ -193,7 +199,7 @@ pub fn report(s: &Scenario, lang: Lang, units: Units, date: &str) -> Report {
             &|y| {
                 let b = targets::baseline(s, p, by, &metric.scopes, metric.method);
                 match (p.totals(y), b) {
-                    (Some(t), Some(b)) => report::change_pct(metric.gross().of(t), b.value_t)
+                    (Some(t), Some(b)) => report::change_pct(metric.of(t), b.value_t)
                         .map_or("—".into(), crate::i18n::pct),
                     _ => "—".into(),
                 }

@@ -55,6 +55,12 @@ pub fn cumulative(p: &Projection, metric: &crate::engine::Metric, to_year: i32) 
     Some(p.scenario.totals[..=last].iter().map(|t| metric.of(t)).sum())
 }
 
+/// The metric summed over `from..=to` [t-CO2]; `None` when a year is outside the projection.
+pub fn cumulative_between(p: &Projection, metric: &crate::engine::Metric, from: i32, to: i32) -> Option<f64> {
+    let (a, b) = (p.index(from)?, p.index(to)?);
+    (a <= b).then(|| p.scenario.totals[a..=b].iter().map(|t| metric.of(t)).sum())
+}
+
 /// Scope 1+2 (market) intensity of a year per t of production and per million JPY of revenue.
 pub fn intensities(p: &Projection, year: i32) -> (Option<f64>, Option<f64>) {
     let Some(i) = p.index(year) else {
@@ -406,14 +412,12 @@ pub struct CompareRow {
     pub is_pct: bool,
 }
 
-/// The key figures compared side by side: the metric of each scenario's first target (the
-/// first scenario's when they differ), FY2030 and FY2050, against the baselines, cumulative.
-pub fn compare_rows(items: &[(String, &Scenario, &Projection)]) -> Vec<CompareRow> {
-    let Some(first) = items.first() else {
-        return Vec::new();
-    };
-    let metric = crate::engine::Metric::default_for(first.1);
+/// The key figures compared side by side on one metric: FY2030 and FY2050, against the
+/// baselines, and cumulative from the latest of the base years (the same span for all).
+pub fn compare_rows(items: &[(String, &Scenario, &Projection)], metric: &crate::engine::Metric) -> Vec<CompareRow> {
+    let metric = metric.clone();
     let label = crate::explain::metric_label(&metric, Lang::En);
+    let start = items.iter().map(|(_, s, _)| s.base_year).max().unwrap_or(0);
     let mut rows = Vec::new();
     for y in KEY_YEARS {
         rows.push(CompareRow {
@@ -431,15 +435,18 @@ pub fn compare_rows(items: &[(String, &Scenario, &Projection)]) -> Vec<CompareRo
                     .iter()
                     .map(|(_, s, p)| {
                         let b = targets::baseline(s, p, by, &metric.scopes, metric.method)?;
-                        change_pct(metric.gross().of(p.totals(y)?), b.value_t)
+                        change_pct(metric.of(p.totals(y)?), b.value_t)
                     })
                     .collect(),
                 is_pct: true,
             });
         }
         rows.push(CompareRow {
-            label: format!("  cumulative base year–FY{y}"),
-            values: items.iter().map(|(_, _, p)| cumulative(p, &metric, y)).collect(),
+            label: format!("  cumulative FY{start}–FY{y}"),
+            values: items
+                .iter()
+                .map(|(_, _, p)| cumulative_between(p, &metric, start, y))
+                .collect(),
             is_pct: false,
         });
     }
@@ -491,7 +498,10 @@ pub fn compare_text(items: &[(String, &Scenario, &Projection)], units: Units) ->
         Some(x) => units.fmt(x),
         None => "n/a".into(),
     };
-    for r in compare_rows(items) {
+    let metric = items
+        .first()
+        .map_or_else(crate::engine::Metric::default, |(_, s, _)| crate::engine::Metric::default_for(s));
+    for r in compare_rows(items, &metric) {
         let _ = write!(o, "{:<46}", r.label);
         for v in &r.values {
             let _ = write!(o, "{:>width$}", fmt(*v, r.is_pct));
@@ -601,7 +611,7 @@ pub fn review_text(
         let mut parts = Vec::new();
         for by in BASELINE_YEARS {
             let b = targets::baseline(s, p, by, &metric.scopes, metric.method);
-            if let Some(v) = b.and_then(|b| change_pct(metric.gross().of(t), b.value_t)) {
+            if let Some(v) = b.and_then(|b| change_pct(metric.of(t), b.value_t)) {
                 parts.push(match lang {
                     Lang::En => format!("{} against FY{by}", pct(v)),
                     Lang::Ja => format!("{by}年度比 {}", pct(v)),

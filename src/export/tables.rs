@@ -48,6 +48,11 @@ fn num(x: f64) -> Cell {
 
 /// Every table of the exports, in sheet order.
 pub fn tables(s: &Scenario) -> Vec<Table> {
+    tables_on(s, &crate::engine::Metric::default_for(s))
+}
+
+/// Every table, with the metric columns, wedges, bridge and KPIs on `metric`.
+pub fn tables_on(s: &Scenario, metric: &crate::engine::Metric) -> Vec<Table> {
     let super::Analysis {
         engine,
         projection: p,
@@ -55,7 +60,7 @@ pub fn tables(s: &Scenario) -> Vec<Table> {
         runs,
         metric,
         wedges: w,
-    } = super::Analysis::new(s);
+    } = super::Analysis::with_metric(s, metric.clone());
     let years = 0..p.years();
     let mlabel = crate::explain::metric_label(&metric, crate::i18n::Lang::En);
     let mut out = Vec::new();

@@ -3,7 +3,7 @@
 //! frozen, columns sized, and native Excel charts of the trajectory and the wedges. Text cells
 //! are written as strings, never as formulas.
 
-use super::tables::{Cell, Table, tables};
+use super::tables::{Cell, Table, tables_on};
 use crate::model::Scenario;
 use rust_xlsxwriter::{Chart, ChartType, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
@@ -140,10 +140,15 @@ fn wedges_chart(t: &Table) -> Chart {
     chart
 }
 
-/// The workbook as bytes.
+/// The workbook as bytes, on the scenario's metric.
 pub fn workbook(s: &Scenario) -> Result<Vec<u8>, String> {
+    workbook_on(s, &crate::engine::Metric::default_for(s))
+}
+
+/// The workbook with the metric columns, wedges, bridge and KPIs on `metric`.
+pub fn workbook_on(s: &Scenario, metric: &crate::engine::Metric) -> Result<Vec<u8>, String> {
     let mut wb = Workbook::new();
-    for t in tables(s) {
+    for t in tables_on(s, metric) {
         let ws = wb.add_worksheet();
         write_table(ws, &t).map_err(err)?;
         let right = t.header.len() as u16 + 1;

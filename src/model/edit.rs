@@ -151,43 +151,95 @@ pub enum Outcome {
     Unchanged(String),
 }
 
-/// Sets a lever's target value and the year it is reached. With two or more keyframes the
-/// last keyframe moves. Otherwise the path becomes a step or a ramp to the target that starts
-/// at the path's only keyframe (or the base year): years before it keep their value, so a lever
-/// added after the latest actual never rewrites history.
-pub fn set_target(path: &mut Path, value: f64, year: i32, default: f64, base: i32, last: i32, shape: Shape) {
-    let year = year.clamp(base, last);
+/// Where a lever's plan starts: the keyframes after `floor` (the latest actual, or the base
+/// year). A single keyframe in the first plan year is the plan's start (a new rule starting at
+/// 0, a calibration returning to 0), not a target. `None` when there is no target yet.
+fn planned_target(path: &Path, floor: i32) -> Option<usize> {
     let n = path.0.len();
-    if n >= 2 {
-        let prev = path.0[n - 2].0;
-        path.0[n - 1] = (year.max(prev + 1).min(last), value);
-        return;
+    let first_plan = path.0.iter().position(|k| k.0 > floor)?;
+    if n - first_plan == 1 && path.0[first_plan].0 == floor + 1 {
+        return None;
     }
-    let (anchor, before) = match path.0.first() {
-        Some(&(y, v)) => (y.clamp(base, last), v),
-        None => (base, default),
-    };
-    if (value - before).abs() < 1e-12 {
-        return;
-    }
-    if year <= anchor {
-        path.0 = if anchor <= base {
-            vec![(base, value)]
-        } else {
-            vec![(anchor - 1, before), (anchor, value)]
-        };
-        return;
-    }
-    let start = match shape {
-        Shape::Step => year - 1,
-        Shape::Ramp => anchor,
-    };
-    path.0 = vec![(start.max(anchor), before), (year, value)];
+    Some(n - 1)
 }
 
-/// The lever's target: the last keyframe `(value, year)`, or the default in the base year.
-pub fn target(path: &Path, default: f64, base: i32) -> (f64, i32) {
-    path.0.last().map_or((default, base), |&(y, v)| (v, y))
+/// The lever's target as the window shows it: the value reached and the year, or, before a
+/// target is set, the value the path holds after the actuals and `year_if_none`.
+pub fn lever_target(path: &Path, default: f64, floor: i32, year_if_none: i32) -> (f64, i32) {
+    match planned_target(path, floor) {
+        Some(i) => (path.0[i].1, path.0[i].0),
+        None => (path.value_or(floor + 1, default), year_if_none.max(floor + 1)),
+    }
+}
+
+/// Sets a lever's target value and the year it is reached, changing only years after
+/// `floor` (the latest actual, or the base year): keyframes up to `floor` stay as they are, so
+/// moving a lever never rewrites the base year, reported years or a calibration there.
+///
+/// When the path has a target after `floor`, it moves (with the year before it, for a step).
+/// Otherwise a step in `year` or a ramp to `year` is added after the plan's start: the path's
+/// only keyframe in the first plan year, else its value in `floor`.
+#[allow(clippy::too_many_arguments)]
+pub fn set_target(
+    path: &mut Path,
+    value: f64,
+    year: i32,
+    default: f64,
+    base: i32,
+    floor: i32,
+    last: i32,
+    shape: Shape,
+) {
+    let floor = floor.clamp(base, last);
+    if floor >= last {
+        return;
+    }
+    let year = year.clamp(floor + 1, last);
+    if let Some(i) = planned_target(path, floor) {
+        // The keyframe before the target, if it is part of the plan, bounds the year.
+        let prev = if i > 0 { path.0[i - 1].0 } else { floor };
+        let step_pair = shape == Shape::Step
+            && i >= 2
+            && prev > floor
+            && prev == path.0[i].0 - 1
+            && path.0[i - 2].0 < prev
+            && (path.0[i - 1].1 - path.0[i - 2].1).abs() < 1e-12;
+        if step_pair {
+            // A step: move the year before it along, keeping the value it steps from.
+            let lo = path.0[i - 2].0 + 1;
+            let y = year.max(lo + 1).min(last);
+            path.0[i - 1].0 = y - 1;
+            path.0[i] = (y, value);
+        } else {
+            path.0[i] = (year.max(prev + 1).min(last), value);
+        }
+        return;
+    }
+    let first_plan = path.0.iter().position(|k| k.0 > floor);
+    let (mut out, anchor) = match first_plan {
+        // the plan's start in the first plan year
+        Some(fp) => (path.0[..=fp].to_vec(), path.0[fp]),
+        None => {
+            let a = (floor, path.value_or(floor, default));
+            let mut out = path.0.clone();
+            if out.last().is_none_or(|k| k.0 < floor) {
+                out.push(a);
+            }
+            (out, a)
+        }
+    };
+    if (value - anchor.1).abs() < 1e-12 {
+        return;
+    }
+    let year = year.max(anchor.0 + 1).min(last);
+    if year <= anchor.0 {
+        return;
+    }
+    if shape == Shape::Step && year - 1 > anchor.0 {
+        out.push((year - 1, anchor.1));
+    }
+    out.push((year, value));
+    path.0 = out;
 }
 
 /// Whether two paths give the same value in every projected year.
@@ -222,11 +274,12 @@ pub fn apply(s: &mut Scenario, e: Edit) -> Outcome {
             shape,
         } => {
             let default = path.default_value();
+            let floor = s.first_plan_year() - 1;
             let Some(x) = path.get_mut(s) else {
                 return unchanged("this lever no longer exists");
             };
             let before = x.clone();
-            set_target(x, value, year, default, base, last, shape);
+            set_target(x, value, year, default, base, floor, last, shape);
             if *x == before {
                 unchanged("no change")
             } else {
@@ -234,7 +287,8 @@ pub fn apply(s: &mut Scenario, e: Edit) -> Outcome {
             }
         }
         Edit::Co2FreeShortcut { region, share, year } => {
-            let year = year.clamp(base, last);
+            // Never before the first plan year: reported years keep their shares.
+            let year = year.clamp(s.first_plan_year(), last);
             let mut changed = 0;
             let mut considered = 0;
             for site in &mut s.sites {
@@ -408,7 +462,7 @@ pub fn apply(s: &mut Scenario, e: Edit) -> Outcome {
             Outcome::Changed
         }
         Edit::ActivityGrowth { pct_per_yr, from } => {
-            let from = from.clamp(base + 1, last.max(base + 1));
+            let from = from.clamp(s.first_plan_year(), last.max(base + 1));
             let mut changed = false;
             for site in &mut s.sites {
                 let start = site.activity.value_or(from - 1, 1.0);
@@ -477,34 +531,66 @@ mod tests {
     }
 
     #[test]
-    fn set_target_makes_steps_ramps_and_moves_the_last_keyframe() {
+    fn set_target_makes_steps_ramps_and_moves_the_target() {
+        // No actuals after the base year: the floor is the base year.
         let mut p = Path::default();
-        set_target(&mut p, 1.0, 2030, 0.0, 2018, 2050, Shape::Step);
-        assert_eq!(p.0, vec![(2029, 0.0), (2030, 1.0)]);
-        set_target(&mut p, 0.5, 2035, 0.0, 2018, 2050, Shape::Step);
-        assert_eq!(p.0, vec![(2029, 0.0), (2035, 0.5)]);
+        set_target(&mut p, 1.0, 2030, 0.0, 2018, 2018, 2050, Shape::Step);
+        assert_eq!(p.0, vec![(2018, 0.0), (2029, 0.0), (2030, 1.0)]);
+        assert_eq!(lever_target(&p, 0.0, 2018, 2040), (1.0, 2030));
+        // moving a step moves the year before it along
+        set_target(&mut p, 0.5, 2035, 0.0, 2018, 2018, 2050, Shape::Step);
+        assert_eq!(p.0, vec![(2018, 0.0), (2034, 0.0), (2035, 0.5)]);
         let mut r = Path(vec![(2018, 0.2)]);
-        set_target(&mut r, 0.5, 2040, 0.0, 2018, 2050, Shape::Ramp);
+        set_target(&mut r, 0.5, 2040, 0.0, 2018, 2018, 2050, Shape::Ramp);
         assert_eq!(r.0, vec![(2018, 0.2), (2040, 0.5)]);
+        set_target(&mut r, 0.6, 2045, 0.0, 2018, 2018, 2050, Shape::Ramp);
+        assert_eq!(r.0, vec![(2018, 0.2), (2045, 0.6)]);
         let mut q = Path(vec![(2020, 0.0), (2021, 1.0)]);
-        set_target(&mut q, 0.7, 2019, 0.0, 2018, 2050, Shape::Step);
+        set_target(&mut q, 0.7, 2019, 0.0, 2018, 2018, 2050, Shape::Step);
+        // a step of two keyframes only: the target keeps after its start
         assert_eq!(q.0, vec![(2020, 0.0), (2021, 0.7)]);
     }
 
     #[test]
-    fn a_lever_added_after_the_latest_actual_never_rewrites_earlier_years() {
-        // A new rule starts at 0 in FY2024 (JX's latest actual is FY2023).
-        let mut p = Path(vec![(2024, 0.0)]);
-        set_target(&mut p, 0.5, 2030, 0.0, 2018, 2050, Shape::Ramp);
-        assert_eq!(p.0, vec![(2024, 0.0), (2030, 0.5)]);
-        for y in 2018..=2024 {
-            assert_eq!(p.value_or(y, 9.0), 0.0, "FY{y}");
+    fn a_lever_never_rewrites_the_base_year_or_reported_years() {
+        // Any path, any target: years up to the floor (FY2023, the latest actual) keep their values.
+        let paths = [
+            Path::default(),
+            Path(vec![(2018, 0.3)]),
+            Path(vec![(2020, 0.0), (2023, 0.5056)]),
+            Path(vec![(2019, 5.95631), (2023, 5.95631), (2024, 0.0)]),
+            Path(vec![(2018, 0.0), (2023, 0.363)]),
+            Path(vec![(2024, 0.0)]),
+            Path(vec![(2020, 0.0), (2021, 0.5), (2022, 1.0)]),
+        ];
+        for p0 in paths {
+            for (value, year, shape) in [(1.0, 2030, Shape::Step), (0.0, 2019, Shape::Ramp), (0.8, 2045, Shape::Ramp)] {
+                let mut p = p0.clone();
+                set_target(&mut p, value, year, 0.0, 2018, 2023, 2050, shape);
+                for y in 2018..=2023 {
+                    assert_eq!(p.value_or(y, 0.0), p0.value_or(y, 0.0), "{p0:?} → {p:?} FY{y}");
+                }
+                let (v, reached) = lever_target(&p, 0.0, 2023, 2030);
+                if p != p0 {
+                    assert_eq!(v, value, "{p0:?} → {p:?}");
+                    assert!(reached > 2023, "{p0:?} → {p:?}");
+                }
+            }
         }
-        // asked for a year before the start: the change still starts at the start
-        let mut p = Path(vec![(2024, 0.0)]);
-        set_target(&mut p, 0.5, 2019, 0.0, 2018, 2050, Shape::Ramp);
-        assert_eq!(p.0, vec![(2023, 0.0), (2024, 0.5)]);
-        assert_eq!(p.value_or(2018, 9.0), 0.0);
+        // The calibrated domestic share: a step to 100 % in FY2030 keeps FY2023's 50.56 %.
+        let mut p = Path(vec![(2020, 0.0), (2023, 0.5056)]);
+        set_target(&mut p, 1.0, 2030, 0.0, 2018, 2023, 2050, Shape::Step);
+        assert_eq!(p.0, vec![(2020, 0.0), (2023, 0.5056), (2029, 0.5056), (2030, 1.0)]);
+        // typing another year moves the step
+        set_target(&mut p, 1.0, 2035, 0.0, 2018, 2023, 2050, Shape::Step);
+        assert_eq!(p.0, vec![(2020, 0.0), (2023, 0.5056), (2034, 0.5056), (2035, 1.0)]);
+        // A rate ending at 0 after the calibration: the new rate starts from 0 in FY2024.
+        let mut p = Path(vec![(2019, 5.95631), (2023, 5.95631), (2024, 0.0)]);
+        set_target(&mut p, 1.0, 2030, 0.0, 2018, 2023, 2050, Shape::Step);
+        assert_eq!(
+            p.0,
+            vec![(2019, 5.95631), (2023, 5.95631), (2024, 0.0), (2029, 0.0), (2030, 1.0)]
+        );
     }
 
     #[test]

@@ -47,7 +47,7 @@ pub fn compare_ui(ui: &mut egui::Ui, app: &mut DecarbApp, height: f32) {
                     ui.strong(format!("Δ {n} − {}", items[0].0));
                 }
                 ui.end_row();
-                for r in compare_rows(&items) {
+                for r in compare_rows(&items, app.doc.metric()) {
                     ui.label(r.label.trim());
                     for v in &r.values {
                         ui.label(match v {

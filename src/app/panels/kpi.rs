@@ -48,7 +48,7 @@ pub fn kpi_ui(ui: &mut Ui, doc: &Document, lang: Lang, units: Units) {
             ui.label(RichText::new(metric_kpi_label(lang, units, year, &mlabel, metric.of(t))).strong());
             for by in report::BASELINE_YEARS {
                 let b = targets::baseline(s, p, by, &metric.scopes, metric.method);
-                let v = b.and_then(|b| report::change_pct(metric.gross().of(t), b.value_t));
+                let v = b.and_then(|b| report::change_pct(metric.of(t), b.value_t));
                 ui.label(format!(
                     "{} {}",
                     tr(lang, if by == 2013 { "vs FY2013" } else { "vs FY2018" }),

@@ -8,7 +8,7 @@ use crate::engine::levers::LeverRef;
 use crate::explain;
 use crate::i18n::tr;
 use crate::model::Path;
-use crate::model::edit::{Edit, PathRef, Shape, target};
+use crate::model::edit::{Edit, PathRef, Shape, lever_target};
 use egui::{Color32, RichText, Ui};
 
 pub const CHANGED: Color32 = Color32::from_rgb(230, 140, 20);
@@ -146,7 +146,9 @@ pub fn lever_row(ui: &mut Ui, c: &Ctx, spec: LeverSpec, out: &mut LeverOutput) {
     }
     ui.horizontal(|ui| {
         ui.add_space(18.0);
-        let (value, year) = target(path, spec.default, c.base);
+        // Before a target is set, the lever shows the first target's year (after the actuals).
+        let floor = c.doc.scenario().first_plan_year() - 1;
+        let (value, year) = lever_target(path, spec.default, floor, c.focus);
         let mut shown = value * spec.scale;
         let mut y = year;
         ui.spacing_mut().slider_width = (ui.available_width() - 210.0).max(60.0);
