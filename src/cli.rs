@@ -248,7 +248,11 @@ pub fn run_command(cmd: Command) -> i32 {
             };
             let lang = parse_lang(&lang);
             let r = crate::export::html::report(&s, lang, units, &crate::export::today());
-            write_out(Some(&html.display().to_string()), &r.html)
+            let code = write_out(Some(&html.display().to_string()), &r.html);
+            if code == EXIT_OK {
+                println!("{} ({} charts)", html.display(), r.charts);
+            }
+            code
         }
         Command::Export {
             file,
@@ -271,6 +275,7 @@ pub fn run_command(cmd: Command) -> i32 {
                     eprintln!("{e}");
                     return EXIT_INVALID;
                 }
+                println!("{}", out.display());
             }
             if let Some(dir) = csv_dir {
                 if let Err(e) = std::fs::create_dir_all(&dir) {
@@ -279,10 +284,12 @@ pub fn run_command(cmd: Command) -> i32 {
                 }
                 for t in crate::export::tables::tables(&s) {
                     let name = format!("{}.csv", t.name.to_lowercase().replace(' ', "_"));
-                    if let Err(e) = file::write_atomic(&dir.join(name), t.to_csv().as_bytes()) {
+                    let out = dir.join(name);
+                    if let Err(e) = file::write_atomic(&out, t.to_csv().as_bytes()) {
                         eprintln!("{e}");
                         return EXIT_INVALID;
                     }
+                    println!("{}", out.display());
                 }
             }
             if let Some(dir) = png_dir {
@@ -394,8 +401,8 @@ pub fn factors_text(f: &factors::Factors, units: Units) -> String {
         ));
     }
     o.push_str(&format!(
-        "\nSimple change: {:.1} %\n",
-        (f.to.emissions_t / f.from.emissions_t - 1.0) * 100.0
+        "\nSimple change: {}\n",
+        crate::i18n::pct((f.to.emissions_t / f.from.emissions_t - 1.0) * 100.0)
     ));
     for y in [f.from, f.to] {
         o.push_str(&format!(

@@ -6,7 +6,8 @@ use std::path::Path;
 
 /// Reads and validates a scenario file. Refuses files over [`MAX_FILE_BYTES`] before reading them.
 pub fn load(path: &Path) -> Result<Scenario, LoadError> {
-    let io = |e: std::io::Error| LoadError::Io(format!("{}: {e}", path.display()));
+    // The caller names the file; the message says what went wrong.
+    let io = |e: std::io::Error| LoadError::Io(e.to_string());
     let file = std::fs::File::open(path).map_err(io)?;
     let len = file.metadata().map_err(io)?.len();
     if len > MAX_FILE_BYTES {

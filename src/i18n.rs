@@ -78,7 +78,8 @@ fn ja(en: &str) -> Option<&'static str> {
         "Outlook / plan" => "見通し・計画",
         "Projection" => "予測",
         "Net" => "ネット",
-        "Baseline" => "基準年",
+        "Baseline" => "基準値",
+        " (model)" => "（モデル値）",
         "Target" => "目標",
         "Targets" => "目標",
         "met" => "達成",
@@ -229,6 +230,16 @@ fn ja(en: &str) -> Option<&'static str> {
         "Scope 2 (market)" => "スコープ2（マーケット基準）",
         "Scope 2 (location)" => "スコープ2（ロケーション基準）",
         "Click to hide or show" => "クリックで表示・非表示",
+        "Scope 1+2 (market), gross" => "スコープ1+2（マーケット基準）・総量",
+        "log % add up; a log % is not a simple %" => "対数%は足し合わせられる（単純な増減率とは異なる）",
+        "Electricity efficiency" => "電力原単位改善",
+        "Fuel efficiency" => "燃料原単位改善",
+        "Revenue" => "売上高",
+        "Levers and assumptions over time" => "レバーと前提の推移",
+        "Lever" => "レバー",
+        "Keyframes (linear in between, held after the last)" => {
+            "キーフレーム（間は線形補間、最後の値を以後維持）"
+        }
         _ => return None,
     })
 }

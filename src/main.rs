@@ -16,10 +16,26 @@ fn main() {
 /// Opens the window on FILE, on a generated company (`--synthetic N`), or on the embedded JX
 /// Metals scenario. `--export-png` writes the chart PNGs without opening a window.
 fn window(args: cli::Cli) -> i32 {
+    let window_wanted = args.export_png.is_none() && args.screenshot.is_none() && args.bench_frames.is_none();
+    let mut startup_errors = Vec::new();
     let (scenario, path) = match (&args.file, args.synthetic) {
-        (Some(path), _) => match cli::load_or_report(path) {
-            Some(s) => (s, Some(path.clone())),
-            None => return cli::EXIT_INVALID,
+        (Some(path), _) => match decarb::file::load(path) {
+            Ok(s) => (s, Some(path.clone())),
+            // A file opened from the desktop: the window opens and says what is wrong.
+            Err(e) if window_wanted && app::display_available() => {
+                startup_errors.push(path.display().to_string());
+                startup_errors.extend(e.lines());
+                match model::from_str(app::TEMPLATE) {
+                    Ok(s) => (s, None),
+                    Err(_) => return cli::EXIT_INVALID,
+                }
+            }
+            Err(e) => {
+                for line in e.lines() {
+                    eprintln!("{}: {line}", path.display());
+                }
+                return cli::EXIT_INVALID;
+            }
         },
         (None, Some(n)) => (decarb::synthetic::company(usize::from(n)), None),
         (None, None) => match model::from_str(decarb::DEFAULT_SCENARIO) {
@@ -51,5 +67,5 @@ fn window(args: cli::Cli) -> i32 {
         "factors" => (app::panels::Lower::Factors, false),
         _ => (app::panels::Lower::Stacked, false),
     });
-    app::run(scenario, path, mode, lang, args.review, view)
+    app::run(scenario, path, mode, lang, args.review, view, startup_errors)
 }

@@ -201,7 +201,8 @@ fn typing_a_year_commits_on_enter_as_one_step_and_escape_reverts() {
     let mut h = harness(app_with(FakeDialogs::default()));
     h.run();
     // A target first: 100 % in FY2030.
-    h.get_by_role_and_label(Role::Slider, SITE).set_value_accesskit(100.0);
+    h.get_by_role_and_label(Role::Slider, SITE)
+        .set_value_accesskit(100.0);
     h.run();
     let with_target = h.state().doc.scenario().clone();
     let field = format!("{SITE}: reached in FY");
@@ -590,4 +591,30 @@ fn exports_from_the_window_write_html_xlsx_csv_and_slide_pngs() {
         );
     }
     h.get_by_label_contains("Exported PNG: plan-trajectory.png, plan-by-source.png");
+}
+
+#[test]
+fn window_exports_follow_the_chosen_metric_and_a_new_file_resets_the_widgets() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(app_with(FakeDialogs::default()));
+    h.run();
+    let mut m = Metric::default_for(&jx());
+    m.set(Scope::Scope3, true);
+    h.state_mut().command(Command::SetMetric(m));
+    h.state_mut().ui.shortcut_region = Some("chile".into());
+    h.run();
+    let out = dir.path().join("r.html");
+    h.state_mut()
+        .command(Command::ExportTo(ExportKind::Html, out.clone()));
+    h.run();
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        html.contains("Metric of the key figures, wedges and bridge: <b>Scope 1+2+3 (market), gross</b>"),
+        "the report is on the window's metric"
+    );
+    // Opening another file: its own metric, and no widget state of the previous one.
+    h.state_mut().command(Command::OpenPath(shipped("nlm-2013.ron")));
+    h.run();
+    assert_eq!(h.state().ui.shortcut_region, None);
+    assert_eq!(h.state().ui.last_edited, None);
 }

@@ -154,7 +154,8 @@ impl DecarbApp {
         match crate::file::load(path) {
             Ok(s) => {
                 self.doc = Document::new(s, Some(path.to_path_buf()));
-                self.ui.last_edited = None;
+                // The widgets' state belonged to the other file.
+                self.ui = super::UiState::default();
                 self.remember(path);
                 self.status = Some(format!("{} {}", tr(self.lang(), "Opened"), path.display()));
             }
@@ -340,7 +341,7 @@ pub fn apply_confirmed(app: &mut DecarbApp, ctx: &egui::Context, c: Command) {
         Command::New => match model::from_str(TEMPLATE) {
             Ok(s) => {
                 app.doc = Document::new(s, None);
-                app.ui.last_edited = None;
+                app.ui = super::UiState::default();
             }
             Err(e) => app.errors("Could not open the file", e.lines()),
         },

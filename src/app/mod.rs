@@ -84,9 +84,14 @@ pub struct UiState {
     pub site_filter: String,
     /// Legend entries hidden by a click, per chart.
     pub hidden: HashSet<String>,
-    /// Shortcut inputs of the lever panel.
-    pub shortcut: (f64, i32, usize),
-    pub growth: (f64, i32),
+    /// "All sites" CO2-free shortcut: the share [%], the year, the region (id; none = all).
+    pub shortcut_share_pct: f64,
+    pub shortcut_year: i32,
+    pub shortcut_region: Option<String>,
+    /// Activity growth shortcut: [%/yr] from a year.
+    pub growth_pct_per_yr: f64,
+    pub growth_from: i32,
+    /// Grid factor scale per region.
     pub grid_scale: Vec<f64>,
     /// Where the trajectory was drawn (screen ↔ plot), for tests and tools.
     pub trajectory_transform: Option<egui_plot::PlotTransform>,
@@ -253,6 +258,8 @@ impl DecarbApp {
                 if let Some(l) = out.touched {
                     self.ui.last_edited = Some(l);
                 }
+                // The KPI strip above was drawn before the edit: draw again.
+                ui.ctx().request_repaint();
                 let notes = self.doc.apply_edits(out.edits);
                 if let Some(n) = notes.into_iter().last() {
                     self.status = Some(n);
@@ -297,6 +304,11 @@ impl eframe::App for DecarbApp {
     }
 }
 
+/// Whether a window can be shown (an X11 or Wayland display is set).
+pub fn display_available() -> bool {
+    std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some()
+}
+
 /// Opens the window; returns the process exit code.
 pub fn run(
     scenario: Scenario,
@@ -305,9 +317,9 @@ pub fn run(
     lang: Option<Lang>,
     review: bool,
     view: Option<(Lower, bool)>,
+    startup_errors: Vec<String>,
 ) -> i32 {
-    let has_display = std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some();
-    if !has_display {
+    if !display_available() {
         eprintln!(
             "decarb: the planner window needs a display (no DISPLAY or WAYLAND_DISPLAY is set).\n\
              Without one, use the command line: decarb run | check | summary | report | export FILE (see decarb --help)."
@@ -344,6 +356,12 @@ pub fn run(
                 app.prefs.lang = l;
             }
             app.review = review;
+            if !startup_errors.is_empty() {
+                app.modal = Some(Modal::Errors {
+                    title: "Could not open the file",
+                    lines: startup_errors,
+                });
+            }
             if let Some((lower, by_site)) = view {
                 app.prefs.chart = ChartOptions {
                     lower,

@@ -89,7 +89,9 @@ pub fn number_field(
 pub enum Swatch {
     Line,
     Dashed,
+    Dotted,
     Area,
+    Square,
     Dot,
     Hollow,
     Diamond,
@@ -141,6 +143,20 @@ pub fn legend_ui(
                                         (2.0, c),
                                     );
                                 }
+                            }
+                            Swatch::Dotted => {
+                                for k in 0..5 {
+                                    let x = rect.left() + k as f32 * 4.0;
+                                    p.circle_filled(egui::pos2(x + 1.0, mid.y), 1.0, c);
+                                }
+                            }
+                            Swatch::Square => {
+                                p.rect_stroke(
+                                    egui::Rect::from_center_size(mid, egui::vec2(8.0, 8.0)),
+                                    0.0,
+                                    (1.5, c),
+                                    egui::StrokeKind::Inside,
+                                );
                             }
                             Swatch::Area => {
                                 p.rect_filled(rect.shrink(1.0), 2.0, c.gamma_multiply(0.8));

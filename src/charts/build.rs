@@ -82,10 +82,22 @@ pub fn trajectory(
     }
 
     let mut markers = Vec::new();
-    for (kind, key, name, filled) in [
-        (HistoryKind::Actual, "actual", "Reported actual", true),
-        (HistoryKind::Outlook, "outlook", "Published outlook", false),
-        (HistoryKind::Plan, "plan", "Published plan", false),
+    for (kind, key, name, filled, shape) in [
+        (
+            HistoryKind::Actual,
+            "actual",
+            "Reported actual",
+            true,
+            Shape::Circle,
+        ),
+        (
+            HistoryKind::Outlook,
+            "outlook",
+            "Published outlook",
+            false,
+            Shape::Circle,
+        ),
+        (HistoryKind::Plan, "plan", "Published plan", false, Shape::Square),
     ] {
         let mut pts: Vec<(i32, f64)> = s
             .history
@@ -99,7 +111,7 @@ pub fn trajectory(
                 key: key.into(),
                 name: tr(lang, name).into(),
                 color: REPORTED,
-                shape: Shape::Circle,
+                shape,
                 filled,
                 points: pts,
                 annotation: String::new(),
@@ -167,11 +179,11 @@ pub fn trajectory(
     if !elsewhere.is_empty() {
         notes.push(match lang {
             Lang::En => format!(
-                "Targets on another metric, not drawn here: {} (choose their metric to see them)",
+                "Targets on another metric, shown on their own chart: {}",
                 elsewhere.join("; ")
             ),
             Lang::Ja => format!(
-                "別の指標の目標（ここには表示しない）：{}（その指標を選ぶと表示）",
+                "別の指標の目標（その指標のグラフに表示）：{}",
                 elsewhere.join("、")
             ),
         });
@@ -180,7 +192,15 @@ pub fn trajectory(
         .iter()
         .filter_map(|&y| {
             targets::baseline(s, p, y, &metric.scopes, metric.method).map(|b| RefLine {
-                name: format!("{} {}", tr(lang, "Baseline"), fy(lang, y)),
+                name: format!(
+                    "{} {}{}",
+                    tr(lang, "Baseline"),
+                    fy(lang, y),
+                    match b.origin {
+                        targets::Origin::History => "",
+                        targets::Origin::Model => tr(lang, " (model)"),
+                    }
+                ),
                 value_t: b.value_t,
                 color: GREY,
             })
@@ -323,8 +343,12 @@ pub fn wedges(p: &Projection, w: &Wedges, active: &[LeverGroup], metric: &Metric
         .iter()
         .enumerate()
         .filter(|(_, g)| active.contains(g))
-        .map(|(k, g)| {
+        .filter_map(|(k, g)| {
             let values: Vec<f64> = w.values.iter().map(|x| x[*g as usize]).collect();
+            if values.iter().all(|v| v.abs() < 0.5) {
+                // active, but no effect on this metric (recycling on Scope 1+2 …)
+                return None;
+            }
             let raises = values.iter().any(|v| *v < -0.5);
             let mut name = group_name(lang, g.key()).to_string();
             if raises {
@@ -343,12 +367,12 @@ pub fn wedges(p: &Projection, w: &Wedges, active: &[LeverGroup], metric: &Metric
                     ),
                 });
             }
-            Layer {
+            Some(Layer {
                 key: g.key().into(),
                 name,
                 color: color(k),
                 values,
-            }
+            })
         })
         .collect();
     StackChart {

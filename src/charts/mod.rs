@@ -105,6 +105,8 @@ pub struct Series {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {
     Circle,
+    /// Published plans (outlooks are circles).
+    Square,
     Diamond,
 }
 

@@ -46,9 +46,10 @@ fn keyframes(p: &Path, scale: f64, suffix: &str, decimals: usize) -> String {
         .join(", ")
 }
 
-/// Numbered citations: "[3]" links to the appendix.
+/// Numbered citations: "[3]" links to the appendix; items with the same source and assumption
+/// share one entry.
 struct Sources {
-    items: Vec<(String, String, Option<String>)>,
+    items: Vec<(Vec<String>, String, Option<String>)>,
 }
 
 impl Sources {
@@ -57,8 +58,21 @@ impl Sources {
         if source.trim().is_empty() && assumption.is_none() {
             return String::new();
         }
-        self.items.push((item, source.to_string(), assumption.clone()));
-        let n = self.items.len();
+        let n = match self
+            .items
+            .iter()
+            .position(|(_, s, a)| s == source && *a == assumption)
+        {
+            Some(k) => {
+                self.items[k].0.push(item);
+                k + 1
+            }
+            None => {
+                self.items
+                    .push((vec![item], source.to_string(), assumption.clone()));
+                self.items.len()
+            }
+        };
         let mark = if assumption.is_some() { "*" } else { "" };
         format!(r##"<a href="#src{n}">[{n}]{mark}</a>"##)
     }
@@ -199,8 +213,9 @@ pub fn report_on(s: &Scenario, metric: &Metric, lang: Lang, units: Units, date: 
             &|y| {
                 let b = targets::baseline(s, p, by, &metric.scopes, metric.method);
                 match (p.totals(y), b) {
-                    (Some(t), Some(b)) => report::change_pct(metric.of(t), b.value_t)
-                        .map_or("—".into(), crate::i18n::pct),
+                    (Some(t), Some(b)) => {
+                        report::change_pct(metric.of(t), b.value_t).map_or("—".into(), crate::i18n::pct)
+                    }
                     _ => "—".into(),
                 }
             },
@@ -294,8 +309,8 @@ pub fn report_on(s: &Scenario, metric: &Metric, lang: Lang, units: Units, date: 
             "* marks an assumption: a figure the sources do not give, chosen by the planner."
         )
     );
-    for (k, (item, source, assumption)) in src.items.iter().enumerate() {
-        let _ = write!(o, r#"<li id="src{}"><b>{}</b>"#, k + 1, esc(item));
+    for (k, (items, source, assumption)) in src.items.iter().enumerate() {
+        let _ = write!(o, r#"<li id="src{}"><b>{}</b>"#, k + 1, esc(&items.join("; ")));
         if !source.trim().is_empty() {
             let _ = write!(o, " — {}", esc(source));
         }
@@ -442,6 +457,100 @@ fn inputs<'a>(o: &mut String, s: &'a Scenario, lang: Lang, src: &mut Sources) {
                 ),
                 esc(&keyframes(&p.capacity_mw, 1.0, "", 1)),
                 group(p.yield_mwh_per_mw, 0)
+            );
+        }
+        o.push_str("</table>");
+    }
+    // Every other lever and assumption that changes over time, one row a path.
+    let mut rows: Vec<(String, &str, String)> = Vec::new();
+    let fuel_name = |id: &str| {
+        if id == crate::model::ELECTRICITY {
+            tr(lang, "Electricity").to_string()
+        } else {
+            s.fuels
+                .iter()
+                .find(|f| f.id == id)
+                .map_or(id.to_string(), |f| f.name.clone())
+        }
+    };
+    for site in &s.sites {
+        for (lever, p, scale, suffix, d) in [
+            (
+                "Electricity efficiency",
+                &site.efficiency_electricity_pct,
+                1.0,
+                " %/yr",
+                2,
+            ),
+            ("Fuel efficiency", &site.efficiency_fuel_pct, 1.0, " %/yr", 2),
+            ("Process change", &site.process_change_share, 100.0, " %", 1),
+            ("Activity", &site.activity, 1.0, "", 3),
+            ("Ownership", &site.ownership, 100.0, " %", 1),
+        ] {
+            if !p.is_empty() {
+                rows.push((site.name.clone(), tr(lang, lever), keyframes(p, scale, suffix, d)));
+            }
+        }
+        for r in &site.fuel_switches {
+            rows.push((
+                site.name.clone(),
+                tr(lang, "Fuel switching"),
+                format!(
+                    "{} → {} (×{}): {}",
+                    fuel_name(&r.from),
+                    fuel_name(&r.to),
+                    r.ratio,
+                    keyframes(&r.share, 100.0, " %", 1)
+                ),
+            ));
+        }
+    }
+    for m in &s.materials {
+        if !m.low_carbon_share.is_empty() {
+            rows.push((
+                m.name.clone(),
+                tr(lang, "Low-carbon primary share"),
+                keyframes(&m.low_carbon_share, 100.0, " %", 1),
+            ));
+        }
+    }
+    if !s.credits.t_co2_per_yr.is_empty() {
+        rows.push((
+            tr(lang, "Credits").into(),
+            "t-CO2/yr",
+            keyframes(&s.credits.t_co2_per_yr, 1.0, "", 0),
+        ));
+    }
+    if !s.carbon_price_jpy_per_t.is_empty() {
+        rows.push((
+            tr(lang, "Carbon price").into(),
+            "JPY/t-CO2",
+            keyframes(&s.carbon_price_jpy_per_t, 1.0, "", 0),
+        ));
+    }
+    if !s.revenue_jpy.is_empty() {
+        rows.push((
+            tr(lang, "Revenue").into(),
+            "億円",
+            keyframes(&s.revenue_jpy, 1e-8, "", 0),
+        ));
+    }
+    if !rows.is_empty() {
+        let _ = write!(
+            o,
+            r#"<h3>{}</h3><table><tr><th>{}</th><th>{}</th><th>{}</th></tr>"#,
+            tr(lang, "Levers and assumptions over time"),
+            tr(lang, "Item"),
+            tr(lang, "Lever"),
+            tr(lang, "Keyframes (linear in between, held after the last)")
+        );
+        for (item, lever, path) in rows {
+            let _ = write!(
+                o,
+                r#"<tr><td>{}</td><td class="t">{}</td><td class="kf">{}</td></tr>"#,
+                esc(&item),
+                esc(lever),
+                esc(&path)
             );
         }
         o.push_str("</table>");

@@ -304,8 +304,15 @@ pub fn summary_text(s: &Scenario, p: &Projection, units: Units) -> String {
     o
 }
 
-/// Quotes a CSV field when it needs it (RFC 4180).
+/// Quotes a CSV field when it needs it (RFC 4180). A text a spreadsheet would read as a
+/// formula (starting with = + - @, tab or carriage return) gets a leading apostrophe.
 pub fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    let s = s.as_str();
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
@@ -414,7 +421,10 @@ pub struct CompareRow {
 
 /// The key figures compared side by side on one metric: FY2030 and FY2050, against the
 /// baselines, and cumulative from the latest of the base years (the same span for all).
-pub fn compare_rows(items: &[(String, &Scenario, &Projection)], metric: &crate::engine::Metric) -> Vec<CompareRow> {
+pub fn compare_rows(
+    items: &[(String, &Scenario, &Projection)],
+    metric: &crate::engine::Metric,
+) -> Vec<CompareRow> {
     let metric = metric.clone();
     let label = crate::explain::metric_label(&metric, Lang::En);
     let start = items.iter().map(|(_, s, _)| s.base_year).max().unwrap_or(0);
@@ -500,7 +510,9 @@ pub fn compare_text(items: &[(String, &Scenario, &Projection)], units: Units) ->
     };
     let metric = items
         .first()
-        .map_or_else(crate::engine::Metric::default, |(_, s, _)| crate::engine::Metric::default_for(s));
+        .map_or_else(crate::engine::Metric::default, |(_, s, _)| {
+            crate::engine::Metric::default_for(s)
+        });
     for r in compare_rows(items, &metric) {
         let _ = write!(o, "{:<46}", r.label);
         for v in &r.values {

@@ -227,6 +227,7 @@ enum Sw {
     Line(Dash),
     Area,
     Dot(bool),
+    Square,
     Diamond,
 }
 
@@ -235,8 +236,14 @@ fn legend(o: &mut String, items: &[(String, Rgb, Sw)]) {
     let x = W - RIGHT + 16.0;
     let mut y = TOP + 4.0;
     let size = if items.len() > 12 { 10.5 } else { 12.0 };
-    for (name, color, sw) in items {
-        if y > H - 20.0 {
+    for (k, (name, color, sw)) in items.iter().enumerate() {
+        if y > H - 40.0 && k + 1 < items.len() {
+            // No room for the rest: say how many are not listed.
+            let _ = write!(
+                o,
+                r##"<text x="{x}" y="{y:.1}" font-size="{size}" fill="#555555">+ {} more</text>"##,
+                items.len() - k
+            );
             break;
         }
         let c = hex(*color);
@@ -267,6 +274,14 @@ fn legend(o: &mut String, items: &[(String, Rgb, Sw)]) {
                     o,
                     r#"<circle cx="{cx}" cy="{cy:.1}" r="4.5" fill="{fill}" stroke="{c}" stroke-width="1.5"/>"#,
                     cx = x + 8.0
+                );
+            }
+            Sw::Square => {
+                let _ = write!(
+                    o,
+                    r##"<rect x="{rx}" y="{ry:.1}" width="10" height="10" fill="#ffffff" stroke="{c}" stroke-width="1.6"/>"##,
+                    rx = x + 3.0,
+                    ry = cy - 5.0
                 );
             }
             Sw::Diamond => {
@@ -403,6 +418,15 @@ pub fn line_chart(c: &LineChart, cap: &Caption) -> String {
                         r#"<circle cx="{cx:.1}" cy="{cy:.1}" r="5" fill="{fill}" stroke="{c}" stroke-width="1.6"><title>{tip}</title></circle>"#
                     );
                 }
+                Shape::Square => {
+                    let _ = write!(
+                        o,
+                        r##"<rect x="{x:.1}" y="{y:.1}" width="10" height="10" fill="{fill}" stroke="{c}" stroke-width="1.6"><title>{tip}</title></rect>"##,
+                        x = cx - 5.0,
+                        y = cy - 5.0,
+                        fill = if m.filled { c.clone() } else { "#ffffff".into() }
+                    );
+                }
                 Shape::Diamond => {
                     let d = 8.0;
                     let _ = write!(
@@ -451,6 +475,7 @@ pub fn line_chart(c: &LineChart, cap: &Caption) -> String {
             match m.shape {
                 Shape::Diamond => Sw::Diamond,
                 Shape::Circle => Sw::Dot(m.filled),
+                Shape::Square => Sw::Square,
             },
         ));
     }

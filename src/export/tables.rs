@@ -252,8 +252,18 @@ pub fn tables_on(s: &Scenario, metric: &crate::engine::Metric) -> Vec<Table> {
                 vec![
                     Cell::Text(x.id.clone()),
                     Cell::Text(x.name.clone()),
-                    Cell::Text(x.region.clone()),
-                    num(x.production_t),
+                    Cell::Text(
+                        s.regions
+                            .iter()
+                            .find(|r| r.id == x.region)
+                            .map_or(x.region.clone(), |r| r.name.clone()),
+                    ),
+                    // not reported is not zero
+                    if x.production_t > 0.0 {
+                        num(x.production_t)
+                    } else {
+                        Cell::Empty
+                    },
                     num(x.electricity_mwh),
                     num(x.fuels.iter().map(|f| s.fuel_use_gj(f)).sum()),
                     num(x.process_t_co2),

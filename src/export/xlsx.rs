@@ -71,11 +71,17 @@ fn write_table(ws: &mut Worksheet, t: &Table) -> Result<(), XlsxError> {
     ws.set_freeze_panes(1, 1)?;
     // Printed (or converted to PDF): landscape, one page wide, the header on every page.
     ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
+    if t.header.len() <= 12 {
+        ws.set_print_fit_to_pages(1, 0);
+    }
     ws.set_repeat_rows(0, 0)?;
     // Headers wrap; numbers need at least 12 characters.
     for (c, h) in t.header.iter().enumerate() {
-        let w = (h.chars().count() as f64 / 2.0).clamp(12.0, 40.0);
+        // Wide enough for the header's unit in brackets on one line.
+        let unit = h.find('[').map_or(0, |i| h[i..].chars().count());
+        let w = (h.chars().count() as f64 / 2.0)
+            .max(unit as f64 + 1.0)
+            .clamp(12.0, 40.0);
         let longest = t
             .rows
             .iter()
@@ -156,11 +162,20 @@ pub fn workbook_on(s: &Scenario, metric: &crate::engine::Metric) -> Result<Vec<u
             "Trajectories" => {
                 // Scope 1, Scope 2 market, the metric and its BAU.
                 let metric_col = t.header.len() - 2;
-                let chart = trajectory_chart(&t, &[metric_col, metric_col + 1, 1, 2], "Trajectory and BAU");
+                let title = format!(
+                    "Trajectory and BAU — {}",
+                    crate::explain::metric_label(metric, crate::i18n::Lang::En)
+                );
+                let chart = trajectory_chart(&t, &[metric_col, metric_col + 1, 1, 2], &title);
                 ws.insert_chart(1, right, &chart).map_err(err)?;
             }
             "Wedges" => {
-                ws.insert_chart(1, right, &wedges_chart(&t)).map_err(err)?;
+                let mut chart = wedges_chart(&t);
+                chart.title().set_name(&format!(
+                    "Wedges against BAU — {}",
+                    crate::explain::metric_label(metric, crate::i18n::Lang::En)
+                ));
+                ws.insert_chart(1, right, &chart).map_err(err)?;
             }
             _ => {}
         }

@@ -50,13 +50,25 @@ pub enum FieldUnit {
     JpyPer(&'static str),
     TCo2PerYr,
     Index,
+    /// A fiscal year.
+    Year,
+    /// A percentage (not per year).
+    Pct,
     None,
 }
 
 impl FieldUnit {
     pub fn of(field: &str) -> FieldUnit {
         let f = field;
-        if f.ends_with("_share") || f == "fuel_saving_share" {
+        if f == "year" || f.ends_with("_year") {
+            FieldUnit::Year
+        } else if f == "discount_rate_pct" {
+            FieldUnit::Pct
+        } else if f.starts_with("scope") && f.ends_with("_t") {
+            FieldUnit::TCo2
+        } else if f == "t_co2_per_yr" {
+            FieldUnit::TCo2PerYr
+        } else if f.ends_with("_share") || f == "fuel_saving_share" {
             FieldUnit::Share
         } else if f.ends_with("_pct") {
             FieldUnit::PctPerYr
@@ -134,6 +146,8 @@ impl FieldUnit {
             FieldUnit::JpyPer(x) => format!("{} JPY/{x}", adaptive()),
             FieldUnit::TCo2PerYr => format!("{} t-CO2/yr", adaptive()),
             FieldUnit::Index => format!("×{}", n(3)),
+            FieldUnit::Year => format!("FY{v}"),
+            FieldUnit::Pct => format!("{} %", n(2)),
             FieldUnit::None => adaptive(),
         }
     }
@@ -143,6 +157,7 @@ impl FieldUnit {
         let sign = if d > 0.0 { "+" } else { "" };
         match self {
             FieldUnit::Share => format!("{sign}{} pt", crate::units::group(d * 100.0, 1)),
+            FieldUnit::Year => format!("{sign}{d} years"),
             _ => format!("{sign}{}", self.fmt(d)),
         }
     }
@@ -206,26 +221,44 @@ pub fn fmt_value(v: &Value, unit: FieldUnit) -> String {
                 format!("{}, … {}", head.join(", "), tail.join(", "))
             }
         }
-        Value::Text(s) => shorten(s, 140),
+        Value::Text(s) if s.is_empty() => "(empty)".into(),
+        Value::Text(s) => shorten(&s.replace("\\n", " "), 140),
         Value::Absent => "—".into(),
         Value::Other(s) => shorten(s, 140),
     }
 }
 
-/// The change from `a` to `b`: numbers directly, paths in `year`. `None` when it cannot be
-/// stated as a number.
+/// The change from `a` to `b`: numbers directly; paths in the year they differ most (of their
+/// keyframe years and `year`). Shares change in points, so they get no %. `None` when it
+/// cannot be stated as a number.
 pub fn delta(a: &Value, b: &Value, unit: FieldUnit, year: i32) -> Option<(String, Option<f64>, f64)> {
-    let at = |v: &Value| -> Option<f64> {
+    let at = |v: &Value, y: i32| -> Option<f64> {
         match v {
             Value::Num(x) => Some(*x),
-            Value::Keys(k) => Some(crate::model::Path(k.clone()).value_or(year, unit.path_default())),
+            Value::Keys(k) => Some(crate::model::Path(k.clone()).value_or(y, unit.path_default())),
             _ => None,
         }
     };
-    let (x, y) = (at(a)?, at(b)?);
+    let is_path = matches!(a, Value::Keys(_)) || matches!(b, Value::Keys(_));
+    let year = if is_path {
+        let mut years = vec![year];
+        for v in [a, b] {
+            if let Value::Keys(k) = v {
+                years.extend(k.iter().map(|k| k.0));
+            }
+        }
+        let diff = |y: i32| (at(b, y).unwrap_or(0.0) - at(a, y).unwrap_or(0.0)).abs();
+        years.into_iter().fold(
+            year,
+            |best, y| if diff(y) > diff(best) + 1e-12 { y } else { best },
+        )
+    } else {
+        year
+    };
+    let (x, y) = (at(a, year)?, at(b, year)?);
     let d = y - x;
-    let pct = (x.abs() > 0.0).then(|| d / x * 100.0);
-    let when = if matches!(a, Value::Keys(_)) {
+    let pct = (x.abs() > 0.0 && unit != FieldUnit::Share && unit != FieldUnit::Year).then(|| d / x * 100.0);
+    let when = if is_path {
         format!("FY{year}: ")
     } else {
         String::new()
@@ -562,8 +595,9 @@ mod tests {
         assert_eq!(d[1].a_text(), "FY2020 0.0 %, FY2021 83.3 %, FY2022 100.0 %");
         assert_eq!(d[1].b_text(), "50.0 % (every year)");
         let (text, pct) = d[1].delta(2030).unwrap();
+        // The paths differ most in FY2022 and after (100 % → 50 %); a share changes in points.
         assert_eq!(text, "FY2030: −50.0 pt");
-        assert_eq!(pct, Some(-50.0));
+        assert_eq!(pct, None);
         assert_eq!(d[0].b_text(), "Other, with \"quotes\", (parens)");
     }
 

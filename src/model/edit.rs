@@ -564,7 +564,11 @@ mod tests {
             Path(vec![(2020, 0.0), (2021, 0.5), (2022, 1.0)]),
         ];
         for p0 in paths {
-            for (value, year, shape) in [(1.0, 2030, Shape::Step), (0.0, 2019, Shape::Ramp), (0.8, 2045, Shape::Ramp)] {
+            for (value, year, shape) in [
+                (1.0, 2030, Shape::Step),
+                (0.0, 2019, Shape::Ramp),
+                (0.8, 2045, Shape::Ramp),
+            ] {
                 let mut p = p0.clone();
                 set_target(&mut p, value, year, 0.0, 2018, 2023, 2050, shape);
                 for y in 2018..=2023 {
@@ -580,16 +584,28 @@ mod tests {
         // The calibrated domestic share: a step to 100 % in FY2030 keeps FY2023's 50.56 %.
         let mut p = Path(vec![(2020, 0.0), (2023, 0.5056)]);
         set_target(&mut p, 1.0, 2030, 0.0, 2018, 2023, 2050, Shape::Step);
-        assert_eq!(p.0, vec![(2020, 0.0), (2023, 0.5056), (2029, 0.5056), (2030, 1.0)]);
+        assert_eq!(
+            p.0,
+            vec![(2020, 0.0), (2023, 0.5056), (2029, 0.5056), (2030, 1.0)]
+        );
         // typing another year moves the step
         set_target(&mut p, 1.0, 2035, 0.0, 2018, 2023, 2050, Shape::Step);
-        assert_eq!(p.0, vec![(2020, 0.0), (2023, 0.5056), (2034, 0.5056), (2035, 1.0)]);
+        assert_eq!(
+            p.0,
+            vec![(2020, 0.0), (2023, 0.5056), (2034, 0.5056), (2035, 1.0)]
+        );
         // A rate ending at 0 after the calibration: the new rate starts from 0 in FY2024.
         let mut p = Path(vec![(2019, 5.95631), (2023, 5.95631), (2024, 0.0)]);
         set_target(&mut p, 1.0, 2030, 0.0, 2018, 2023, 2050, Shape::Step);
         assert_eq!(
             p.0,
-            vec![(2019, 5.95631), (2023, 5.95631), (2024, 0.0), (2029, 0.0), (2030, 1.0)]
+            vec![
+                (2019, 5.95631),
+                (2023, 5.95631),
+                (2024, 0.0),
+                (2029, 0.0),
+                (2030, 1.0)
+            ]
         );
     }
 

@@ -114,6 +114,14 @@ pub fn factors_ui(ui: &mut egui::Ui, f: &Result<factors::Factors, String>, lang:
             ui.colored_label(egui::Color32::from_rgb(200, 50, 40), e);
         }
         Ok(f) => {
+            ui.label(format!(
+                "{}: {} → {} ({}; {})",
+                tr(lang, "Scope 1+2 (market), gross"),
+                units.fmt(f.from.emissions_t),
+                units.fmt(f.to.emissions_t),
+                crate::i18n::pct((f.to.emissions_t / f.from.emissions_t - 1.0) * 100.0),
+                tr(lang, "log % add up; a log % is not a simple %")
+            ));
             egui::Grid::new("factors")
                 .striped(true)
                 .num_columns(3)

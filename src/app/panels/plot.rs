@@ -52,7 +52,13 @@ fn nice_marks(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
     if range.is_nan() || range <= 0.0 || !range.is_finite() {
         return Vec::new();
     }
-    let step = charts::nice_step(range, 7.0);
+    // About one labelled tick per 32 px of height (base_step_size is the value of 8 px).
+    let px = if input.base_step_size > 0.0 {
+        range / input.base_step_size * 8.0
+    } else {
+        250.0
+    };
+    let step = charts::nice_step(range, (px / 32.0).clamp(2.0, 8.0));
     let mut out = Vec::new();
     let mut v = (a / step).ceil() * step;
     while v <= b && out.len() < 40 {
@@ -159,6 +165,7 @@ pub fn line_chart_ui(
             color: m.color,
             swatch: match (m.shape, m.filled) {
                 (Shape::Diamond, _) => Swatch::Diamond,
+                (Shape::Square, _) => Swatch::Square,
                 (Shape::Circle, true) => Swatch::Dot,
                 (Shape::Circle, false) => Swatch::Hollow,
             },
@@ -169,7 +176,7 @@ pub fn line_chart_ui(
             key: format!("ref_{}", r.name),
             name: format!("{}: {}", r.name, units.fmt(r.value_t)),
             color: r.color,
-            swatch: Swatch::Dashed,
+            swatch: Swatch::Dotted,
         });
     }
     let (x0, x1) = c.x_range;
@@ -227,6 +234,7 @@ pub fn line_chart_ui(
                             Points::new(m.name.clone(), pts)
                                 .shape(match m.shape {
                                     Shape::Circle => MarkerShape::Circle,
+                                    Shape::Square => MarkerShape::Square,
                                     Shape::Diamond => MarkerShape::Diamond,
                                 })
                                 .radius(if m.shape == Shape::Diamond { 7.0 } else { 4.5 })

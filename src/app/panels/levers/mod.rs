@@ -199,7 +199,8 @@ pub fn levers_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, lang: Lang, u
                                 ),
                             ] {
                                 let floor = s.first_plan_year() - 1;
-                                let max = 1.0 - crate::model::edit::lever_target(other, 0.0, floor, c.focus).0;
+                                let max =
+                                    1.0 - crate::model::edit::lever_target(other, 0.0, floor, c.focus).0;
                                 lever_row(
                                     ui,
                                     &c,

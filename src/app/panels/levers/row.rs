@@ -81,7 +81,8 @@ pub fn lever_tooltip(ui: &mut Ui, c: &Ctx, full_name: &str, lever: Option<LeverR
 /// Under the lever last moved: why it raises emissions, when it does.
 fn raise_note(ui: &mut Ui, c: &Ctx, lever: Option<LeverRef>) {
     let Some(l) = lever else { return };
-    if c.last_edited != Some(l) {
+    // Not while a slider is dragged: the effect is one more run of the scenario.
+    if c.last_edited != Some(l) || ui.input(|i| i.pointer.any_down()) {
         return;
     }
     if let Some(e) = c.doc.lever_effect(l, c.focus)

@@ -16,14 +16,22 @@ use egui::{RichText, Ui};
 pub fn shortcuts_ui(ui: &mut Ui, c: &Ctx, state: &mut UiState, out: &mut LeverOutput) {
     let s = c.doc.scenario();
     let lang = c.lang;
-    if state.shortcut.1 == 0 {
-        state.shortcut = (100.0, 2030.clamp(c.base + 1, c.last.max(c.base + 1)), 0);
+    if state.shortcut_year == 0 {
+        state.shortcut_share_pct = 100.0;
+        state.shortcut_year = c.focus.max(s.first_plan_year());
     }
-    let (share, year, region) = &mut state.shortcut;
+    // A region of another file is no region of this one.
+    if state
+        .shortcut_region
+        .as_ref()
+        .is_some_and(|r| s.region_index(r).is_none())
+    {
+        state.shortcut_region = None;
+    }
     ui.horizontal_wrapped(|ui| {
         number_field(
             ui,
-            share,
+            &mut state.shortcut_share_pct,
             0.0..=100.0,
             1.0,
             " %",
@@ -31,40 +39,35 @@ pub fn shortcuts_ui(ui: &mut Ui, c: &Ctx, state: &mut UiState, out: &mut LeverOu
         );
         year_field(
             ui,
-            year,
-            c.base..=c.last,
+            &mut state.shortcut_year,
+            s.first_plan_year()..=c.last,
             &format!("{}: {}", tr(lang, "All sites"), tr(lang, "from FY")),
         );
-        let names: Vec<String> = std::iter::once(tr(lang, "All sites").to_string())
-            .chain(s.regions.iter().map(|r| r.name.clone()))
-            .collect();
+        let shown = state
+            .shortcut_region
+            .as_ref()
+            .and_then(|r| s.regions.iter().find(|x| &x.id == r))
+            .map_or_else(|| tr(lang, "All sites").to_string(), |r| r.name.clone());
         let r = egui::ComboBox::from_id_salt("co2free-region")
-            .selected_text(names.get(*region).cloned().unwrap_or_default())
+            .selected_text(shown)
             .width(140.0)
             .show_ui(ui, |ui| {
-                for (i, n) in names.iter().enumerate() {
-                    ui.selectable_value(region, i, n);
+                ui.selectable_value(&mut state.shortcut_region, None, tr(lang, "All sites"));
+                for reg in &s.regions {
+                    ui.selectable_value(&mut state.shortcut_region, Some(reg.id.clone()), &reg.name);
                 }
             });
         name_it(ui, &r.response, tr(lang, "Region"));
+        let (share, year) = (state.shortcut_share_pct, state.shortcut_year);
         if ui
             .button(tr(lang, "Apply"))
-            .on_hover_text(format!(
-                "{} {:.0} % {}",
-                tr(lang, "All sites"),
-                share,
-                fy(lang, *year)
-            ))
+            .on_hover_text(format!("{share:.0} % {}", fy(lang, year)))
             .clicked()
         {
-            let region_id = region
-                .checked_sub(1)
-                .and_then(|r| s.regions.get(r))
-                .map(|r| r.id.clone());
             out.edits.push(Edit::Co2FreeShortcut {
-                region: region_id,
-                share: *share / 100.0,
-                year: *year,
+                region: state.shortcut_region.clone(),
+                share: share / 100.0,
+                year,
             });
         }
     });
@@ -398,16 +401,22 @@ pub fn assumptions_ui(ui: &mut Ui, c: &Ctx, state: &mut UiState, filter: &str, o
     egui::CollapsingHeader::new(tr(lang, "Activity"))
         .id_salt("act")
         .show(ui, |ui| {
-            if state.growth.1 == 0 {
-                state.growth = (0.0, s.first_plan_year());
+            if state.growth_from == 0 {
+                state.growth_from = s.first_plan_year();
             }
-            let (g, from) = &mut state.growth;
             ui.horizontal_wrapped(|ui| {
-                number_field(ui, g, -20.0..=20.0, 0.1, " %/yr", tr(lang, "growth %/yr"));
+                number_field(
+                    ui,
+                    &mut state.growth_pct_per_yr,
+                    -20.0..=20.0,
+                    0.1,
+                    " %/yr",
+                    tr(lang, "growth %/yr"),
+                );
                 year_field(
                     ui,
-                    from,
-                    c.base + 1..=c.last.max(c.base + 1),
+                    &mut state.growth_from,
+                    s.first_plan_year()..=c.last.max(c.base + 1),
                     &format!("{}: {}", tr(lang, "growth %/yr"), tr(lang, "from FY")),
                 );
                 if ui
@@ -416,8 +425,8 @@ pub fn assumptions_ui(ui: &mut Ui, c: &Ctx, state: &mut UiState, filter: &str, o
                     .clicked()
                 {
                     out.edits.push(Edit::ActivityGrowth {
-                        pct_per_yr: *g,
-                        from: *from,
+                        pct_per_yr: state.growth_pct_per_yr,
+                        from: state.growth_from,
                     });
                 }
             });
