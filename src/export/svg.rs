@@ -365,10 +365,11 @@ pub fn line_chart(c: &LineChart, cap: &Caption) -> String {
         let y = f.y(r.value_t / u);
         let _ = write!(
             o,
-            r##"<line x1="{LEFT}" x2="{x2}" y1="{y:.1}" y2="{y:.1}" stroke="{c}" stroke-dasharray="2 3"/><text x="{tx}" y="{ty:.1}" font-size="11" fill="#555555">{l}</text>"##,
+            r##"<line x1="{LEFT}" x2="{x2}" y1="{y:.1}" y2="{y:.1}" stroke="{c}" stroke-dasharray="2 3"/><text x="{tx}" y="{ty:.1}" font-size="11" fill="#555555" text-anchor="end">{l}</text>"##,
             x2 = f.right,
             c = hex(r.color),
-            tx = LEFT + 4.0,
+            // at the right end, where a falling plan leaves room
+            tx = f.right - 4.0,
             ty = y - 3.0,
             l = esc(&format!("{} {}", r.name, cap.units.fmt(r.value_t)))
         );

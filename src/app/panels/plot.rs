@@ -203,12 +203,13 @@ pub fn line_chart_ui(
                         pu.text(
                             Text::new(
                                 String::new(),
-                                PlotPoint::new(f64::from(x0), r.value_t / u),
+                                // At the right end, where a falling plan leaves room.
+                                PlotPoint::new(f64::from(x1), r.value_t / u),
                                 egui::RichText::new(format!("{} {}", r.name, units.fmt(r.value_t)))
                                     .small()
                                     .color(c32(r.color)),
                             )
-                            .anchor(egui::Align2::LEFT_BOTTOM),
+                            .anchor(egui::Align2::RIGHT_BOTTOM),
                         );
                     }
                     for s in &c.series {
