@@ -195,9 +195,16 @@ pub fn set_target(
         return;
     }
     let year = year.clamp(floor + 1, last);
-    if let Some(i) = planned_target(path, floor) {
+    if let Some(mut i) = planned_target(path, floor) {
+        // No keyframe up to the floor: the first keyframe sets the years before it, so anchor
+        // the floor's value first.
+        if path.0[0].0 > floor {
+            let a = (floor, path.value_or(floor, default));
+            path.0.insert(0, a);
+            i += 1;
+        }
         // The keyframe before the target, if it is part of the plan, bounds the year.
-        let prev = if i > 0 { path.0[i - 1].0 } else { floor };
+        let prev = path.0[i - 1].0;
         let step_pair = shape == Shape::Step
             && i >= 2
             && prev > floor
@@ -210,6 +217,12 @@ pub fn set_target(
             let y = year.max(lo + 1).min(last);
             path.0[i - 1].0 = y - 1;
             path.0[i] = (y, value);
+        } else if shape == Shape::Step && prev == floor && year.max(prev + 1) - 1 > floor {
+            // The target follows the floor directly: a step, holding the floor's value until then.
+            let y = year.max(prev + 1).min(last);
+            let hold = path.0[i - 1].1;
+            path.0[i] = (y, value);
+            path.0.insert(i, (y - 1, hold));
         } else {
             path.0[i] = (year.max(prev + 1).min(last), value);
         }
@@ -547,8 +560,8 @@ mod tests {
         assert_eq!(r.0, vec![(2018, 0.2), (2045, 0.6)]);
         let mut q = Path(vec![(2020, 0.0), (2021, 1.0)]);
         set_target(&mut q, 0.7, 2019, 0.0, 2018, 2018, 2050, Shape::Step);
-        // a step of two keyframes only: the target keeps after its start
-        assert_eq!(q.0, vec![(2020, 0.0), (2021, 0.7)]);
+        // the step moves as early as asked, the floor's value anchored
+        assert_eq!(q.0, vec![(2018, 0.0), (2019, 0.0), (2020, 0.7)]);
     }
 
     #[test]
@@ -562,6 +575,8 @@ mod tests {
             Path(vec![(2018, 0.0), (2023, 0.363)]),
             Path(vec![(2024, 0.0)]),
             Path(vec![(2020, 0.0), (2021, 0.5), (2022, 1.0)]),
+            Path(vec![(2035, 0.4)]),
+            Path(vec![(2030, 0.1), (2040, 0.4)]),
         ];
         for p0 in paths {
             for (value, year, shape) in [
