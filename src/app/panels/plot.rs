@@ -363,7 +363,7 @@ pub fn stack_chart_ui(
                         pu.add(
                             FilledArea::new(l.name.clone(), &years, &lower, &upper)
                                 .fill_color(opaque_tint(c32(l.color), bg))
-                                .stroke(egui::Stroke::new(0.8, c32(l.color)))
+                                .stroke(egui::Stroke::NONE)
                                 .allow_hover(false),
                         );
                     }
