@@ -80,6 +80,8 @@ pub enum Reported {
     Scope1,
     Scope2,
     Scope3,
+    /// The scopes and Scope 2 method of the chosen metric.
+    Metric,
 }
 
 impl Reported {
@@ -89,6 +91,7 @@ impl Reported {
             Reported::Scope1 => "Scope 1",
             Reported::Scope2 => "Scope 2",
             Reported::Scope3 => "Scope 3",
+            Reported::Metric => "Metric",
         }
     }
 }
@@ -171,6 +174,21 @@ pub fn residuals(s: &Scenario, p: &Projection) -> Vec<Residual> {
     out
 }
 
+/// The model against the reported actual of `year` on a metric's scopes and Scope 2 method
+/// (gross, as reported), when the year has an actual for them inside the projection.
+pub fn residual_on(s: &Scenario, p: &Projection, metric: &Metric, year: i32) -> Option<Residual> {
+    let reported = s
+        .history_for(year)
+        .filter(|h| h.kind == HistoryKind::Actual)
+        .and_then(|h| h.emissions(&metric.scopes, metric.method))?;
+    Some(Residual {
+        year,
+        what: Reported::Metric,
+        reported_t: reported,
+        model_t: metric.gross().of(p.totals(year)?),
+    })
+}
+
 /// The site a new PPA serves by default: the largest grid purchase in `year` among the sites
 /// whose grid power is not already all CO2-free.
 pub fn ppa_default_site(s: &Scenario, p: &Projection, year: i32) -> Option<String> {
@@ -189,6 +207,19 @@ pub fn ppa_default_site(s: &Scenario, p: &Projection, year: i32) -> Option<Strin
         .map(|(si, _)| s.sites[si].id.clone())
 }
 
+/// The name of a fuel-switch carrier: the fuel's name, or `electricity` (the word to use for
+/// it in the sentence at hand) for the reserved carrier.
+pub fn carrier_name(s: &Scenario, id: &str, electricity: &str) -> String {
+    if id == ELECTRICITY {
+        electricity.to_string()
+    } else {
+        s.fuels
+            .iter()
+            .find(|f| f.id == id)
+            .map_or(id.to_string(), |f| f.name.clone())
+    }
+}
+
 /// The name of a lever as a planner says it, with the item it acts on.
 pub fn lever_name(s: &Scenario, lever: LeverRef, lang: Lang) -> String {
     let site = |i: usize| s.sites.get(i).map_or("?".to_string(), |x| x.name.clone());
@@ -205,20 +236,7 @@ pub fn lever_name(s: &Scenario, lever: LeverRef, lang: Lang) -> String {
         ),
         LeverRef::FuelSwitch { site: i, rule } => {
             let r = s.sites.get(i).and_then(|x| x.fuel_switches.get(rule));
-            let carrier = |id: &str| {
-                if id == ELECTRICITY {
-                    if ja {
-                        "電力".to_string()
-                    } else {
-                        "electricity".to_string()
-                    }
-                } else {
-                    s.fuels
-                        .iter()
-                        .find(|f| f.id == id)
-                        .map_or(id.to_string(), |f| f.name.clone())
-                }
-            };
+            let carrier = |id: &str| carrier_name(s, id, if ja { "電力" } else { "electricity" });
             let (from, to) = r.map_or(("?".into(), "?".into()), |r| (carrier(&r.from), carrier(&r.to)));
             return if ja {
                 format!("{}の燃料転換 {from} → {to}", site(i))
@@ -352,25 +370,19 @@ pub fn lever_context(
                     .iter()
                     .filter_map(|(id, _)| s.sites.iter().find(|y| &y.id == id).map(|y| y.name.as_str()))
                     .collect();
-                out.push(if ja {
-                    format!(
-                        "{}：{} MW × {} MWh/MW = {}、供給先 {}",
-                        fy(lang, year),
-                        group(mw, 1),
-                        group(x.yield_mwh_per_mw, 0),
-                        crate::i18n::mwh(lang, mw * x.yield_mwh_per_mw),
-                        served.join("、")
-                    )
+                let (colon, sep, serving) = if ja {
+                    ("：", "、", "供給先 ")
                 } else {
-                    format!(
-                        "{}: {} MW × {} MWh/MW = {}, serving {}",
-                        fy(lang, year),
-                        group(mw, 1),
-                        group(x.yield_mwh_per_mw, 0),
-                        crate::i18n::mwh(lang, mw * x.yield_mwh_per_mw),
-                        served.join(", ")
-                    )
-                });
+                    (": ", ", ", "serving ")
+                };
+                out.push(format!(
+                    "{}{colon}{} MW × {} MWh/MW = {}{sep}{serving}{}",
+                    fy(lang, year),
+                    group(mw, 1),
+                    group(x.yield_mwh_per_mw, 0),
+                    crate::i18n::mwh(lang, mw * x.yield_mwh_per_mw),
+                    served.join(sep)
+                ));
             }
         }
         LeverRef::Credits => {}

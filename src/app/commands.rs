@@ -240,8 +240,8 @@ impl DecarbApp {
         } else {
             path.to_path_buf()
         };
-        let s = self.doc.scenario().clone();
-        let metric = self.doc.metric().clone();
+        let s = self.doc.scenario();
+        let metric = self.doc.metric();
         let lang = self.lang();
         let units = self.prefs.units;
         let result: Result<Vec<PathBuf>, String> = match kind {
@@ -252,7 +252,7 @@ impl DecarbApp {
                     .file_stem()
                     .map(|s| s.to_string_lossy().replace("-trajectories", ""))
                     .unwrap_or_else(|| "scenario".into());
-                crate::export::tables::tables_on(&s, &metric)
+                crate::export::tables::tables_on(s, metric)
                     .into_iter()
                     .map(|t| {
                         let out = dir.join(format!("{base}-{}.csv", t.name.to_lowercase().replace(' ', "_")));
@@ -260,19 +260,19 @@ impl DecarbApp {
                     })
                     .collect()
             }
-            ExportKind::Xlsx => crate::export::xlsx::workbook_on(&s, &metric)
+            ExportKind::Xlsx => crate::export::xlsx::workbook_on(s, metric)
                 .and_then(|b| crate::file::write_atomic(&path, &b))
                 .map(|()| vec![path.clone()]),
             ExportKind::Html => {
-                let r = crate::export::html::report_on(&s, &metric, lang, units, &crate::export::today());
+                let r = crate::export::html::report_on(s, metric, lang, units, &crate::export::today());
                 crate::file::write_atomic(&path, r.html.as_bytes()).map(|()| vec![path.clone()])
             }
             ExportKind::Png => {
                 let stem = path.with_extension("");
                 let lower = self.lower_chart_kind();
                 crate::export::png::window_charts(
-                    &s,
-                    self.doc.metric(),
+                    s,
+                    metric,
                     lower,
                     (self.doc.view.from_year, self.doc.view.to_year),
                     lang,

@@ -252,12 +252,6 @@ impl Document {
         }
     }
 
-    /// Changes the working scenario with a function (benchmarks, tools) and recomputes.
-    pub fn modify(&mut self, f: impl FnOnce(&mut Scenario)) {
-        f(&mut self.scenario);
-        self.changed();
-    }
-
     /// Closes an undo step if the scenario changed since the last one (call when no drag is active).
     pub fn commit(&mut self) {
         if self.scenario != self.committed {

@@ -7,6 +7,7 @@ use crate::engine::{LeverGroup, Metric, Projection, source};
 use crate::explain::metric_label;
 use crate::i18n::{Lang, fy, tr};
 use crate::model::{HistoryKind, Scenario, Scope, Scope2Method};
+use crate::report::group_name;
 use crate::units::Units;
 
 /// The trajectory of the metric: projection, BAU, reported figures by kind, the FY2013 and
@@ -328,11 +329,6 @@ pub fn by_site(s: &Scenario, p: &Projection, metric: &Metric, lang: Lang) -> Sta
         layers,
         notes: Vec::new(),
     }
-}
-
-/// Display name of a lever group or a bridge driver.
-pub fn group_name(lang: Lang, key: &str) -> &'static str {
-    crate::report::group_name(lang, key)
 }
 
 /// Wedges of each active lever group (positive = a cut against BAU, negative = the group

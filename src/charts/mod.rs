@@ -3,7 +3,7 @@
 //! Pure: reads projections, wedges and bridges; draws nothing.
 
 mod build;
-pub use build::{bridge, by_site, by_source, group_name, trajectory, wedges};
+pub use build::{bridge, by_site, by_source, trajectory, wedges};
 
 use crate::engine::Projection;
 use crate::i18n::{Lang, fy, tr};

@@ -6,7 +6,7 @@
 use super::figures::{self, Frame, LowerChart};
 use super::svg::esc;
 use crate::engine::Metric;
-use crate::engine::targets::{self, TargetUnit};
+use crate::engine::targets;
 use crate::explain::{self, metric_label};
 use crate::i18n::{Lang, fy, tr};
 use crate::model::{HistoryKind, Path, Scenario};
@@ -463,16 +463,7 @@ fn inputs<'a>(o: &mut String, s: &'a Scenario, lang: Lang, src: &mut Sources) {
     }
     // Every other lever and assumption that changes over time, one row a path.
     let mut rows: Vec<(String, &str, String)> = Vec::new();
-    let fuel_name = |id: &str| {
-        if id == crate::model::ELECTRICITY {
-            tr(lang, "Electricity").to_string()
-        } else {
-            s.fuels
-                .iter()
-                .find(|f| f.id == id)
-                .map_or(id.to_string(), |f| f.name.clone())
-        }
-    };
+    let fuel_name = |id: &str| explain::carrier_name(s, id, tr(lang, "Electricity"));
     for site in &s.sites {
         for (lever, p, scale, suffix, d) in [
             (
@@ -599,5 +590,4 @@ fn inputs<'a>(o: &mut String, s: &'a Scenario, lang: Lang, src: &mut Sources) {
         }
         o.push_str("</ul>");
     }
-    let _ = TargetUnit::TCo2;
 }

@@ -51,8 +51,7 @@ pub fn cumulative_net(p: &Projection, to_year: i32) -> Option<f64> {
 
 /// The metric summed from the base year to `to_year` inclusive [t-CO2].
 pub fn cumulative(p: &Projection, metric: &crate::engine::Metric, to_year: i32) -> Option<f64> {
-    let last = p.index(to_year)?;
-    Some(p.scenario.totals[..=last].iter().map(|t| metric.of(t)).sum())
+    cumulative_between(p, metric, p.base_year, to_year)
 }
 
 /// The metric summed over `from..=to` [t-CO2]; `None` when a year is outside the projection.

@@ -35,11 +35,6 @@ pub struct Caption<'a> {
     pub lang: Lang,
 }
 
-/// A "nice" tick step for a range, aiming at about `n` ticks.
-fn step(range: f64, n: f64) -> f64 {
-    charts::nice_step(range, n)
-}
-
 /// Approximate width of a text at a font size (CJK glyphs are square, Latin about 0.55 em).
 fn text_width(s: &str, size: f64) -> f64 {
     s.chars()
@@ -149,8 +144,8 @@ fn y_label(o: &mut String, cap: &Caption, f: &Frame) {
 }
 
 /// Value ticks and grid; at most 40 lines whatever the range.
-fn y_axis(o: &mut String, f: &Frame, units: Units) {
-    let s = step(f.y1 - f.y0, 7.0);
+fn y_axis(o: &mut String, f: &Frame) {
+    let s = charts::nice_step(f.y1 - f.y0, 7.0);
     let decimals = if s < 0.1 {
         3
     } else if s < 1.0 {
@@ -160,7 +155,6 @@ fn y_axis(o: &mut String, f: &Frame, units: Units) {
     } else {
         0
     };
-    let _ = units;
     let mut v = (f.y0 / s).ceil() * s;
     let mut n = 0;
     while v <= f.y1 + s * 1e-9 && n < 40 {
@@ -356,7 +350,7 @@ pub fn line_chart(c: &LineChart, cap: &Caption) -> String {
     let mut o = String::new();
     open(&mut o, cap);
     y_label(&mut o, cap, &f);
-    y_axis(&mut o, &f, cap.units);
+    y_axis(&mut o, &f);
     x_years(&mut o, &f, cap.lang);
     for r in &c.ref_lines {
         if !r.value_t.is_finite() {
@@ -510,7 +504,7 @@ pub fn stack_chart(c: &StackChart, cap: &Caption) -> String {
     let mut o = String::new();
     open(&mut o, cap);
     y_label(&mut o, cap, &f);
-    y_axis(&mut o, &f, cap.units);
+    y_axis(&mut o, &f);
     x_years(&mut o, &f, cap.lang);
     for b in c.bands() {
         let l = &c.layers[b.layer];
@@ -580,7 +574,7 @@ pub fn bridge_chart(c: &BridgeChart, cap: &Caption) -> String {
     let mut o = String::new();
     open(&mut o, cap);
     y_label(&mut o, cap, &f);
-    y_axis(&mut o, &f, cap.units);
+    y_axis(&mut o, &f);
     let cols = c.columns();
     let names: Vec<String> = cols.iter().map(|x| x.0.clone()).collect();
     let values: Vec<f64> = cols.iter().map(|x| x.1).collect();
@@ -663,7 +657,7 @@ mod tests {
         ] {
             let f = Frame::new(0.0, 1.0, a, b, 0);
             let mut o = String::new();
-            y_axis(&mut o, &f, Units::T);
+            y_axis(&mut o, &f);
             assert!(o.matches("<line").count() <= 41);
         }
     }

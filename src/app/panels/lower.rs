@@ -13,7 +13,6 @@ pub fn lower_ui(ui: &mut egui::Ui, app: &mut DecarbApp, height: f32) -> Option<C
     let lang = app.lang();
     let units = app.prefs.units;
     let name = app.doc.scenario().meta.name.clone();
-    let metric_label = crate::explain::metric_label(app.doc.metric(), lang);
     let mut out = None;
     match app.prefs.chart.lower {
         Lower::Stacked => {
@@ -74,7 +73,6 @@ pub fn lower_ui(ui: &mut egui::Ui, app: &mut DecarbApp, height: f32) -> Option<C
             );
             let f = factors::analyse(app.doc.scenario(), app.doc.projection(), from, to);
             factors_ui(ui, &f, lang, units);
-            let _ = metric_label;
         }
         Lower::Compare => {}
     }

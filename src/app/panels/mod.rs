@@ -60,7 +60,6 @@ pub fn status_ui(app: &mut DecarbApp, ui: &mut egui::Ui) {
 
 /// The central area: the options row, the trajectory and the lower view.
 pub fn central_ui(app: &mut DecarbApp, ui: &mut egui::Ui) {
-    let lang = app.lang();
     if let Some(c) = options::options_ui(ui, &app.doc, &mut app.prefs, !app.compared.is_empty()) {
         app.command(c);
     }
@@ -77,5 +76,4 @@ pub fn central_ui(app: &mut DecarbApp, ui: &mut egui::Ui) {
             }
         }
     }
-    let _ = lang;
 }

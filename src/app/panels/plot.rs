@@ -107,7 +107,7 @@ fn segments(years: &[i32], values: &[f64], u: f64) -> Vec<Vec<[f64; 2]>> {
     out
 }
 
-fn show_hover(ui: &Ui, response: &egui::Response, lines: &[String]) {
+fn show_hover(response: &egui::Response, lines: &[String]) {
     if lines.len() > 1 && response.hovered() {
         response.clone().on_hover_ui_at_pointer(|ui| {
             ui.strong(&lines[0]);
@@ -116,7 +116,6 @@ fn show_hover(ui: &Ui, response: &egui::Response, lines: &[String]) {
             }
         });
     }
-    let _ = ui;
 }
 
 /// A line chart with its legend; `extra(year)` adds lines to the hover (model vs reported).
@@ -281,7 +280,7 @@ pub fn line_chart_ui(
             if let Some(y) = hover_year {
                 let mut lines = charts::line_hover(c, y, units, lang);
                 lines.extend(extra(y));
-                show_hover(ui, &resp, &lines);
+                show_hover(&resp, &lines);
             }
             ui.allocate_ui_with_layout(
                 egui::vec2(LEGEND_W, height),
@@ -390,7 +389,7 @@ pub fn stack_chart_ui(
                 })
                 .response;
             if let Some(y) = hover_year {
-                show_hover(ui, &resp, &charts::stack_hover(&visible, y, units, lang));
+                show_hover(&resp, &charts::stack_hover(&visible, y, units, lang));
             }
             ui.allocate_ui_with_layout(
                 egui::vec2(LEGEND_W, height),

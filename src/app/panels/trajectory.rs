@@ -5,7 +5,6 @@ use super::plot;
 use crate::app::DecarbApp;
 use crate::explain::{signed, signed_pct};
 use crate::i18n::{Lang, tr};
-use crate::model::HistoryKind;
 
 /// The chart's heading: "Trajectory — Scope 1+2 (market), gross — JX Metals …"
 pub fn heading(what: &str, metric: &str, name: &str) -> String {
@@ -29,35 +28,19 @@ pub fn trajectory_ui(ui: &mut egui::Ui, app: &mut DecarbApp, height: f32) -> egu
         .label(egui::RichText::new(heading(&c.title, &c.metric, &s.meta.name)).strong())
         .rect;
     // Model beside the reported actual of the hovered year.
-    let gross = metric.gross();
     let extra = |year: i32| -> Vec<String> {
-        let reported = s
-            .history_for(year)
-            .filter(|h| h.kind == HistoryKind::Actual)
-            .and_then(|h| h.emissions(&metric.scopes, metric.method));
-        match (reported, p.totals(year)) {
-            (Some(r), Some(t)) => {
-                let model = gross.of(t);
-                let pct = if r != 0.0 {
-                    signed_pct((model - r) / r * 100.0)
-                } else {
-                    "n/a".into()
-                };
-                vec![match lang {
-                    Lang::En => format!(
-                        "{}: {} ({pct})",
-                        tr(lang, "Model − reported"),
-                        signed(units, model - r)
-                    ),
-                    Lang::Ja => format!(
-                        "{}：{}（{pct}）",
-                        tr(lang, "Model − reported"),
-                        signed(units, model - r)
-                    ),
-                }]
-            }
-            _ => Vec::new(),
-        }
+        crate::explain::residual_on(s, p, metric, year)
+            .map(|r| {
+                let pct = r.diff_pct().map_or("n/a".into(), signed_pct);
+                let what = tr(lang, "Model − reported");
+                let diff = signed(units, r.diff_t());
+                match lang {
+                    Lang::En => format!("{what}: {diff} ({pct})"),
+                    Lang::Ja => format!("{what}：{diff}（{pct}）"),
+                }
+            })
+            .into_iter()
+            .collect()
     };
     let (r, transform) = plot::line_chart_ui(
         ui,

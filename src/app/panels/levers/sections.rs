@@ -75,14 +75,7 @@ pub fn shortcuts_ui(ui: &mut Ui, c: &Ctx, state: &mut UiState, out: &mut LeverOu
 
 /// A fuel's name (or "Electricity").
 fn carrier_name(s: &Scenario, id: &str, lang: crate::i18n::Lang) -> String {
-    if id == ELECTRICITY {
-        tr(lang, "Electricity").to_string()
-    } else {
-        s.fuels
-            .iter()
-            .find(|f| f.id == id)
-            .map_or(id.to_string(), |f| f.name.clone())
-    }
+    crate::explain::carrier_name(s, id, tr(lang, "Electricity"))
 }
 
 /// Rules of the sites that have any, and "Add rule" for a chosen site. New rules start in the
