@@ -9,6 +9,7 @@
 //! - [`file`]: bounded reads and atomic saves;
 //! - [`cli`]: the command line.
 
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod charts;
 pub mod cli;

@@ -1,6 +1,8 @@
 //! `decarb`: the planner window, or the command line when given a command.
 
-use decarb::{app, cli, model};
+#[cfg(feature = "gui")]
+use decarb::{app, model};
+use decarb::cli;
 
 fn main() {
     let code = match cli::parse(std::env::args_os()) {
@@ -13,8 +15,38 @@ fn main() {
     std::process::exit(code);
 }
 
+/// Built without the `gui` feature: the commands work, the window does not.
+#[cfg(not(feature = "gui"))]
+fn window(args: cli::Cli) -> i32 {
+    let lang = match args.lang.as_deref() {
+        Some("ja") => decarb::i18n::Lang::Ja,
+        _ => decarb::i18n::Lang::En,
+    };
+    let scenario = match &args.file {
+        Some(path) => match cli::load_or_report(path) {
+            Some(s) => s,
+            None => return cli::EXIT_INVALID,
+        },
+        None => match decarb::model::from_str(decarb::DEFAULT_SCENARIO) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("embedded scenario: {e}");
+                return cli::EXIT_INVALID;
+            }
+        },
+    };
+    if let Some(out) = &args.export_png {
+        return cli::export_pngs(&scenario, out, lang);
+    }
+    eprintln!(
+        "decarb: this build has no window (built without the `gui` feature); see `decarb --help` for the commands"
+    );
+    cli::EXIT_INVALID
+}
+
 /// Opens the window on FILE, on a generated company (`--synthetic N`), or on the embedded JX
 /// Metals scenario. `--export-png` writes the chart PNGs without opening a window.
+#[cfg(feature = "gui")]
 fn window(args: cli::Cli) -> i32 {
     let window_wanted = args.export_png.is_none() && args.screenshot.is_none() && args.bench_frames.is_none();
     let mut startup_errors = Vec::new();

@@ -139,6 +139,30 @@ fn run_of_the_minimal_scenario_matches_a_hand_calculation() {
     assert!((row[2] - 4600.0).abs() < 1e-6);
     // Scope 3: 800 t × (0.9 × 12 + 0.1 × 0.4)
     assert!((row[4] - 800.0 * (0.9 * 12.0 + 0.1 * 0.4)).abs() < 1e-6);
+
+    // FY2025, every lever of the file on. Grid factor 0.46 → 0.25 over FY2018–FY2030:
+    // 0.46 − 0.21 × 7/12. CO2-free share 0 → 1 over FY2020–FY2030: 0.5. Half the heavy oil
+    // (3,910 GJ) switched to city gas at ratio 1. The 1 MW PPA (1,100 MWh) lowers purchases.
+    let row: Vec<f64> = text
+        .lines()
+        .find(|l| l.starts_with("2025,"))
+        .unwrap()
+        .split(',')
+        .take(8)
+        .map(|x| x.parse().unwrap())
+        .collect();
+    let ef = 0.46 - 0.21 * 7.0 / 12.0;
+    let s2m = (10_000.0 - 1100.0) * (1.0 - 0.5) * ef;
+    assert!((row[2] - s2m).abs() < 1e-6, "{} vs {s2m}", row[2]);
+    assert!((row[3] - (10_000.0 - 1100.0) * ef).abs() < 1e-6, "{}", row[3]);
+    let oil_gj = 100.0 * 39.1;
+    let s1 = oil_gj * 0.5 * 0.0693 + (2000.0 + oil_gj * 0.5) * 0.0499 + 500.0;
+    assert!((row[1] - s1).abs() < 1e-6, "{} vs {s1}", row[1]);
+    // recycled share 0.1 → 0.5 over FY2018–FY2040
+    let rho = 0.1 + 0.4 * 7.0 / 22.0;
+    let s3 = 800.0 * ((1.0 - rho) * 12.0 + rho * 0.4);
+    assert!((row[4] - s3).abs() < 1e-6, "{} vs {s3}", row[4]);
+    assert!((row[6] - (s1 + s2m)).abs() < 1e-6, "net");
 }
 
 #[test]
@@ -152,13 +176,36 @@ fn summary_gives_baselines_targets_and_units() {
         "FY2030",
         "FY2050",
         "0.982 t-CO2/百万円",
-        "MET",
-        "NOT MET",
         "intensity met, absolute missed",
         "万t",
     ] {
         assert!(text.contains(needle), "missing {needle} in\n{text}");
     }
+    // Each target's status, on its own line (V10, V15): the intensity targets met, their
+    // absolute equivalents and both 2050 targets not met. "MET" must be the whole word.
+    let status = |line: &str| line.split_whitespace().last().map(str::to_owned);
+    let lines: Vec<&str> = text.lines().collect();
+    let status_after = |label: &str| -> Vec<String> {
+        let at = lines.iter().position(|l| l.trim_start().starts_with(label)).unwrap();
+        lines[at + 1..]
+            .iter()
+            .take_while(|l| l.starts_with("    "))
+            .filter(|l| l.contains("level "))
+            .map(|l| {
+                let words: Vec<&str> = l.split_whitespace().collect();
+                let n = words.len();
+                if n >= 2 && words[n - 2] == "NOT" {
+                    "NOT MET".to_owned()
+                } else {
+                    status(l).unwrap()
+                }
+            })
+            .collect()
+    };
+    assert_eq!(status_after("Scope 1,2 intensity −30 %"), ["MET", "NOT MET"], "{text}");
+    assert_eq!(status_after("Scope 3 intensity −30 %"), ["MET", "NOT MET"], "{text}");
+    assert_eq!(status_after("Own emissions zero 2050"), ["NOT MET"], "{text}");
+    assert_eq!(status_after("Value chain net zero 2050"), ["NOT MET"], "{text}");
     let o = decarb(&["summary", SHIPPED[0], "--units", "kt"]);
     let text = stdout(&o);
     assert!(text.contains("1,810.0 kt"), "{text}");
@@ -214,10 +261,16 @@ fn compare_shows_figures_side_by_side_and_the_changed_levers() {
     );
     assert!(out.contains("B: FY2020 0.0 %, FY2030 100.0 %"), "{out}");
     assert!(out.contains("Δ FY2030: +49.4 pt"), "{out}");
-    assert!(
-        out.contains("Scope 1+2 (market), gross, FY2030") && out.contains("MET"),
-        "{out}"
-    );
+    // the target's status in both files, as the last word of each line: met in A and in B
+    assert!(out.contains("Scope 1+2 (market), gross, FY2030"), "{out}");
+    let status: Vec<&str> = out
+        .lines()
+        .skip_while(|l| !l.contains("−50 % vs FY2018 (Scope 1+2)"))
+        .skip(1)
+        .take(2)
+        .map(|l| l.rsplit(": ").next().unwrap_or_default())
+        .collect();
+    assert_eq!(status, ["MET", "MET"], "{out}");
     // Full target labels, and a B − A column.
     assert!(out.contains("  −50 % vs FY2018 (Scope 1+2)\n"), "{out}");
     assert!(out.contains("B − A"), "{out}");
@@ -248,7 +301,9 @@ fn html_report_is_self_contained_with_every_kpi_and_a_chart_each() {
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
         let html = std::fs::read_to_string(&out).unwrap();
         assert!(html.starts_with("<!doctype html>"));
-        assert!(!html.contains("http://") || html.matches("http://").all(|_| true));
+        // the only URL is the SVG namespace
+        let urls = html.matches("http://").count() + html.matches("https://").count();
+        assert_eq!(urls, html.matches("http://www.w3.org/2000/svg").count(), "{file}");
         assert!(
             !html.contains("<script") && !html.contains("src=\"http"),
             "no external resources"
@@ -386,7 +441,7 @@ fn summary_prints_the_model_against_every_reported_actual() {
     let text = stdout(&decarb(&["summary", SHIPPED[0]]));
     assert!(text.contains("Model against reported actuals"), "{text}");
     assert!(
-        text.contains("FY2023 Scope 1+2: reported 71.80 万t, model 71.94 万t (+0.14 万t, +0.2 %)"),
+        text.contains("FY2023 Scope 1+2: reported 71.80 万t, model 71.70 万t (−0.10 万t, −0.1 %)"),
         "{text}"
     );
     assert!(text.contains("FY2023 Scope 1: reported 48.30 万t"), "{text}");

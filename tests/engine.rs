@@ -6,6 +6,16 @@ use decarb::model::{self, Path, Scenario, Scope, Scope2Method};
 use decarb::{report, synthetic, units::Units};
 use proptest::prelude::*;
 
+/// Structured scenario strategies (shrinkable).
+#[path = "engine/generate.rs"]
+mod generate;
+/// Hand-computed oracles on a small scenario (MODEL.md §4–6).
+#[path = "engine/oracles.rs"]
+mod oracles;
+/// A reference implementation of MODEL.md §4–5, written from the page.
+#[path = "engine/reference.rs"]
+mod reference;
+
 fn load(name: &str) -> Scenario {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("scenarios")
@@ -25,15 +35,18 @@ const MAN: f64 = 1e4; // 万t
 fn jmia_reproduces_the_association_table_from_inputs() {
     let s = load("jmia-nonferrous-2013.ron");
     let p = project(&s);
-    // 001:L532-535: FY2013 448.89, FY2023 278.81, FY2030 278.00 万t-CO2 (within 1 %).
-    for (year, published) in [(2013, 448.89), (2023, 278.81), (2030, 278.00)] {
+    // 001:L532-535 and the other columns (FY2022 actual, FY2024/FY2025 outlooks), within the
+    // table's rounding: ±0.005万t.
+    for (year, published) in [
+        (2013, 448.89),
+        (2022, 309.43),
+        (2023, 278.81),
+        (2024, 303.22),
+        (2025, 299.01),
+        (2030, 278.00),
+    ] {
         let v = p.totals(year).unwrap().net / MAN;
-        assert!(close(v, published, 0.01), "FY{year}: {v} vs {published}");
-    }
-    // and the other columns: FY2022 actual, FY2024/FY2025 outlooks
-    for (year, published) in [(2022, 309.43), (2024, 303.22), (2025, 299.01)] {
-        let v = p.totals(year).unwrap().net / MAN;
-        assert!(close(v, published, 0.01), "FY{year}: {v} vs {published}");
+        assert!((v - published).abs() <= 0.005, "FY{year}: {v} vs {published}");
     }
     // The model's values come from inputs, not from history: history is not read by the run.
     let mut no_history = s.clone();
@@ -127,8 +140,9 @@ fn jx_base_year_matches_the_181_man_t_baseline_and_its_split() {
     let s = load("jx-metals-2018.ron");
     let p = project(&s);
     let t = p.totals(2018).unwrap();
-    // 000:L75-77: 181万t; V2: electricity 61 % ≈ 1,104 kt, fuel ≈ 344 kt, non-energy ≈ 362 kt (±30 kt).
-    assert!(close(t.net, 1_810_000.0, 0.01), "{}", t.net);
+    // 000:L75-77: 181万t (within 0.1 %); V2: electricity 61 % ≈ 1,104 kt, fuel ≈ 344 kt,
+    // non-energy ≈ 362 kt (±30 kt).
+    assert!(close(t.net, 1_810_000.0, 0.001), "{}", t.net);
     let i = p.index(2018).unwrap();
     let r = &p.scenario;
     let electricity = r.source(i, engine::source::ELECTRICITY);
@@ -137,15 +151,11 @@ fn jx_base_year_matches_the_181_man_t_baseline_and_its_split() {
     assert!((electricity - 1_104_100.0).abs() < 30_000.0, "{electricity}");
     assert!((fuel - 343_900.0).abs() < 30_000.0, "{fuel}");
     assert!((process - 362_000.0).abs() < 30_000.0, "{process}");
-    // Caserones ≈ 20 % of group electricity in FY2018 (000:L55-58).
-    let total_mwh: f64 = s.sites.iter().map(|x| x.electricity_mwh).sum();
-    let caserones = s
-        .sites
-        .iter()
-        .find(|x| x.id == "caserones")
-        .unwrap()
-        .electricity_mwh;
-    assert!((caserones / total_mwh - 0.20).abs() < 0.01);
+    // Caserones ≈ 20 % of group electricity in FY2018 (000:L55-58), as the engine consumes it
+    // (the mine has no own generation: its consumption is its grid purchase).
+    let cas = s.sites.iter().position(|x| x.id == "caserones").unwrap();
+    let share = r.site(i, cas).grid_mwh / r.energy[i].electricity_mwh;
+    assert!((share - 0.20).abs() < 0.01, "{share}");
 }
 
 #[test]
@@ -201,22 +211,33 @@ fn jx_targets_and_divestment() {
 
 #[test]
 fn jx_fy2023_model_matches_the_reported_scopes() {
-    // 003:L7692-7699: Scope 1 483 kt, Scope 2 234 kt, Scope 1+2 718 kt. The file explains the
-    // FY2018→FY2023 change by the Caserones sale, the fuel table and a labelled calibration:
-    // Scope 1+2 within 1 %, each scope within 5 %.
+    // V4, 003:L7692-7699: Scope 1 483 kt, Scope 2 234 kt, within 0.1 %; their sum 717 kt within
+    // 0.1 %, and within 1 kt of the printed total 718 (the report's rounding, G10). The file
+    // explains FY2018→FY2023 by the Caserones sale, the fuel table and labelled calibrations.
     let s = load("jx-metals-2018.ron");
     let p = project(&s);
     let t = p.totals(2023).unwrap();
-    assert!(close(t.scope12(), 718_000.0, 0.01), "{}", t.scope12());
-    assert!(close(t.scope1, 483_000.0, 0.05), "{}", t.scope1);
-    assert!(close(t.scope2_market, 234_000.0, 0.05), "{}", t.scope2_market);
-    // The model's FY2023 fuel is the reported fuel (2,375 + 1,577 TJ, 003:L7704-7714) within 2 %.
+    assert!(close(t.scope1, 483_000.0, 0.001), "{}", t.scope1);
+    assert!(close(t.scope2_market, 234_000.0, 0.001), "{}", t.scope2_market);
+    assert!(close(t.scope12(), 717_000.0, 0.001), "{}", t.scope12());
+    assert!((t.scope12() - 718_000.0).abs() <= 1000.0, "{}", t.scope12());
+    // domestic and overseas as reported: S1 376 / 107, S2 183 / 51 (±1 kt, V4)
     let i = p.index(2023).unwrap();
-    assert!(
-        close(p.scenario.energy[i].fuel_gj, 3_952_000.0, 0.02),
-        "{}",
-        p.scenario.energy[i].fuel_gj
-    );
+    let (mut dom, mut ovs) = ((0.0, 0.0), (0.0, 0.0));
+    for (k, site) in s.sites.iter().enumerate() {
+        let y = p.scenario.site(i, k);
+        let area = if site.region == "japan" { &mut dom } else { &mut ovs };
+        area.0 += y.scope1;
+        area.1 += y.scope2_market;
+    }
+    for (what, got, reported) in [
+        ("domestic S1", dom.0, 376_000.0),
+        ("domestic S2", dom.1, 183_000.0),
+        ("overseas S1", ovs.0, 107_000.0),
+        ("overseas S2", ovs.1, 51_000.0),
+    ] {
+        assert!((got - reported).abs() <= 1000.0, "{what}: {got}");
+    }
     // The calibration is labelled as such in the file.
     for site in s.sites.iter().filter(|x| !x.process_change_share.is_empty()) {
         assert!(
@@ -240,42 +261,48 @@ fn jx_fy2023_model_matches_the_reported_scopes() {
 
 #[test]
 fn jx_fy2023_fuel_table_converts_to_the_reported_energy() {
-    // 003:L7704-7714: fuel 2,375 TJ domestic, 1,577 TJ overseas (within 2 %), with the
-    // default calorific values of fuel-factors.md as carried by the scenario's fuels.
+    // The engine's FY2023 fuel use is the FY2023 fuel table (003:L7828-7841) converted with the
+    // scenario's calorific values, within 0.1 %; and that conversion is the reported 2,375 TJ
+    // domestic and 1,577 TJ overseas (003:L7704-7714) within 1 % (fuel-factors.md: the default
+    // factors, not the company's own).
     let s = load("jx-metals-2018.ron");
+    let p = project(&s);
     let h = s.history_for(2023).unwrap();
     let tj = |area: &str| -> f64 {
         h.fuel_use
             .iter()
-            .filter(|f| f.area == area)
+            .filter(|f| area.is_empty() || f.area == area)
             .map(|f| f.quantity * s.fuels[s.fuel_index(&f.fuel).unwrap()].gj_per_unit.unwrap())
             .sum::<f64>()
             / 1e3
     };
-    assert!(close(tj("domestic"), 2375.0, 0.02), "{}", tj("domestic"));
-    assert!(close(tj("overseas"), 1577.0, 0.02), "{}", tj("overseas"));
+    let engine_tj = p.scenario.energy[p.index(2023).unwrap()].fuel_gj / 1e3;
+    assert!(close(engine_tj, tj(""), 0.001), "{engine_tj} vs {}", tj(""));
+    assert!(close(tj("domestic"), 2375.0, 0.01), "{}", tj("domestic"));
+    assert!(close(tj("overseas"), 1577.0, 0.01), "{}", tj("overseas"));
+    assert!(close(engine_tj, 2375.0 + 1577.0, 0.01), "{engine_tj}");
 }
 
 #[test]
 fn jx_own_renewables_match_the_reported_generation() {
-    // V7: FY2020 28,567 MWh (000:L279-287); FY2023 30,586 MWh incl. the Kurami PPA (003:L3366-3385).
-    let s = load("jx-metals-2018.ron");
-    let gen_in = |year: i32| -> f64 {
-        let own: f64 = s
-            .sites
-            .iter()
-            .flat_map(|x| &x.own_generation)
-            .map(|g| g.output_mwh.value_or(year, 0.0))
-            .sum();
-        let ppa: f64 = s
-            .ppas
-            .iter()
-            .map(|p| p.capacity_mw.value_or(year, 0.0) * p.yield_mwh_per_mw)
-            .sum();
-        own + ppa
+    // V7: FY2020 28,567 MWh (000:L279-287); FY2023 30,586 MWh incl. the Kurami PPA
+    // (003:L3366-3385), exact to the MWh. Read from the engine: the electricity the sites
+    // consume but do not buy (consumption − grid purchase + surplus), on the whole-group
+    // boundary (the reported sums are of whole assets).
+    let mut s = load("jx-metals-2018.ron");
+    for site in &mut s.sites {
+        site.ownership = Path::default();
+    }
+    let p = project(&s);
+    let generated = |year: i32| {
+        let e = &p.scenario.energy[p.index(year).unwrap()];
+        e.electricity_mwh - e.grid_mwh + e.surplus_mwh
     };
-    assert!((gen_in(2020) - 28_567.0).abs() < 1.0);
-    assert!((gen_in(2023) - 30_586.0).abs() < 1.0);
+    assert!((generated(2020) - 28_567.0).abs() <= 1.0, "{}", generated(2020));
+    assert!((generated(2023) - 30_586.0).abs() <= 1.0, "{}", generated(2023));
+    // and the grid purchase is lowered by exactly that much (no surplus: none is credited)
+    let i = p.index(2023).unwrap();
+    assert_eq!(p.scenario.energy[i].surplus_mwh, 0.0);
 }
 
 // ---------------------------------------------------------------- NLM (seed 004)
@@ -284,16 +311,16 @@ fn jx_own_renewables_match_the_reported_generation() {
 fn nlm_reproduces_the_roadmap_bridges() {
     let s = load("nlm-2013.ron");
     let p = project(&s);
-    // 004:L346-382 and L414-452, ±1万t.
+    // V11–V14, 004:L346-382 and L414-452, ±0.5万t (the roadmap's rounding).
     for (year, s12, s3) in [(2013, 47.0, 254.0), (2023, 35.0, 212.0), (2030, 40.0, 229.0)] {
         let t = p.totals(year).unwrap();
         assert!(
-            (t.scope12() / MAN - s12).abs() <= 1.0,
+            (t.scope12() / MAN - s12).abs() <= 0.5,
             "FY{year} S1+2 {}",
             t.scope12() / MAN
         );
         assert!(
-            (t.scope3 / MAN - s3).abs() <= 1.0,
+            (t.scope3 / MAN - s3).abs() <= 0.5,
             "FY{year} S3 {}",
             t.scope3 / MAN
         );
@@ -408,13 +435,27 @@ fn shipped_scenarios_round_trip() {
 fn save_is_atomic_and_keeps_the_old_file_on_failure() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.ron");
-    let s = load("nlm-2013.ron");
-    decarb::file::save(&path, &s).unwrap();
-    assert_eq!(decarb::file::load(&path).unwrap(), s);
+    let old = load("nlm-2013.ron");
+    decarb::file::save(&path, &old).unwrap();
+    let old_bytes = std::fs::read(&path).unwrap();
+    assert_eq!(decarb::file::load(&path).unwrap(), old);
+    // A save that fails half-way (its temporary file cannot be created: a folder is in the
+    // way) reports the error and leaves the old file byte for byte.
+    let blocker = dir
+        .path()
+        .join(format!(".plan.ron.{}.tmp", std::process::id()));
+    std::fs::create_dir(&blocker).unwrap();
+    let new = load("jx-metals-2018.ron");
+    let e = decarb::file::save(&path, &new).unwrap_err();
+    assert!(e.contains("could not save") && e.contains("plan.ron"), "{e}");
+    assert_eq!(std::fs::read(&path).unwrap(), old_bytes);
+    std::fs::remove_dir(&blocker).unwrap();
     // A save into a folder that does not exist fails and writes nothing.
     let bad = dir.path().join("missing").join("plan.ron");
-    assert!(decarb::file::save(&bad, &s).is_err());
-    // No temporary file is left behind.
+    assert!(decarb::file::save(&bad, &new).is_err());
+    // A save that succeeds replaces the file whole, and no temporary file is left behind.
+    decarb::file::save(&path, &new).unwrap();
+    assert_eq!(decarb::file::load(&path).unwrap(), new);
     let names: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name())
@@ -626,8 +667,10 @@ proptest! {
             let expected = moved_mwh * efloc.value_or(year, 0.0) * o;
             let got = q.scenario.totals[i].scope2_location - p.scenario.totals[i].scope2_location;
             prop_assert!((got - expected).abs() <= 1e-6 * (1.0 + expected.abs()), "{year}: {got} vs {expected}");
-            // and Scope 1 falls by the moved fuel's CO2
-            prop_assert!(q.scenario.totals[i].scope1 <= p.scenario.totals[i].scope1 + 1e-6);
+            // and Scope 1 falls by exactly the moved fuel's CO2
+            let moved_t = 50_000.0 * a * eta * share * s.fuels[0].ef_t_per_gj * o;
+            let fall = p.scenario.totals[i].scope1 - q.scenario.totals[i].scope1;
+            prop_assert!((fall - moved_t).abs() <= 1e-6 * (1.0 + moved_t), "{year}: {fall} vs {moved_t}");
         }
     }
 
@@ -846,5 +889,84 @@ proptest! {
         let b = wedges::bridge(&s, &e, &p, &e.lever_runs(), &metric, 2018, 2040).unwrap();
         let sum = b.start_t + b.bars.iter().map(|x| x.value_t).sum::<f64>();
         prop_assert!((sum - b.end_t).abs() <= 1e-9 * b.end_t.abs().max(b.start_t.abs()).max(1.0));
+    }
+}
+
+// ---------------------------------------------------------------- the engine against the reference model
+
+fn close_to(got: f64, expected: f64, scale: f64) -> bool {
+    (got - expected).abs() <= 1e-9 * scale.max(1.0)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn the_engine_matches_the_reference_model_year_by_year(s in generate::scenario()) {
+        let problems = model::validate::validate(&s);
+        prop_assert!(problems.is_empty(), "{:?}", problems);
+        let p = project(&s);
+        prop_assert_eq!(p.years(), (s.last_year - s.base_year + 1) as usize);
+        for i in 0..p.years() {
+            let year = p.year(i);
+            for (run, bau) in [(&p.scenario, false), (&p.bau, true)] {
+                let r = reference::year(&s, year, bau);
+                let t = &run.totals[i];
+                let e = &run.energy[i];
+                let scale = r.scope1.abs() + r.scope2_market + r.scope2_location + r.scope3 + r.credits;
+                for (what, got, want) in [
+                    ("scope1", t.scope1, r.scope1),
+                    ("scope2_market", t.scope2_market, r.scope2_market),
+                    ("scope2_location", t.scope2_location, r.scope2_location),
+                    ("scope3", t.scope3, r.scope3),
+                    ("credits", t.credits, r.credits),
+                    ("net", t.net, r.net),
+                ] {
+                    prop_assert!(close_to(got, want, scale), "FY{year} bau={bau} {what}: {got} vs {want}");
+                }
+                let escale = r.electricity_mwh + r.fuel_gj + r.surplus_mwh + r.production_t;
+                for (what, got, want) in [
+                    ("electricity_mwh", e.electricity_mwh, r.electricity_mwh),
+                    ("grid_mwh", e.grid_mwh, r.grid_mwh),
+                    ("surplus_mwh", e.surplus_mwh, r.surplus_mwh),
+                    ("fuel_gj", e.fuel_gj, r.fuel_gj),
+                    ("production_t", e.production_t, r.production_t),
+                ] {
+                    prop_assert!(close_to(got, want, escale), "FY{year} bau={bau} {what}: {got} vs {want}");
+                }
+                for si in 0..s.sites.len() {
+                    let (x, _) = reference::site_year(&s, si, year, bau);
+                    let y = run.site(i, si);
+                    let scale = x.scope1.abs() + x.scope2_market + x.scope2_location + x.scope3;
+                    prop_assert!(close_to(y.scope1, x.scope1, scale), "FY{year} site {si} scope1");
+                    prop_assert!(close_to(y.scope2_market, x.scope2_market, scale), "FY{year} site {si} s2m");
+                    prop_assert!(close_to(y.scope2_location, x.scope2_location, scale), "FY{year} site {si} s2l");
+                    prop_assert!(close_to(y.scope3, x.scope3, scale), "FY{year} site {si} scope3");
+                }
+            }
+        }
+        // the first target is −50 % of the base year's baseline (an actual when reported)
+        let r = &targets::evaluate(&s, &p)[0];
+        let baseline = reference::baseline_s12(&s, s.base_year).unwrap();
+        prop_assert!(close_to(r.level, 0.5 * baseline, baseline.abs()), "{} vs {}", r.level, 0.5 * baseline);
+        let t = p.totals(s.last_year).unwrap();
+        prop_assert_eq!(r.met, t.scope12() <= r.level + 1e-9 * r.level.abs().max(t.scope12().abs()));
+    }
+
+    #[test]
+    fn structured_scenarios_at_bau_equal_bau_and_wedges_sum_to_the_gap(s in generate::scenario()) {
+        let p = project(&s);
+        let q = project(&levers_at_bau(&s));
+        assert_runs_equal(&q.scenario, &p.bau);
+        let e = engine::Engine::new(&s);
+        let metric = Metric::net(&s);
+        let w = wedges::wedges(&e, &metric);
+        for (y, row) in w.values.iter().enumerate() {
+            let gap = metric.of(&p.bau.totals[y]) - metric.of(&p.scenario.totals[y]);
+            let sum: f64 = row.iter().sum();
+            let scale = metric.of(&p.bau.totals[y]).abs() + metric.of(&p.scenario.totals[y]).abs();
+            prop_assert!(close_to(w.gap[y], gap, scale));
+            prop_assert!(close_to(sum, gap, scale), "FY{}: {sum} vs {gap}", p.year(y));
+        }
     }
 }

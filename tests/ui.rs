@@ -15,6 +15,10 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::PathBuf;
 
+/// Journeys through menus, buttons, typing and shortcuts, asserting on what is on screen.
+#[path = "ui/journeys.rs"]
+mod journeys;
+
 fn jx() -> Scenario {
     model::from_str(decarb::DEFAULT_SCENARIO).unwrap()
 }
@@ -368,6 +372,7 @@ fn opening_a_bad_file_shows_every_error_and_keeps_the_scenario() {
     let mut h = harness(app_with(FakeDialogs {
         open: Some(bad),
         save: None,
+        ..Default::default()
     }));
     h.run();
     h.state_mut().command(Command::Open);
@@ -389,6 +394,7 @@ fn save_as_writes_a_file_that_reloads_equal_and_open_reads_it_back() {
     let mut h = harness(app_with(FakeDialogs {
         open: Some(path.clone()),
         save: Some(path.clone()),
+        ..Default::default()
     }));
     h.run();
     h.get_by_role_and_label(Role::Slider, SITE)
@@ -533,6 +539,7 @@ fn compare_names_items_gives_units_and_the_change() {
     let mut h = harness(app_with(FakeDialogs {
         open: Some(other),
         save: None,
+        ..Default::default()
     }));
     h.run();
     h.state_mut().command(Command::CompareWith);

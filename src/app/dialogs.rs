@@ -77,18 +77,29 @@ impl FileDialogs for RfdDialogs {
     }
 }
 
-/// Fixed answers, for tests: `save: None` means "no native dialog".
+/// Answers for tests, given as a user would in turn: `opens` and `saves` are answered first,
+/// in order; then `open` and `save` every time (`save: None` means "no native dialog").
 #[derive(Default)]
 pub struct FakeDialogs {
     pub open: Option<PathBuf>,
     pub save: Option<PathBuf>,
+    /// One answer per Open dialog (`None`: the user cancelled it).
+    pub opens: std::collections::VecDeque<Option<PathBuf>>,
+    /// One answer per Save dialog.
+    pub saves: std::collections::VecDeque<Choice>,
 }
 
 impl FileDialogs for FakeDialogs {
     fn open(&mut self) -> Option<PathBuf> {
-        self.open.clone()
+        match self.opens.pop_front() {
+            Some(answer) => answer,
+            None => self.open.clone(),
+        }
     }
     fn save(&mut self, _dir: Option<&Path>, _name: &str, _filter: (&str, &str)) -> Choice {
+        if let Some(answer) = self.saves.pop_front() {
+            return answer;
+        }
         match &self.save {
             Some(p) => Choice::Chosen(p.clone()),
             None => Choice::Unavailable,

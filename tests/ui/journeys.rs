@@ -1,0 +1,317 @@
+//! Journeys a user makes, driven only through what the user touches: menus and buttons found
+//! by role and label, sliders, typing, keyboard shortcuts. Assertions read what is on screen
+//! (labels, KPI text) and the files on disk, not commands injected into the app.
+
+use super::{SITE, harness, jx, kpi_text, shipped};
+use decarb::app::dialogs::{Choice, FakeDialogs};
+use decarb::app::{DecarbApp, Mode, Prefs};
+use decarb::engine::{Metric, project};
+use decarb::explain::metric_label;
+use decarb::i18n::Lang;
+use decarb::model::Scenario;
+use decarb::units::Units;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::path::{Path, PathBuf};
+
+type H = Harness<'static, DecarbApp>;
+
+fn app(s: Scenario, path: Option<PathBuf>, dialogs: FakeDialogs) -> DecarbApp {
+    DecarbApp::with_prefs(s, path, Prefs::default(), Mode::Normal, Box::new(dialogs))
+}
+
+/// Clicks a menu, then an item in it, as a user does.
+fn menu(h: &mut H, menu: &str, item: &str) {
+    h.get_by_role_and_label(Role::Button, menu).click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, item).click();
+    h.run();
+    h.run();
+}
+
+fn kpi_in(s: &Scenario, year: i32, units: Units) -> String {
+    let m = Metric::default_for(s);
+    let v = m.of(project(s).totals(year).unwrap());
+    decarb::app::panels::kpi::metric_kpi_label(Lang::En, units, year, &metric_label(&m, Lang::En), v)
+}
+
+fn shown(h: &H, label: &str) -> bool {
+    h.query_by_label(label).is_some()
+}
+
+fn copy_to(dir: &Path, name: &str) -> PathBuf {
+    let to = dir.join(name);
+    std::fs::copy(shipped(name), &to).unwrap();
+    to
+}
+
+#[test]
+fn file_open_a_then_b_shows_b_figures_and_none_of_a() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = copy_to(dir.path(), "jmia-nonferrous-2013.ron");
+    let b = copy_to(dir.path(), "nlm-2013.ron");
+    let (sa, sb) = (decarb::file::load(&a).unwrap(), decarb::file::load(&b).unwrap());
+    let dialogs = FakeDialogs {
+        opens: [Some(a.clone()), Some(b.clone())].into(),
+        ..Default::default()
+    };
+    let mut h = harness(app(jx(), None, dialogs));
+    h.run();
+    menu(&mut h, "File", "Open…");
+    assert!(shown(&h, &kpi_text(&sa, 2030)), "A's FY2030 KPI after opening A");
+    assert!(!shown(&h, &kpi_text(&jx(), 2030)));
+    menu(&mut h, "File", "Open…");
+    for year in [2030, 2050] {
+        assert!(shown(&h, &kpi_text(&sb, year)), "B's FY{year} KPI after opening B");
+        assert!(!shown(&h, &kpi_text(&sa, year)), "A's FY{year} KPI still on screen");
+    }
+    // B's targets, not A's, in the KPI row
+    for t in &sb.targets {
+        assert!(h.query_all_by_label_contains(&t.label).next().is_some(), "{}", t.label);
+    }
+    for t in &sa.targets {
+        assert!(h.query_all_by_label_contains(&t.label).next().is_none(), "{}", t.label);
+    }
+}
+
+#[test]
+fn a_cancelled_open_keeps_the_scenario() {
+    let dialogs = FakeDialogs {
+        opens: [None].into(),
+        ..Default::default()
+    };
+    let mut h = harness(app(jx(), None, dialogs));
+    h.run();
+    menu(&mut h, "File", "Open…");
+    assert!(shown(&h, &kpi_text(&jx(), 2030)));
+}
+
+#[test]
+fn new_after_an_edit_asks_and_discard_gives_the_template() {
+    let mut h = harness(app(jx(), None, FakeDialogs::default()));
+    h.run();
+    h.get_by_role_and_label(Role::Slider, SITE).set_value_accesskit(90.0);
+    h.run();
+    let edited = kpi_text(h.state().doc.scenario(), 2030);
+    assert!(shown(&h, &edited));
+    menu(&mut h, "File", "New");
+    h.get_by_role_and_label(Role::Button, "Cancel").click();
+    h.run();
+    assert!(shown(&h, &edited), "Cancel keeps the edited plan on screen");
+    menu(&mut h, "File", "New");
+    h.get_by_role_and_label(Role::Button, "Discard").click();
+    h.run();
+    h.run();
+    let template = decarb::model::from_str(decarb::app::TEMPLATE).unwrap();
+    assert!(shown(&h, &kpi_text(&template, 2030)));
+    assert!(!shown(&h, &edited));
+    assert!(h.query_all_by_label_contains(SITE).next().is_none(), "JX's sites are gone");
+}
+
+#[test]
+fn save_as_cancelled_writes_nothing_and_a_failed_save_as_says_why_and_keeps_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("plan.ron");
+    let dialogs = FakeDialogs {
+        saves: [
+            Choice::Cancelled,
+            Choice::Chosen(dir.path().join("no-such-folder").join("plan.ron")),
+            Choice::Chosen(target.clone()),
+        ]
+        .into(),
+        ..Default::default()
+    };
+    let mut h = harness(app(jx(), None, dialogs));
+    h.run();
+    h.get_by_role_and_label(Role::Slider, SITE).set_value_accesskit(90.0);
+    h.run();
+    let edited = h.state().doc.scenario().clone();
+    // cancelled: nothing written, no message
+    menu(&mut h, "File", "Save As…");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    assert!(h.query_all_by_label_contains("could not save").next().is_none());
+    // failing: the error names the file, the plan is still the edited one
+    menu(&mut h, "File", "Save As…");
+    assert!(h.query_all_by_label_contains("could not save").next().is_some());
+    assert!(h.query_all_by_label_contains("plan.ron").next().is_some());
+    h.get_by_role_and_label(Role::Button, "OK").click();
+    h.run();
+    assert!(shown(&h, &kpi_text(&edited, 2030)));
+    // and a good path saves it
+    menu(&mut h, "File", "Save As…");
+    assert_eq!(decarb::file::load(&target).unwrap(), edited);
+}
+
+#[test]
+fn ctrl_s_saves_the_edited_plan_to_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_to(dir.path(), "jx-metals-2018.ron");
+    let s = decarb::file::load(&path).unwrap();
+    let mut h = harness(app(s.clone(), Some(path.clone()), FakeDialogs::default()));
+    h.run();
+    h.get_by_role_and_label(Role::Slider, SITE).set_value_accesskit(80.0);
+    h.run();
+    let edited = h.state().doc.scenario().clone();
+    assert_ne!(edited, s);
+    assert_eq!(decarb::file::load(&path).unwrap(), s, "nothing saved before Ctrl+S");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    assert_eq!(decarb::file::load(&path).unwrap(), edited);
+    assert!(h.query_all_by_label_contains("Saved jx-metals-2018.ron").next().is_some());
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_save_discard_or_cancel() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_to(dir.path(), "nlm-2013.ron");
+    let s = decarb::file::load(&path).unwrap();
+    let mut h = harness(app(s.clone(), Some(path.clone()), FakeDialogs::default()));
+    h.run();
+    let site = s.sites[0].name.clone();
+    h.get_by_role_and_label(Role::Slider, &site).set_value_accesskit(100.0);
+    h.run();
+    let edited = h.state().doc.scenario().clone();
+    menu(&mut h, "File", "Quit");
+    assert!(shown(&h, "Save") && shown(&h, "Discard") && shown(&h, "Cancel"));
+    h.get_by_role_and_label(Role::Button, "Cancel").click();
+    h.run();
+    assert!(shown(&h, &kpi_text(&edited, 2030)), "still open with the edit");
+    assert_eq!(decarb::file::load(&path).unwrap(), s);
+    // Save: the edit is written before the window closes
+    menu(&mut h, "File", "Quit");
+    h.get_by_role_and_label(Role::Button, "Save").click();
+    h.run();
+    assert_eq!(decarb::file::load(&path).unwrap(), edited);
+}
+
+#[test]
+fn quitting_and_discarding_leaves_the_file_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_to(dir.path(), "nlm-2013.ron");
+    let s = decarb::file::load(&path).unwrap();
+    let mut h = harness(app(s.clone(), Some(path.clone()), FakeDialogs::default()));
+    h.run();
+    h.get_by_role_and_label(Role::Slider, &s.sites[0].name).set_value_accesskit(100.0);
+    h.run();
+    menu(&mut h, "File", "Quit");
+    h.get_by_role_and_label(Role::Button, "Discard").click();
+    h.run();
+    assert_eq!(decarb::file::load(&path).unwrap(), s);
+    assert!(h.query_by_label("Discard").is_none(), "the question is answered");
+}
+
+#[test]
+fn choosing_units_in_the_view_menu_changes_every_kpi() {
+    let mut h = harness(app(jx(), None, FakeDialogs::default()));
+    h.run();
+    assert!(shown(&h, &kpi_in(&jx(), 2030, Units::ManT)));
+    h.get_by_role_and_label(Role::Button, "View").click();
+    h.run();
+    h.get_by_label("kt").click();
+    h.run();
+    h.run();
+    assert!(shown(&h, &kpi_in(&jx(), 2030, Units::Kt)), "KPI in kt");
+    assert!(!shown(&h, &kpi_in(&jx(), 2030, Units::ManT)));
+}
+
+#[test]
+fn review_mode_from_the_view_menu_shows_every_target_of_a_file_with_many() {
+    let mut s = decarb::file::load(&shipped("nlm-2013.ron")).unwrap();
+    let extra = s.targets[0].clone();
+    for (k, year) in [2035, 2040, 2045].into_iter().enumerate() {
+        let mut t = extra.clone();
+        t.label = format!("Extra target {k}");
+        t.year = year;
+        s.targets.push(t);
+    }
+    let mut h = harness(app(s.clone(), None, FakeDialogs::default()));
+    h.run();
+    h.get_by_role_and_label(Role::Button, "View").click();
+    h.run();
+    h.get_by_label("Review mode").click();
+    h.run();
+    h.run();
+    let p = project(&s);
+    for r in decarb::engine::targets::evaluate(&s, &p) {
+        let head = format!(
+            "● {} (FY{}) — {}",
+            r.label,
+            r.year,
+            if r.met { "met" } else { "missed" }
+        );
+        let rect = h.get_by_label(&head).rect();
+        assert!(rect.left() >= 0.0 && rect.right() <= 1600.0, "{head} at {rect:?}");
+    }
+    // no levers in review mode
+    assert!(h.query_by_role_and_label(Role::Slider, &s.sites[0].name).is_none());
+}
+
+/// Moves a slider found by its label, then checks that the KPI on screen is the engine's
+/// value for the scenario the window now holds, and that it moved.
+fn slide(h: &mut H, label: &str, value: f64) {
+    let before = kpi_text(h.state().doc.scenario(), 2030);
+    h.get_by_role_and_label(Role::Slider, label).set_value_accesskit(value);
+    h.run();
+    let s = h.state().doc.scenario().clone();
+    let after = kpi_text(&s, 2030);
+    assert_ne!(before, after, "{label}: the FY2030 KPI did not move");
+    assert!(shown(h, &after), "{label}: the KPI shows {after}");
+}
+
+#[test]
+fn one_lever_of_every_group_moves_the_kpi_to_the_engine_value() {
+    let mut h = harness(app(jx(), None, FakeDialogs::default()));
+    h.run();
+    let s = jx();
+    // 1. CO2-free power
+    slide(&mut h, SITE, 100.0);
+    // 2. recycling
+    let m = &s.materials[0].name;
+    slide(&mut h, &format!("{m} — recycled"), 60.0);
+    slide(&mut h, &format!("{m} — low-carbon primary"), 20.0);
+    // 5. efficiency and 6. process change, on a site with fuel and process emissions
+    let site = s
+        .sites
+        .iter()
+        .find(|x| x.process_t_co2 > 0.0 && !x.fuels.is_empty())
+        .unwrap()
+        .name
+        .clone();
+    for header in ["Efficiency", "Process change", "PPA and own renewables", "Fuel switching", "Credits"] {
+        h.get_by_label(header).click();
+        h.run();
+    }
+    slide(&mut h, &format!("{site} — electricity %/yr"), 3.0);
+    slide(&mut h, &format!("{site} — fuel %/yr"), 3.0);
+    slide(&mut h, &format!("{site} — Process change"), 50.0);
+    // 4. PPA capacity
+    let ppa = &s.ppas[0].name;
+    slide(&mut h, &format!("{ppa} — capacity MW"), 200.0);
+    // 3. fuel switching: add a rule with the button, then move its share
+    h.get_by_role_and_label(Role::Button, "Add rule").click();
+    h.run();
+    let rules_before: usize = s.sites.iter().map(|x| x.fuel_switches.len()).sum();
+    let rules_after: usize = h.state().doc.scenario().sites.iter().map(|x| x.fuel_switches.len()).sum();
+    assert_eq!(rules_after, rules_before + 1);
+    let share = h
+        .query_all_by_role(Role::Slider)
+        .filter_map(|n| n.accesskit_node().label())
+        .find(|l| l.contains("fuel switch"))
+        .expect("a slider for the new rule's share");
+    slide(&mut h, &share, 50.0);
+    // 7. credits: typed into the keyframe table
+    let credits = h
+        .query_all_by_label_contains("Credits")
+        .filter_map(|n| n.accesskit_node().label())
+        .find(|l| l.contains("value"))
+        .expect("a credits value field");
+    let before = h.state().doc.scenario().credits.clone();
+    h.get_by_label(&credits).focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label(&credits).type_text("50000");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_ne!(h.state().doc.scenario().credits, before, "credits typed in");
+}
