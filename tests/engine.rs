@@ -7,12 +7,24 @@ use decarb::{report, synthetic, units::Units};
 use proptest::prelude::*;
 
 /// Structured scenario strategies (shrinkable).
+#[path = "engine/differences.rs"]
+/// Differences between two scenarios, as compare shows them.
+mod differences;
+#[path = "engine/edits.rs"]
+/// Lever edits as the window emits them.
+mod edits;
 #[path = "engine/generate.rs"]
 mod generate;
 /// Hand-computed oracles on a small scenario (MODEL.md §4–6).
+#[path = "engine/model.rs"]
+/// The scenario's helpers: lookups, horizon, reported figures.
+mod model_helpers;
 #[path = "engine/oracles.rs"]
 mod oracles;
 /// A reference implementation of MODEL.md §4–5, written from the page.
+#[path = "engine/validation.rs"]
+/// Validation at the edges of each rule.
+mod validation;
 #[path = "engine/reference.rs"]
 mod reference;
 

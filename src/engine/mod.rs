@@ -115,8 +115,9 @@ impl Projection {
     }
     /// Index of a fiscal year in the run arrays.
     pub fn index(&self, year: i32) -> Option<usize> {
-        let i = year - self.base_year;
-        (i >= 0 && (i as usize) < self.years()).then_some(i as usize)
+        // i64: any two fiscal years, however far apart, subtract without overflow
+        let i = usize::try_from(i64::from(year) - i64::from(self.base_year)).ok()?;
+        (i < self.years()).then_some(i)
     }
     pub fn year(&self, index: usize) -> i32 {
         self.base_year + index as i32

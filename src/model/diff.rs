@@ -46,6 +46,8 @@ pub enum FieldUnit {
     TPerT,
     Mw,
     MwhPerMw,
+    /// Primary energy per unit of electricity.
+    GjPerMwh,
     Jpy,
     JpyPer(&'static str),
     TCo2PerYr,
@@ -94,6 +96,8 @@ impl FieldUnit {
             FieldUnit::TPerGj
         } else if f.ends_with("_t_co2_per_t") || f.ends_with("_t_per_t") {
             FieldUnit::TPerT
+        } else if f.ends_with("_gj_per_mwh") {
+            FieldUnit::GjPerMwh
         } else if f.ends_with("_mwh_per_mw") {
             FieldUnit::MwhPerMw
         } else if f.ends_with("_mwh") {
@@ -142,6 +146,7 @@ impl FieldUnit {
             FieldUnit::TPerT => format!("{} t-CO2/t", adaptive()),
             FieldUnit::Mw => format!("{} MW", adaptive()),
             FieldUnit::MwhPerMw => format!("{} MWh/MW", n(0)),
+            FieldUnit::GjPerMwh => format!("{} GJ/MWh", n(2)),
             FieldUnit::Jpy => format!("{} JPY", n(0)),
             FieldUnit::JpyPer(x) => format!("{} JPY/{x}", adaptive()),
             FieldUnit::TCo2PerYr => format!("{} t-CO2/yr", adaptive()),

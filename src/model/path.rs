@@ -105,4 +105,53 @@ mod tests {
         assert_eq!(p.value_or(2021, 0.0), 1.0);
         assert_eq!(p.year_reaching(1.0), Some(2021));
     }
+
+    #[test]
+    fn interpolates_between_the_right_pair_of_many_keyframes() {
+        let p = Path(vec![(2020, 10.0), (2024, 2.0), (2025, 4.0), (2035, 4.0), (2045, 0.0)]);
+        for (year, want) in [
+            (2019, 10.0),
+            (2020, 10.0),
+            (2021, 8.0),
+            (2022, 6.0),
+            (2023, 4.0),
+            (2024, 2.0),
+            (2025, 4.0),
+            (2030, 4.0),
+            (2035, 4.0),
+            (2040, 2.0),
+            (2044, 0.4),
+            (2045, 0.0),
+            (2050, 0.0),
+        ] {
+            assert!((p.value_or(year, 99.0) - want).abs() < 1e-12, "FY{year}: {}", p.value_or(year, 99.0));
+        }
+        // one keyframe: that value in every year, the default ignored
+        assert_eq!(Path::constant(2030, 7.0).value_or(2000, 1.0), 7.0);
+        assert_eq!(Path::constant(2030, 7.0).value_or(2090, 1.0), 7.0);
+        assert_eq!(Path::constant(2030, 7.0).keyframes(), &[(2030, 7.0)]);
+        assert!(!p.is_empty() && Path::default().is_empty());
+        let mut out = [0.0; 6];
+        p.sample_into(2019, 99.0, &mut out);
+        assert_eq!(out, [10.0, 10.0, 8.0, 6.0, 4.0, 2.0]);
+        Path::default().sample_into(2019, 3.0, &mut out);
+        assert_eq!(out, [3.0; 6]);
+    }
+
+    #[test]
+    fn the_year_reached_is_the_start_of_the_final_plateau() {
+        let p = Path(vec![(2020, 0.0), (2025, 1.0), (2030, 1.0)]);
+        assert_eq!(p.year_reaching(1.0), Some(2025));
+        assert_eq!(p.year_reaching(0.0), None, "left again before the end");
+        let dip = Path(vec![(2020, 1.0), (2025, 0.5), (2030, 1.0)]);
+        assert_eq!(dip.year_reaching(1.0), Some(2030));
+        assert_eq!(dip.year_reaching(0.5), None);
+        assert_eq!(Path::default().year_reaching(0.0), None);
+        // within 1e-12 counts as reached, 1e-9 does not
+        let near = Path(vec![(2020, 0.0), (2026, 1.0 - 1e-13), (2030, 1.0)]);
+        assert_eq!(near.year_reaching(1.0), Some(2026));
+        let far = Path(vec![(2020, 0.0), (2026, 1.0 - 1e-9), (2030, 1.0)]);
+        assert_eq!(far.year_reaching(1.0), Some(2030));
+        assert_eq!(far.year_reaching(1.0 + 1e-9), None);
+    }
 }

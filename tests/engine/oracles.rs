@@ -273,8 +273,15 @@ fn recycled_feed_saves_fuel_in_proportion_to_the_rise_of_the_recycled_share() {
     for (year, coal_gj) in [(2020, 1000.0), (2022, 900.0), (2024, 800.0)] {
         eq(p.totals(year).unwrap().scope1, coal_gj * 0.09 + 100.0);
     }
-    // Scope 3 with ρ = 0.6: 100 × (0.4 × 2.0 + 0.6 × 0.5)
+    // Scope 3 with ρ = 0.6: 100 × (0.4 × 2.0 + 0.6 × 0.5), the material's own source
     eq(p.totals(2024).unwrap().scope3, 110.0);
+    let r = &p.scenario;
+    assert_eq!(r.source_count(), 3 + 2 + 1);
+    assert_eq!((r.fuel_source(1), r.material_source(0)), (4, 5));
+    eq(r.source(p.index(2024).unwrap(), r.material_source(0)), 110.0);
+    eq(r.source(p.index(2024).unwrap(), r.fuel_source(0)), 800.0 * 0.09);
+    assert_eq!(p.sources[r.material_source(0)].key, "material_scrap");
+    assert_eq!(p.sources[r.fuel_source(1)].key, "fuel_gas");
     eq(p.totals(2020).unwrap().scope3, 100.0 * (0.8 * 2.0 + 0.2 * 0.5));
 }
 
@@ -558,4 +565,345 @@ fn lever_groups_held_at_bau_leave_only_the_lever_effects_in_the_wedges() {
     eq(w.gap[y], 275.0);
     eq(w.values[y][engine::LeverGroup::Co2Free as usize], 237.5);
     eq(w.values[y][engine::LeverGroup::Efficiency as usize], 37.5);
+}
+
+#[test]
+fn a_projection_answers_for_its_own_years_only() {
+    let mut s = mini();
+    s.materials.push(material("ore", None));
+    let e = Engine::new(&s);
+    assert_eq!(
+        (e.base_year(), e.years(), e.fuel_count(), e.site_count(), e.material_count()),
+        (2020, 7, 2, 1, 1)
+    );
+    let p = run(&s);
+    assert_eq!(p.base_year, 2020);
+    assert_eq!(p.years(), 7);
+    assert_eq!(p.last_year(), 2026);
+    assert_eq!(p.index(2020), Some(0));
+    assert_eq!(p.index(2026), Some(6));
+    assert_eq!(p.year(6), 2026);
+    for outside in [2019, 2027, 1900, i32::MIN + 1, i32::MAX] {
+        assert_eq!(p.index(outside), None, "FY{outside}");
+        assert!(p.totals(outside).is_none() && p.bau_totals(outside).is_none());
+    }
+}
+
+#[test]
+fn lever_sets_add_and_remove_one_group_at_a_time() {
+    use engine::{LeverGroup, LeverSet};
+    for g in LeverGroup::ALL {
+        assert!(LeverSet::ALL.has(g) && !LeverSet::BAU.has(g));
+        assert_eq!(LeverSet::ALL.with(g), LeverSet::ALL, "adding a group already on");
+        assert_eq!(LeverSet::BAU.without(g), LeverSet::BAU, "removing a group already off");
+        let off = LeverSet::ALL.without(g);
+        let on = LeverSet::BAU.with(g);
+        for h in LeverGroup::ALL {
+            assert_eq!(off.has(h), h != g, "{g:?} off, {h:?}");
+            assert_eq!(on.has(h), h == g, "{g:?} on, {h:?}");
+        }
+        assert_eq!(off.with(g), LeverSet::ALL);
+        assert_eq!(on.without(g), LeverSet::BAU);
+    }
+}
+
+#[test]
+fn recompiling_the_edited_sites_equals_compiling_the_whole_scenario() {
+    let mut s = mini();
+    let mut b = s.sites[0].clone();
+    b.id = "b".into();
+    s.sites.push(b);
+    let mut p = ppa(PpaKind::OffSite, 300.0);
+    p.allocation = vec![("a".into(), 0.25), ("b".into(), 0.75)];
+    s.ppas.push(p);
+    let mut v = ppa(PpaKind::Virtual, 200.0);
+    v.id = "v".into();
+    v.allocation = vec![("a".into(), 0.5), ("b".into(), 0.5)];
+    s.ppas.push(v);
+    let mut engine = Engine::new(&s);
+    // edit site 0 only (its CO2-free share and its activity), recompile it alone
+    let mut t = s.clone();
+    t.sites[0].co2_free_share = path(&[(2020, 0.0), (2024, 0.6)]);
+    t.sites[0].activity = path(&[(2020, 1.0), (2026, 1.3)]);
+    engine.recompile_sites(&t, &[0]);
+    let whole = Engine::new(&t);
+    let (mut r1, mut r2) = (engine::Run::new(&engine), engine::Run::new(&whole));
+    for levers in [engine::LeverSet::BAU, engine::LeverSet::ALL] {
+        engine.run_into(levers, &mut r1);
+        whole.run_into(levers, &mut r2);
+        assert_eq!(r1.totals, r2.totals);
+        assert_eq!(r1.sites, r2.sites);
+    }
+    // a change of the site list or of the horizon recompiles everything
+    let mut more_sites = t.clone();
+    let mut c = t.sites[0].clone();
+    c.id = "c".into();
+    more_sites.sites.push(c);
+    let mut longer = t.clone();
+    longer.last_year += 1;
+    let mut earlier = t.clone();
+    earlier.base_year -= 1;
+    for changed in [more_sites, longer, earlier] {
+        let mut e = engine.clone();
+        e.recompile_sites(&changed, &[]);
+        let whole = Engine::new(&changed);
+        let (mut a, mut b) = (engine::Run::new(&e), engine::Run::new(&whole));
+        e.run_into(engine::LeverSet::ALL, &mut a);
+        whole.run_into(engine::LeverSet::ALL, &mut b);
+        assert_eq!(e.base_year(), changed.base_year);
+        assert_eq!(a.totals, b.totals);
+        assert_eq!(a.sites, b.sites);
+    }
+    // (scenario run) and the PPA output each site receives is its share: FY2021 site b buys
+    // 1000 − 0.75 × 300 MWh and certificates cover 100 MWh of it
+    let b_2021 = r1.site(1, 1);
+    eq(b_2021.grid_mwh, 1000.0 - 225.0);
+    eq(b_2021.scope2_market, (775.0 - 100.0) * 0.5);
+}
+
+#[test]
+fn factor_analysis_refuses_model_years_without_energy_production_or_emissions() {
+    let figures = |s: &Scenario| factors::figures(s, &run(s), 2020);
+    let mut no_energy = mini();
+    no_energy.sites[0].electricity_mwh = 0.0;
+    no_energy.sites[0].fuels.clear();
+    let e = figures(&no_energy).unwrap_err();
+    assert!(e.starts_with("no energy figure for FY2020"), "{e}");
+    let mut no_production = mini();
+    no_production.sites[0].production_t = 0.0;
+    let e = figures(&no_production).unwrap_err();
+    assert!(e.starts_with("no production figure for FY2020"), "{e}");
+    let mut net_zero = mini();
+    net_zero.sites[0].co2_free_share = path(&[(2020, 1.0)]);
+    net_zero.sites[0].process_t_co2 = 0.0;
+    net_zero.fuels[0].ef_t_per_gj = 0.0;
+    let e = figures(&net_zero).unwrap_err();
+    assert!(e.contains("needs emissions above zero"), "{e}");
+    // outside the projection and without an actual
+    let e = factors::figures(&mini(), &run(&mini()), 2013).unwrap_err();
+    assert!(e.contains("outside the projection FY2020–FY2026"), "{e}");
+    assert!(factors::figures(&mini(), &run(&mini()), 2020).is_ok());
+}
+
+// ---------------------------------------------------------------- one lever at a time
+
+#[test]
+fn one_lever_held_at_its_base_year_value_gives_its_effect() {
+    use decarb::engine::levers::{LeverRef, effect};
+    use engine::LeverGroup;
+    let mut s = mini();
+    s.sites[0].co2_free_share = path(&[(2020, 0.2), (2022, 0.6)]);
+    s.sites[0].process_change_share = path(&[(2020, 0.1), (2022, 0.5)]);
+    s.sites[0].efficiency_electricity_pct = path(&[(2020, 10.0)]);
+    s.sites[0].efficiency_fuel_pct = path(&[(2020, 10.0)]);
+    s.sites[0].measures.push(Measure {
+        name: "m".into(),
+        year: 2021,
+        electricity_saving: Some(Saving::Percent(50.0)),
+        fuel_saving: Some(Saving::Percent(50.0)),
+        capex_jpy: 0.0,
+        lifetime_years: None,
+        source: String::new(),
+    });
+    s.sites[0].fuel_switches.push(FuelSwitch {
+        from: "coal".into(),
+        to: "gas".into(),
+        share: path(&[(2020, 0.0), (2022, 0.5)]),
+        ratio: 1.0,
+        source: String::new(),
+        assumption: None,
+    });
+    let mut m = material("scrap", Some("a"));
+    m.recycled_share = path(&[(2020, 0.2), (2022, 0.6)]);
+    m.low_carbon_share = path(&[(2020, 0.1), (2022, 0.3)]);
+    s.materials.push(m);
+    s.ppas.push(ppa(PpaKind::OffSite, 100.0));
+    s.credits.t_co2_per_yr = path(&[(2020, 0.0), (2022, 30.0)]);
+    let p = run(&s);
+    let all = [
+        (LeverRef::Co2Free { site: 0 }, LeverGroup::Co2Free),
+        (LeverRef::Recycled { material: 0 }, LeverGroup::Recycling),
+        (LeverRef::LowCarbon { material: 0 }, LeverGroup::Recycling),
+        (LeverRef::FuelSwitch { site: 0, rule: 0 }, LeverGroup::FuelSwitch),
+        (LeverRef::Ppa { ppa: 0 }, LeverGroup::Ppa),
+        (LeverRef::EfficiencyElectricity { site: 0 }, LeverGroup::Efficiency),
+        (LeverRef::EfficiencyFuel { site: 0 }, LeverGroup::Efficiency),
+        (LeverRef::ProcessChange { site: 0 }, LeverGroup::ProcessChange),
+        (LeverRef::Credits, LeverGroup::Credits),
+    ];
+    let paths = [
+        &s.sites[0].co2_free_share,
+        &s.materials[0].recycled_share,
+        &s.materials[0].low_carbon_share,
+        &s.sites[0].fuel_switches[0].share,
+        &s.ppas[0].capacity_mw,
+        &s.sites[0].efficiency_electricity_pct,
+        &s.sites[0].efficiency_fuel_pct,
+        &s.sites[0].process_change_share,
+        &s.credits.t_co2_per_yr,
+    ];
+    for ((lever, group), path) in all.iter().zip(paths) {
+        assert_eq!(lever.group(), *group, "{lever:?}");
+        assert_eq!(lever.path(&s), Some(path), "{lever:?}");
+    }
+    for gone in [
+        LeverRef::Co2Free { site: 1 },
+        LeverRef::Recycled { material: 1 },
+        LeverRef::LowCarbon { material: 1 },
+        LeverRef::FuelSwitch { site: 0, rule: 1 },
+        LeverRef::FuelSwitch { site: 1, rule: 0 },
+        LeverRef::Ppa { ppa: 1 },
+        LeverRef::EfficiencyElectricity { site: 1 },
+        LeverRef::EfficiencyFuel { site: 1 },
+        LeverRef::ProcessChange { site: 1 },
+    ] {
+        assert!(gone.path(&s).is_none() && gone.held_at_bau(&s).is_none(), "{gone:?}");
+        assert!(effect(&s, &p, gone, &Metric::default()).is_none());
+    }
+    // held at BAU: the base-year value, for ever
+    let held = |l: LeverRef| l.held_at_bau(&s).unwrap();
+    assert_eq!(held(all[0].0).sites[0].co2_free_share, path(&[(2020, 0.2)]));
+    assert_eq!(held(all[1].0).materials[0].recycled_share, path(&[(2020, 0.2)]));
+    assert_eq!(held(all[2].0).materials[0].low_carbon_share, path(&[(2020, 0.1)]));
+    assert_eq!(held(all[3].0).sites[0].fuel_switches[0].share, path(&[(2020, 0.0)]));
+    assert_eq!(held(all[4].0).ppas[0].capacity_mw, path(&[(2020, 0.0)]));
+    assert_eq!(held(all[7].0).sites[0].process_change_share, path(&[(2020, 0.1)]));
+    assert!(held(all[8].0).credits.t_co2_per_yr.is_empty());
+    let el = held(all[5].0);
+    assert!(el.sites[0].efficiency_electricity_pct.is_empty());
+    assert_eq!(el.sites[0].efficiency_fuel_pct, s.sites[0].efficiency_fuel_pct);
+    assert_eq!(el.sites[0].measures[0].electricity_saving, None);
+    assert_eq!(el.sites[0].measures[0].fuel_saving, Some(Saving::Percent(50.0)));
+    let fu = held(all[6].0);
+    assert!(fu.sites[0].efficiency_fuel_pct.is_empty());
+    assert_eq!(fu.sites[0].measures[0].fuel_saving, None);
+    assert_eq!(fu.sites[0].measures[0].electricity_saving, Some(Saving::Percent(50.0)));
+    // an empty path stays empty (its default)
+    let mut bare = s.clone();
+    bare.sites[0].co2_free_share = Path::default();
+    assert!(LeverRef::Co2Free { site: 0 }.held_at_bau(&bare).unwrap().sites[0].co2_free_share.is_empty());
+
+    // effects on Scope 1 + market Scope 2 in FY2022 (y = 2), by hand: the CO2-free share
+    // 0.6 vs 0.2 on the FY2022 purchase; E(2022) = 1000 × 0.81 × 0.5 = 405 MWh, less 100 MWh
+    // of PPA = 305 MWh
+    let y = 2;
+    let fx = |l: LeverRef| effect(&s, &p, l, &Metric::default()).unwrap()[y];
+    eq(fx(all[0].0), -(0.6 - 0.2) * 305.0 * 0.5);
+    // the PPA: 100 MWh less purchase at (1 − 0.6) × 0.5
+    eq(fx(all[4].0), -100.0 * 0.4 * 0.5);
+    // process change 0.5 vs 0.1 of 100 t
+    eq(fx(all[7].0), -40.0);
+    // credits do not count on a gross metric, and Scope 3 levers do not touch Scope 1+2
+    eq(fx(all[8].0), 0.0);
+    eq(fx(all[2].0), 0.0);
+    // on the net metric credits count in full
+    let net = effect(&s, &p, all[8].0, &Metric::net(&s)).unwrap();
+    eq(net[y], -30.0);
+    eq(net[0], 0.0);
+}
+
+#[test]
+fn factor_analysis_of_two_years_with_equal_emissions_weights_by_those_emissions() {
+    // L(C, C) = C: the additive terms are C × each log change, and they sum to 0
+    let a = factors::YearFigures {
+        year: 2020,
+        emissions_t: 500.0,
+        production_t: 10.0,
+        primary_energy_gj: 1000.0,
+    };
+    let b = factors::YearFigures {
+        year: 2025,
+        emissions_t: 500.0,
+        production_t: 20.0,
+        primary_energy_gj: 1000.0,
+    };
+    let f = factors::decompose(a, b);
+    eq(f.total.log, 0.0);
+    eq(f.total.t_co2, 0.0);
+    eq(f.activity.t_co2, 500.0 * 2f64.ln());
+    eq(f.energy_intensity.t_co2, -500.0 * 2f64.ln());
+    eq(f.carbon_intensity.t_co2, 0.0);
+    // unequal: L(C1, C0) = (C1 − C0) / ln(C1 / C0)
+    let c = factors::YearFigures {
+        emissions_t: 250.0,
+        ..b
+    };
+    let f = factors::decompose(a, c);
+    let l = -250.0 / 0.5f64.ln();
+    eq(f.total.t_co2, -250.0);
+    eq(f.activity.t_co2, l * 2f64.ln());
+    eq(f.carbon_intensity.t_co2, l * 0.5f64.ln());
+    eq(f.total.log_pct(), 100.0 * 0.5f64.ln());
+}
+
+// ---------------------------------------------------------------- the metric
+
+#[test]
+fn a_metric_covers_its_scopes_method_and_credits() {
+    use decarb::engine::{SiteYear, Totals};
+    let t = Totals {
+        scope1: 1.0,
+        scope2_market: 10.0,
+        scope2_location: 100.0,
+        scope3: 1000.0,
+        credits: 10_000.0,
+        net: 0.0,
+    };
+    let y = SiteYear {
+        scope1: 1.0,
+        scope2_market: 10.0,
+        scope2_location: 100.0,
+        scope3: 1000.0,
+        grid_mwh: 0.0,
+    };
+    let m = |scopes: &[Scope], method, credits| Metric {
+        scopes: scopes.to_vec(),
+        method,
+        credits,
+    };
+    let (s1, s2, s3) = (Scope::Scope1, Scope::Scope2, Scope::Scope3);
+    let (mk, loc) = (Scope2Method::Market, Scope2Method::Location);
+    for (metric, total, site) in [
+        (m(&[s1], mk, false), 1.0, 1.0),
+        (m(&[s2], mk, false), 10.0, 10.0),
+        (m(&[s2], loc, false), 100.0, 100.0),
+        (m(&[s3], mk, false), 1000.0, 1000.0),
+        (m(&[s1, s2], loc, false), 101.0, 101.0),
+        (m(&[s1, s2, s3], mk, true), 1011.0 - 10_000.0, 1011.0),
+    ] {
+        eq(metric.of(&t), total);
+        eq(metric.of_site(&y), site);
+    }
+    assert_eq!(m(&[s1, s2], mk, false).key(), "s12-market-gross");
+    assert_eq!(m(&[s1, s2, s3], loc, true).key(), "s123-location-net");
+    assert_eq!(m(&[s3], mk, true).gross(), m(&[s3], mk, false));
+    // same scopes: the Scope 2 method matters only when Scope 2 is covered
+    assert!(m(&[s1, s2], mk, false).same_scopes(&m(&[s1, s2], mk, true)));
+    assert!(!m(&[s1, s2], mk, false).same_scopes(&m(&[s1, s2], loc, false)));
+    assert!(m(&[s1, s3], mk, false).same_scopes(&m(&[s1, s3], loc, false)));
+    assert!(!m(&[s1], mk, false).same_scopes(&m(&[s1, s3], mk, false)));
+    let mut x = m(&[s1, s3], mk, false);
+    x.set(s2, true);
+    x.set(s3, false);
+    assert_eq!(x.scopes, vec![s1, s2]);
+    assert!(x.has(s2) && !x.has(s3));
+    x.set(s1, true);
+    assert_eq!(x.scopes, vec![s1, s2], "no scope twice");
+    // a target's metric, and its result's: scopes sorted and unique
+    let target = Target {
+        scopes: vec![s3, s1, s3],
+        scope2_method: loc,
+        credits_count: true,
+        ..level_target(2025, 0.0)
+    };
+    assert_eq!(Metric::of_target(&target), m(&[s1, s3], loc, true));
+    let mut s = mini();
+    assert_eq!(Metric::default_for(&s), Metric::default());
+    s.targets.push(target);
+    assert_eq!(Metric::default_for(&s), m(&[s1, s3], loc, true));
+    s.targets[0].scopes = vec![s3, s1]; // a file may not name a scope twice
+    let r = &targets::evaluate(&s, &run(&s))[0];
+    assert_eq!(Metric::of_result(r), m(&[s1, s3], loc, true));
+    assert_eq!(Metric::net(&s), m(&[s1, s2, s3], mk, true));
+    assert_eq!(Metric::net(&mini()), m(&[s1, s2], mk, true));
 }
