@@ -1,8 +1,8 @@
 //! `decarb`: the planner window, or the command line when given a command.
 
+use decarb::cli;
 #[cfg(feature = "gui")]
 use decarb::{app, model};
-use decarb::cli;
 
 fn main() {
     let code = match cli::parse(std::env::args_os()) {

@@ -186,7 +186,10 @@ fn summary_gives_baselines_targets_and_units() {
     let status = |line: &str| line.split_whitespace().last().map(str::to_owned);
     let lines: Vec<&str> = text.lines().collect();
     let status_after = |label: &str| -> Vec<String> {
-        let at = lines.iter().position(|l| l.trim_start().starts_with(label)).unwrap();
+        let at = lines
+            .iter()
+            .position(|l| l.trim_start().starts_with(label))
+            .unwrap();
         lines[at + 1..]
             .iter()
             .take_while(|l| l.starts_with("    "))
@@ -202,8 +205,16 @@ fn summary_gives_baselines_targets_and_units() {
             })
             .collect()
     };
-    assert_eq!(status_after("Scope 1,2 intensity −30 %"), ["MET", "NOT MET"], "{text}");
-    assert_eq!(status_after("Scope 3 intensity −30 %"), ["MET", "NOT MET"], "{text}");
+    assert_eq!(
+        status_after("Scope 1,2 intensity −30 %"),
+        ["MET", "NOT MET"],
+        "{text}"
+    );
+    assert_eq!(
+        status_after("Scope 3 intensity −30 %"),
+        ["MET", "NOT MET"],
+        "{text}"
+    );
     assert_eq!(status_after("Own emissions zero 2050"), ["NOT MET"], "{text}");
     assert_eq!(status_after("Value chain net zero 2050"), ["NOT MET"], "{text}");
     let o = decarb(&["summary", SHIPPED[0], "--units", "kt"]);

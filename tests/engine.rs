@@ -21,12 +21,12 @@ mod generate;
 mod model_helpers;
 #[path = "engine/oracles.rs"]
 mod oracles;
+#[path = "engine/reference.rs"]
+mod reference;
 /// A reference implementation of MODEL.md §4–5, written from the page.
 #[path = "engine/validation.rs"]
 /// Validation at the edges of each rule.
 mod validation;
-#[path = "engine/reference.rs"]
-mod reference;
 
 fn load(name: &str) -> Scenario {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -238,7 +238,11 @@ fn jx_fy2023_model_matches_the_reported_scopes() {
     let (mut dom, mut ovs) = ((0.0, 0.0), (0.0, 0.0));
     for (k, site) in s.sites.iter().enumerate() {
         let y = p.scenario.site(i, k);
-        let area = if site.region == "japan" { &mut dom } else { &mut ovs };
+        let area = if site.region == "japan" {
+            &mut dom
+        } else {
+            &mut ovs
+        };
         area.0 += y.scope1;
         area.1 += y.scope2_market;
     }
@@ -453,9 +457,7 @@ fn save_is_atomic_and_keeps_the_old_file_on_failure() {
     assert_eq!(decarb::file::load(&path).unwrap(), old);
     // A save that fails half-way (its temporary file cannot be created: a folder is in the
     // way) reports the error and leaves the old file byte for byte.
-    let blocker = dir
-        .path()
-        .join(format!(".plan.ron.{}.tmp", std::process::id()));
+    let blocker = dir.path().join(format!(".plan.ron.{}.tmp", std::process::id()));
     std::fs::create_dir(&blocker).unwrap();
     let new = load("jx-metals-2018.ron");
     let e = decarb::file::save(&path, &new).unwrap_err();

@@ -325,8 +325,7 @@ impl Engine {
         for y in 0..years {
             let t = &mut out.totals[y];
             t.credits = if crd { self.credits[y] } else { 0.0 };
-            t.net = t.scope1 + t.scope2_market + if self.net_includes_scope3 { t.scope3 } else { 0.0 }
-                - t.credits;
+            self.set_net(t);
         }
     }
 
@@ -346,7 +345,14 @@ impl Engine {
         for m in self.materials.iter().filter(|m| m.site.is_none()) {
             t.scope3 += self.org_material(m, at, false);
         }
-        t.net = t.scope1 + t.scope2_market + if self.net_includes_scope3 { t.scope3 } else { 0.0 };
+        self.set_net(&mut t);
         t
+    }
+
+    /// MODEL.md §4.9: `net = S1 + S2m (+ S3 when a target covers it) − credits`.
+    #[inline]
+    fn set_net(&self, t: &mut Totals) {
+        t.net =
+            t.scope1 + t.scope2_market + if self.net_includes_scope3 { t.scope3 } else { 0.0 } - t.credits;
     }
 }

@@ -171,7 +171,8 @@ pub fn bridge(
         None => {
             let h = s
                 .history_for(from)
-                .filter(|h| h.kind == HistoryKind::Actual && from < p.base_year)
+                // (outside the projection and not after its end: before the base year)
+                .filter(|h| h.kind == HistoryKind::Actual)
                 .and_then(|h| h.emissions(&metric.scopes, metric.method))
                 .ok_or_else(|| {
                     format!("FY{from}: no reported actual for these scopes and outside the projection")

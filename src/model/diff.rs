@@ -363,9 +363,8 @@ fn fields(text: &str) -> Vec<(String, String)> {
             _ => {}
         }
     }
-    if start < bytes.len() {
-        push(bytes[start..].iter().collect(), &mut out);
-    }
+    // the last field (an empty tail adds nothing: it has no `:`)
+    push(bytes[start..].iter().collect(), &mut out);
     out
 }
 

@@ -108,7 +108,13 @@ mod tests {
 
     #[test]
     fn interpolates_between_the_right_pair_of_many_keyframes() {
-        let p = Path(vec![(2020, 10.0), (2024, 2.0), (2025, 4.0), (2035, 4.0), (2045, 0.0)]);
+        let p = Path(vec![
+            (2020, 10.0),
+            (2024, 2.0),
+            (2025, 4.0),
+            (2035, 4.0),
+            (2045, 0.0),
+        ]);
         for (year, want) in [
             (2019, 10.0),
             (2020, 10.0),
@@ -124,7 +130,11 @@ mod tests {
             (2045, 0.0),
             (2050, 0.0),
         ] {
-            assert!((p.value_or(year, 99.0) - want).abs() < 1e-12, "FY{year}: {}", p.value_or(year, 99.0));
+            assert!(
+                (p.value_or(year, 99.0) - want).abs() < 1e-12,
+                "FY{year}: {}",
+                p.value_or(year, 99.0)
+            );
         }
         // one keyframe: that value in every year, the default ignored
         assert_eq!(Path::constant(2030, 7.0).value_or(2000, 1.0), 7.0);

@@ -92,9 +92,15 @@ fn values_are_read_back_from_their_ron_text() {
     assert_eq!(parse_value(" Some(2.5) "), Value::Num(2.5));
     assert_eq!(parse_value("-1e3"), Value::Num(-1000.0));
     assert_eq!(parse_value("[]"), Value::Keys(vec![]));
-    assert_eq!(parse_value("[(2020,0.5),(2030, 1)]"), Value::Keys(vec![(2020, 0.5), (2030, 1.0)]));
+    assert_eq!(
+        parse_value("[(2020,0.5),(2030, 1)]"),
+        Value::Keys(vec![(2020, 0.5), (2030, 1.0)])
+    );
     assert_eq!(parse_value("[(2020,x)]"), Value::Other("[(2020,x)]".into()));
-    assert_eq!(parse_value(r#""say \"hi\" \\ there""#), Value::Text(r#"say "hi" \ there"#.into()));
+    assert_eq!(
+        parse_value(r#""say \"hi\" \\ there""#),
+        Value::Text(r#"say "hi" \ there"#.into())
+    );
     assert_eq!(parse_value("OffSite"), Value::Other("OffSite".into()));
 }
 
@@ -103,8 +109,14 @@ fn values_are_shown_as_a_planner_reads_them() {
     let share = FieldUnit::Share;
     assert_eq!(fmt_value(&Value::Num(0.5), share), "50.0 %");
     assert_eq!(fmt_value(&Value::Keys(vec![]), share), "— (default 0.0 %)");
-    assert_eq!(fmt_value(&Value::Keys(vec![]), FieldUnit::Index), "— (default ×1.000)");
-    assert_eq!(fmt_value(&Value::Keys(vec![(2020, 0.5)]), share), "50.0 % (every year)");
+    assert_eq!(
+        fmt_value(&Value::Keys(vec![]), FieldUnit::Index),
+        "— (default ×1.000)"
+    );
+    assert_eq!(
+        fmt_value(&Value::Keys(vec![(2020, 0.5)]), share),
+        "50.0 % (every year)"
+    );
     let six: Vec<(i32, f64)> = (0..6).map(|k| (2020 + k, 0.1 * f64::from(k))).collect();
     assert_eq!(
         fmt_value(&Value::Keys(six.clone()), share),
@@ -119,7 +131,10 @@ fn values_are_shown_as_a_planner_reads_them() {
     assert_eq!(fmt_value(&Value::Text(String::new()), share), "(empty)");
     assert_eq!(fmt_value(&Value::Text("a\\nb".into()), share), "a b");
     let long = "x".repeat(141);
-    assert_eq!(fmt_value(&Value::Text(long.clone()), share), format!("{}…", "x".repeat(140)));
+    assert_eq!(
+        fmt_value(&Value::Text(long.clone()), share),
+        format!("{}…", "x".repeat(140))
+    );
     assert_eq!(fmt_value(&Value::Text("x".repeat(140)), share), "x".repeat(140));
     assert_eq!(fmt_value(&Value::Other(long), share).chars().count(), 141);
     assert_eq!(fmt_value(&Value::Absent, share), "—");
@@ -137,12 +152,34 @@ fn a_change_is_stated_in_the_year_paths_differ_most() {
     // equal everywhere: the year asked
     let (text, _, d) = delta(&a, &a, FieldUnit::Share, 2040).unwrap();
     assert_eq!((text.as_str(), d), ("FY2040: 0.0 pt", 0.0));
+    // the largest difference wins even when a smaller one comes later
+    let zero = Value::Keys(vec![(2020, 0.0), (2025, 0.0), (2030, 0.0)]);
+    let dip = Value::Keys(vec![(2020, 0.9), (2025, 0.1), (2030, 0.0)]);
+    assert_eq!(
+        delta(&zero, &dip, FieldUnit::Share, 2040).unwrap().0,
+        "FY2020: +90.0 pt"
+    );
+    // one side a path, the other a number: still read in the year they differ most
+    let (text, _, _) = delta(&Value::Num(0.2), &a, FieldUnit::Share, 2020).unwrap();
+    assert_eq!(text, "FY2030: +80.0 pt");
+    let (text, _, _) = delta(&a, &Value::Num(0.2), FieldUnit::Share, 2020).unwrap();
+    assert_eq!(text, "FY2030: −80.0 pt");
     // numbers: the change and its % of A
     let (text, pct, _) = delta(&Value::Num(200.0), &Value::Num(150.0), FieldUnit::Mwh, 2030).unwrap();
     assert_eq!(text, "−50.00 MWh");
     assert_eq!(pct, Some(-25.0));
-    assert_eq!(delta(&Value::Num(0.0), &Value::Num(5.0), FieldUnit::Mwh, 2030).unwrap().1, None);
-    assert_eq!(delta(&Value::Num(2020.0), &Value::Num(2025.0), FieldUnit::Year, 2030).unwrap().1, None);
+    assert_eq!(
+        delta(&Value::Num(0.0), &Value::Num(5.0), FieldUnit::Mwh, 2030)
+            .unwrap()
+            .1,
+        None
+    );
+    assert_eq!(
+        delta(&Value::Num(2020.0), &Value::Num(2025.0), FieldUnit::Year, 2030)
+            .unwrap()
+            .1,
+        None
+    );
     assert!(delta(&Value::Text("a".into()), &Value::Num(1.0), FieldUnit::None, 2030).is_none());
     assert!(delta(&Value::Num(1.0), &Value::Absent, FieldUnit::None, 2030).is_none());
     // an empty activity path is 1 in every year
@@ -150,6 +187,37 @@ fn a_change_is_stated_in_the_year_paths_differ_most() {
     let (text, pct, _) = delta(&Value::Keys(vec![]), &grow, FieldUnit::Index, 2020).unwrap();
     assert_eq!(text, "FY2030: +×0.200");
     assert!((pct.unwrap() - 20.0).abs() < 1e-9);
+}
+
+#[test]
+fn field_names_known_by_name() {
+    for (field, name) in [
+        ("co2_free_share", "CO2-free share"),
+        ("co2_free_premium_jpy_per_mwh", "CO2-free premium"),
+        ("ef_kg_per_kwh", "Emission factor"),
+        ("ef_location_kg_per_kwh", "Location-based emission factor"),
+        ("ef_t_per_gj", "Emission factor"),
+        ("ef_primary_t_per_t", "Primary route factor"),
+        ("ef_recycled_t_per_t", "Recycled route factor"),
+        ("ef_low_carbon_t_per_t", "Low-carbon route factor"),
+        ("recycled_feed_t_co2_per_t", "Recycled-feed combustion κ"),
+        ("fuel_saving_share", "Fuel saved by recycling λ"),
+        ("efficiency_electricity_pct", "Electricity efficiency"),
+        ("efficiency_fuel_pct", "Fuel efficiency"),
+        ("process_t_co2", "Process emissions"),
+        ("gj_per_unit", "Calorific value (GJ per unit)"),
+        ("yield_mwh_per_mw", "Yield"),
+        ("t_co2_per_yr", "Credits"),
+        ("carbon_price_jpy_per_t", "Carbon price"),
+        ("scope12_t", "Scope 1+2"),
+        ("scope1_t", "Scope 1"),
+        ("scope2_t", "Scope 2 (market)"),
+        ("scope2_location_t", "Scope 2 (location)"),
+        ("scope3_t", "Scope 3"),
+        ("primary_gj_per_mwh", "Primary energy per MWh"),
+    ] {
+        assert_eq!(field_name(field), name, "{field}");
+    }
 }
 
 #[test]
@@ -187,23 +255,91 @@ fn every_kind_of_item_is_matched_by_its_key_and_added_or_removed_items_are_named
     let d = diff(&a, &b);
     let got: Vec<(&str, &str, &str, Option<&str>, Option<&str>)> = d
         .iter()
-        .map(|x| (x.path.as_str(), x.item.as_str(), x.field.as_str(), x.a.as_deref(), x.b.as_deref()))
+        .map(|x| {
+            (
+                x.path.as_str(),
+                x.item.as_str(),
+                x.field.as_str(),
+                x.a.as_deref(),
+                x.b.as_deref(),
+            )
+        })
         .collect();
     assert_eq!(
         got,
         vec![
-            ("primary_gj_per_mwh", "Scenario", "Primary energy per MWh", Some("9.76"), Some("3.6")),
-            ("meta.author", "Scenario", "Author", Some("\"\""), Some("\"Planner\"")),
-            ("credits.t_co2_per_yr", "Credits", "Credits", Some("[]"), Some("[(2030,100.0)]")),
-            ("regions[japan].name", "Region “Japan”", "Name", Some("\"Japan\""), Some("\"Grid\"")),
-            ("fuels[heavy_oil_a].assumption", "Fuel “Heavy oil A”", "Assumption", None, Some("Some(\"new\")")),
-            ("fuels[city_gas].ef_t_per_gj", "Fuel “City gas”", "Emission factor", Some("0.0499"), Some("0.05")),
-            ("sites[works].process_t_co2", "Site “Works”", "Process emissions", Some("500.0"), Some("400.0")),
+            (
+                "primary_gj_per_mwh",
+                "Scenario",
+                "Primary energy per MWh",
+                Some("9.76"),
+                Some("3.6")
+            ),
+            (
+                "meta.author",
+                "Scenario",
+                "Author",
+                Some("\"\""),
+                Some("\"Planner\"")
+            ),
+            (
+                "credits.t_co2_per_yr",
+                "Credits",
+                "Credits",
+                Some("[]"),
+                Some("[(2030,100.0)]")
+            ),
+            (
+                "regions[japan].name",
+                "Region “Japan”",
+                "Name",
+                Some("\"Japan\""),
+                Some("\"Grid\"")
+            ),
+            (
+                "fuels[heavy_oil_a].assumption",
+                "Fuel “Heavy oil A”",
+                "Assumption",
+                None,
+                Some("Some(\"new\")")
+            ),
+            (
+                "fuels[city_gas].ef_t_per_gj",
+                "Fuel “City gas”",
+                "Emission factor",
+                Some("0.0499"),
+                Some("0.05")
+            ),
+            (
+                "sites[works].process_t_co2",
+                "Site “Works”",
+                "Process emissions",
+                Some("500.0"),
+                Some("400.0")
+            ),
             ("materials[ingot]", "Material “Ingot”", "", Some("present"), None),
             ("ppas[wind]", "PPA “Wind”", "", None, Some("present")),
-            ("history[2018].scope12_t", "Reported FY2018", "Scope 1+2", Some("Some(6000.0)"), Some("Some(6100.0)")),
-            ("targets[-50 % vs 2018]", "Target “-50 % vs 2018”", "", Some("present"), None),
-            ("targets[−46 % vs 2018]", "Target “−46 % vs 2018”", "", None, Some("present")),
+            (
+                "history[2018].scope12_t",
+                "Reported FY2018",
+                "Scope 1+2",
+                Some("Some(6000.0)"),
+                Some("Some(6100.0)")
+            ),
+            (
+                "targets[-50 % vs 2018]",
+                "Target “-50 % vs 2018”",
+                "",
+                Some("present"),
+                None
+            ),
+            (
+                "targets[−46 % vs 2018]",
+                "Target “−46 % vs 2018”",
+                "",
+                None,
+                Some("present")
+            ),
         ]
     );
     // a whole item reads "present" / "—"; a field reads in its unit

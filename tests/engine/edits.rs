@@ -2,7 +2,9 @@
 //! edit is documented to do, on the small test scenario (`tests/data/minimal.ron`: one site,
 //! two fuels, one material, one off-site PPA, FY2018–FY2050, an FY2018 actual).
 
-use decarb::model::edit::{self, Edit, Outcome, PathRef, Shape, apply, lever_target, same_values, set_target};
+use decarb::model::edit::{
+    self, Edit, Outcome, PathRef, Shape, apply, lever_target, same_values, set_target,
+};
 use decarb::model::{self, ELECTRICITY, Path, PpaKind, Scenario};
 
 fn minimal() -> Scenario {
@@ -74,7 +76,10 @@ fn every_path_ref_reads_and_writes_the_field_it_names() {
     ] {
         assert!(r.get(&s).is_none(), "{r:?}");
         assert!(r.get_mut(&mut s).is_none(), "{r:?}");
-        assert_eq!(unchanged(apply(&mut s, Edit::SetPath(r, Path::default()))), "this lever no longer exists");
+        assert_eq!(
+            unchanged(apply(&mut s, Edit::SetPath(r, Path::default()))),
+            "this lever no longer exists"
+        );
     }
     // an empty activity or ownership path means 1, every other lever 0
     assert_eq!(PathRef::SiteActivity(0).default_value(), 1.0);
@@ -87,9 +92,15 @@ fn every_path_ref_reads_and_writes_the_field_it_names() {
 fn set_path_changes_a_path_once() {
     let mut s = minimal();
     let p = Path(vec![(2020, 0.25)]);
-    assert_eq!(apply(&mut s, Edit::SetPath(PathRef::SiteCo2Free(0), p.clone())), Outcome::Changed);
+    assert_eq!(
+        apply(&mut s, Edit::SetPath(PathRef::SiteCo2Free(0), p.clone())),
+        Outcome::Changed
+    );
     assert_eq!(s.sites[0].co2_free_share, p);
-    assert_eq!(unchanged(apply(&mut s, Edit::SetPath(PathRef::SiteCo2Free(0), p))), "no change");
+    assert_eq!(
+        unchanged(apply(&mut s, Edit::SetPath(PathRef::SiteCo2Free(0), p))),
+        "no change"
+    );
 }
 
 #[test]
@@ -160,9 +171,15 @@ fn set_target_keeps_inside_the_plan_years() {
     assert_eq!(p.0, vec![(2018, 0.0), (2025, 0.2), (2026, 0.9)]);
     assert_eq!(lever_target(&p, 0.0, 2018, 2040), (0.9, 2026));
     // no target yet: the value after the actuals and the year asked (not before the plan)
-    assert_eq!(lever_target(&Path(vec![(2018, 0.3)]), 0.0, 2023, 2030), (0.3, 2030));
+    assert_eq!(
+        lever_target(&Path(vec![(2018, 0.3)]), 0.0, 2023, 2030),
+        (0.3, 2030)
+    );
     assert_eq!(lever_target(&Path::default(), 0.7, 2023, 2000), (0.7, 2024));
-    assert_eq!(lever_target(&Path(vec![(2024, 0.2)]), 0.0, 2023, 2030), (0.2, 2030));
+    assert_eq!(
+        lever_target(&Path(vec![(2024, 0.2)]), 0.0, 2023, 2030),
+        (0.2, 2030)
+    );
 }
 
 #[test]
@@ -197,8 +214,20 @@ fn paths_are_the_same_when_every_projected_year_has_the_same_value() {
     let c = Path(vec![(2018, 0.0), (2021, 1.0)]);
     assert!(!same_values(&a, &c, 0.0, 2018, 2050));
     assert!(same_values(&a, &c, 0.0, 2021, 2050), "only the years asked count");
-    assert!(same_values(&Path::default(), &Path(vec![(2030, 1.0)]), 1.0, 2018, 2050));
-    assert!(!same_values(&Path::default(), &Path(vec![(2030, 1.0 + 1e-9)]), 1.0, 2018, 2050));
+    assert!(same_values(
+        &Path::default(),
+        &Path(vec![(2030, 1.0)]),
+        1.0,
+        2018,
+        2050
+    ));
+    assert!(!same_values(
+        &Path::default(),
+        &Path(vec![(2030, 1.0 + 1e-9)]),
+        1.0,
+        2018,
+        2050
+    ));
 }
 
 #[test]
@@ -219,8 +248,15 @@ fn the_co2_free_shortcut_sets_every_site_of_the_region_from_the_year() {
     };
     assert_eq!(apply(&mut s, e.clone()), Outcome::Changed);
     assert_eq!(s.sites[1].co2_free_share.0, vec![(2029, 0.0), (2030, 0.8)]);
-    assert_eq!(s.sites[0].co2_free_share.0, vec![(2020, 0.0), (2030, 1.0)], "other region untouched");
-    assert_eq!(unchanged(apply(&mut s, e)), "no change: the site is already at 80 % from FY2030");
+    assert_eq!(
+        s.sites[0].co2_free_share.0,
+        vec![(2020, 0.0), (2030, 1.0)],
+        "other region untouched"
+    );
+    assert_eq!(
+        unchanged(apply(&mut s, e)),
+        "no change: the site is already at 80 % from FY2030"
+    );
     let none = Edit::Co2FreeShortcut {
         region: Some("korea".into()),
         share: 1.0,
@@ -236,7 +272,10 @@ fn the_co2_free_shortcut_sets_every_site_of_the_region_from_the_year() {
     assert_eq!(apply(&mut s, all.clone()), Outcome::Changed);
     assert_eq!(s.sites[0].co2_free_share.0, vec![(2018, 0.0), (2019, 0.5)]);
     assert_eq!(s.sites[1].co2_free_share.0, vec![(2018, 0.0), (2019, 0.5)]);
-    assert_eq!(unchanged(apply(&mut s, all)), "no change: all 2 sites are already at 50 % from FY2019");
+    assert_eq!(
+        unchanged(apply(&mut s, all)),
+        "no change: all 2 sites are already at 50 % from FY2019"
+    );
     // keyframes before the year before are kept
     let later = Edit::Co2FreeShortcut {
         region: None,
@@ -244,18 +283,30 @@ fn the_co2_free_shortcut_sets_every_site_of_the_region_from_the_year() {
         year: 2040,
     };
     apply(&mut s, later);
-    assert_eq!(s.sites[0].co2_free_share.0, vec![(2018, 0.0), (2019, 0.5), (2039, 0.5), (2040, 1.0)]);
+    assert_eq!(
+        s.sites[0].co2_free_share.0,
+        vec![(2018, 0.0), (2019, 0.5), (2039, 0.5), (2040, 1.0)]
+    );
 }
 
 #[test]
 fn fuel_switch_rules_are_added_changed_and_removed() {
     let mut s = minimal();
-    assert_eq!(apply(&mut s, Edit::AddFuelSwitch { site: 0, start: 2010 }), Outcome::Changed);
+    assert_eq!(
+        apply(&mut s, Edit::AddFuelSwitch { site: 0, start: 2010 }),
+        Outcome::Changed
+    );
     let r = &s.sites[0].fuel_switches[1];
-    assert_eq!((r.from.as_str(), r.to.as_str(), r.ratio), ("heavy_oil_a", ELECTRICITY, 1.0));
+    assert_eq!(
+        (r.from.as_str(), r.to.as_str(), r.ratio),
+        ("heavy_oil_a", ELECTRICITY, 1.0)
+    );
     assert_eq!(r.share.0, vec![(2018, 0.0)], "start clamped to the horizon");
     assert!(r.assumption.as_deref().unwrap().contains("FY2018"));
-    assert_eq!(unchanged(apply(&mut s, Edit::AddFuelSwitch { site: 5, start: 2024 })), "this site no longer exists");
+    assert_eq!(
+        unchanged(apply(&mut s, Edit::AddFuelSwitch { site: 5, start: 2024 })),
+        "this site no longer exists"
+    );
     let mut no_fuel = s.clone();
     no_fuel.sites[0].fuels.clear();
     assert_eq!(
@@ -293,15 +344,29 @@ fn fuel_switch_rules_are_added_changed_and_removed() {
         to: "b".into(),
     };
     assert_eq!(unchanged(apply(&mut s, gone)), "this rule no longer exists");
-    let ratio = Edit::SetFuelSwitchRatio { site: 0, rule: 1, ratio: 0.8 };
+    let ratio = Edit::SetFuelSwitchRatio {
+        site: 0,
+        rule: 1,
+        ratio: 0.8,
+    };
     assert_eq!(apply(&mut s, ratio.clone()), Outcome::Changed);
     assert_eq!(s.sites[0].fuel_switches[1].ratio, 0.8);
     assert_eq!(unchanged(apply(&mut s, ratio)), "no change");
     assert_eq!(
-        unchanged(apply(&mut s, Edit::SetFuelSwitchRatio { site: 1, rule: 0, ratio: 1.0 })),
+        unchanged(apply(
+            &mut s,
+            Edit::SetFuelSwitchRatio {
+                site: 1,
+                rule: 0,
+                ratio: 1.0
+            }
+        )),
         "this rule no longer exists"
     );
-    assert_eq!(apply(&mut s, Edit::RemoveFuelSwitch { site: 0, rule: 0 }), Outcome::Changed);
+    assert_eq!(
+        apply(&mut s, Edit::RemoveFuelSwitch { site: 0, rule: 0 }),
+        Outcome::Changed
+    );
     assert_eq!(s.sites[0].fuel_switches.len(), 1);
     assert_eq!(s.sites[0].fuel_switches[0].ratio, 0.8, "the other rule is left");
     assert_eq!(
@@ -337,18 +402,33 @@ fn ppas_are_added_with_a_free_id_and_changed_served_and_removed() {
     assert!(p.assumption.as_deref().unwrap().contains("serving Works"));
     // a start in the base year moves to the year after it
     add(&mut s, 2000);
-    assert_eq!(s.ppas.last().unwrap().capacity_mw.0, vec![(2018, 0.0), (2019, 1.0)]);
+    assert_eq!(
+        s.ppas.last().unwrap().capacity_mw.0,
+        vec![(2018, 0.0), (2019, 1.0)]
+    );
     assert_eq!(s.ppas.last().unwrap().id, "ppa_4");
     assert!(model::validate::validate(&s).is_empty());
 
     assert_eq!(apply(&mut s, Edit::SetPpaYield(1, 900.0)), Outcome::Changed);
     assert_eq!(s.ppas[1].yield_mwh_per_mw, 900.0);
     assert_eq!(unchanged(apply(&mut s, Edit::SetPpaYield(1, 900.0))), "no change");
-    assert_eq!(unchanged(apply(&mut s, Edit::SetPpaYield(9, 900.0))), "this PPA no longer exists");
-    assert_eq!(apply(&mut s, Edit::SetPpaKind(1, PpaKind::Virtual)), Outcome::Changed);
+    assert_eq!(
+        unchanged(apply(&mut s, Edit::SetPpaYield(9, 900.0))),
+        "this PPA no longer exists"
+    );
+    assert_eq!(
+        apply(&mut s, Edit::SetPpaKind(1, PpaKind::Virtual)),
+        Outcome::Changed
+    );
     assert_eq!(s.ppas[1].kind, PpaKind::Virtual);
-    assert_eq!(unchanged(apply(&mut s, Edit::SetPpaKind(1, PpaKind::Virtual))), "no change");
-    assert_eq!(unchanged(apply(&mut s, Edit::SetPpaKind(9, PpaKind::OnSite))), "this PPA no longer exists");
+    assert_eq!(
+        unchanged(apply(&mut s, Edit::SetPpaKind(1, PpaKind::Virtual))),
+        "no change"
+    );
+    assert_eq!(
+        unchanged(apply(&mut s, Edit::SetPpaKind(9, PpaKind::OnSite))),
+        "this PPA no longer exists"
+    );
 
     let serve = |s: &mut Scenario, site: &str, on| {
         apply(
@@ -387,25 +467,55 @@ fn ppas_are_added_with_a_free_id_and_changed_served_and_removed() {
     assert_eq!(apply(&mut s, Edit::RemovePpa(0)), Outcome::Changed);
     assert_eq!(s.ppas.len(), 2);
     assert_eq!(s.ppas[0].id, "ppa_3");
-    assert_eq!(unchanged(apply(&mut s, Edit::RemovePpa(2))), "this PPA no longer exists");
+    assert_eq!(
+        unchanged(apply(&mut s, Edit::RemovePpa(2))),
+        "this PPA no longer exists"
+    );
 }
 
 #[test]
 fn scaling_the_grid_multiplies_every_keyframe() {
     let mut s = minimal();
-    assert_eq!(apply(&mut s, Edit::ScaleGrid { region: 0, factor: 0.5 }), Outcome::Changed);
+    assert_eq!(
+        apply(
+            &mut s,
+            Edit::ScaleGrid {
+                region: 0,
+                factor: 0.5
+            }
+        ),
+        Outcome::Changed
+    );
     assert_eq!(s.regions[0].ef_kg_per_kwh.0, vec![(2018, 0.23), (2030, 0.125)]);
     assert_eq!(
-        unchanged(apply(&mut s, Edit::ScaleGrid { region: 0, factor: 1.0 })),
+        unchanged(apply(
+            &mut s,
+            Edit::ScaleGrid {
+                region: 0,
+                factor: 1.0
+            }
+        )),
         "no change: the factor is ×1.00 or the path is zero"
     );
     assert_eq!(
-        unchanged(apply(&mut s, Edit::ScaleGrid { region: 4, factor: 2.0 })),
+        unchanged(apply(
+            &mut s,
+            Edit::ScaleGrid {
+                region: 4,
+                factor: 2.0
+            }
+        )),
         "this region no longer exists"
     );
     s.regions[0].ef_kg_per_kwh = Path(vec![(2018, 0.0)]);
     assert_eq!(
-        unchanged(apply(&mut s, Edit::ScaleGrid { region: 0, factor: 2.0 })),
+        unchanged(apply(
+            &mut s,
+            Edit::ScaleGrid {
+                region: 0,
+                factor: 2.0
+            }
+        )),
         "no change: the factor is ×1.00 or the path is zero"
     );
 }

@@ -6,8 +6,8 @@
 //! the cap, own generation beyond demand.
 
 use decarb::model::{
-    Credits, FuelSwitch, FuelUse, GenerationKind, GridRegion, HistoryEntry, HistoryKind, Material, Measure, Meta,
-    OwnGeneration, Path, Ppa, PpaKind, Saving, Scenario, Scope, Scope2Method, Site, Target, TargetKind,
+    Credits, FuelSwitch, FuelUse, GenerationKind, GridRegion, HistoryEntry, HistoryKind, Material, Measure,
+    Meta, OwnGeneration, Path, Ppa, PpaKind, Saving, Scenario, Scope, Scope2Method, Site, Target, TargetKind,
 };
 use proptest::prelude::*;
 
@@ -62,9 +62,20 @@ fn site(base: i32, h: i32) -> impl Strategy<Value = SiteSpec> {
         path(base, h, 0.0, 1.0),
     );
     // up to three rules, each moving at most a third, so that rules from one fuel stay ≤ 100 %
-    let rule = (0usize..3, prop::option::of(0usize..3), path(base, h, 0.0, 0.333), 0.2..2.0f64)
+    let rule = (
+        0usize..3,
+        prop::option::of(0usize..3),
+        path(base, h, 0.0, 0.333),
+        0.2..2.0f64,
+    )
         .prop_filter("a fuel switched to itself", |(f, t, _, _)| Some(*f) != *t);
-    let measure = (1..=h.max(1), any::<bool>(), 0.0..0.3f64, 0.0..0.3f64, prop::option::of(1u32..6));
+    let measure = (
+        1..=h.max(1),
+        any::<bool>(),
+        0.0..0.3f64,
+        0.0..0.3f64,
+        prop::option::of(1u32..6),
+    );
     (
         inventory,
         paths,
@@ -125,25 +136,46 @@ fn material(base: i32, h: i32) -> impl Strategy<Value = MaterialSpec> {
 }
 
 fn ppa(base: i32, h: i32) -> impl Strategy<Value = (u8, Path, f64, usize, usize, f64)> {
-    (0u8..3, path(base, h, 0.0, 5.0), 0.0..4000.0f64, 0usize..4, 0usize..4, 0.0..1.0f64)
+    (
+        0u8..3,
+        path(base, h, 0.0, 5.0),
+        0.0..4000.0f64,
+        0usize..4,
+        0usize..4,
+        0.0..1.0f64,
+    )
 }
 
 /// Scenarios of 1–3 sites, base FY2005–FY2030, horizons of 0–30 years.
 pub fn scenario() -> impl Strategy<Value = Scenario> {
-    (2005i32..2031, 0i32..31).prop_flat_map(|(base, h)| {
-        (
-            Just((base, h)),
-            (path(base, h, 0.0, 0.8), path(base, h, 0.0, 0.8), any::<bool>()),
-            prop::collection::vec(site(base, h), 1..4),
-            prop::collection::vec(material(base, h), 0..4),
-            prop::collection::vec(ppa(base, h), 0..3),
-            (path(base, h, 0.0, 500.0), path(base, h, 1e9, 1e11), any::<bool>()),
-            prop::collection::vec((-8i32..=h, 0u8..3, 0.0..1e4f64, 0.0..1e4f64), 0..4),
+    (2005i32..2031, 0i32..31)
+        .prop_flat_map(|(base, h)| {
+            (
+                Just((base, h)),
+                (path(base, h, 0.0, 0.8), path(base, h, 0.0, 0.8), any::<bool>()),
+                prop::collection::vec(site(base, h), 1..4),
+                prop::collection::vec(material(base, h), 0..4),
+                prop::collection::vec(ppa(base, h), 0..3),
+                (path(base, h, 0.0, 500.0), path(base, h, 1e9, 1e11), any::<bool>()),
+                prop::collection::vec((-8i32..=h, 0u8..3, 0.0..1e4f64, 0.0..1e4f64), 0..4),
+            )
+        })
+        .prop_map(
+            |((base, h), grid, sites, materials, ppas, (credits, revenue, scope3_target), history)| {
+                build(
+                    base,
+                    h,
+                    grid,
+                    &sites,
+                    &materials,
+                    &ppas,
+                    credits,
+                    revenue,
+                    scope3_target,
+                    &history,
+                )
+            },
         )
-    })
-    .prop_map(|((base, h), grid, sites, materials, ppas, (credits, revenue, scope3_target), history)| {
-        build(base, h, grid, &sites, &materials, &ppas, credits, revenue, scope3_target, &history)
-    })
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -172,7 +204,11 @@ fn build(
     s.regions.push(GridRegion {
         id: "r0".into(),
         name: "R0".into(),
-        ef_kg_per_kwh: if ef.is_empty() { Path(vec![(base, 0.45)]) } else { ef },
+        ef_kg_per_kwh: if ef.is_empty() {
+            Path(vec![(base, 0.45)])
+        } else {
+            ef
+        },
         ef_location_kg_per_kwh: ef_loc,
         power_price_jpy_per_mwh: Path::default(),
         source: String::new(),

@@ -41,7 +41,8 @@ fn reported_emissions_combine_the_scopes_asked_for() {
 #[test]
 fn reported_primary_energy_is_given_or_fuel_plus_electricity_times_the_factor() {
     assert_eq!(
-        entry("(year: 2020, primary_energy_gj: 5.0, fuel_gj: 1.0, electricity_mwh: 1.0)").primary_energy(9.76),
+        entry("(year: 2020, primary_energy_gj: 5.0, fuel_gj: 1.0, electricity_mwh: 1.0)")
+            .primary_energy(9.76),
         Some(5.0)
     );
     assert_eq!(
@@ -49,8 +50,15 @@ fn reported_primary_energy_is_given_or_fuel_plus_electricity_times_the_factor() 
         Some(100.0 + 97.6)
     );
     assert_eq!(entry("(year: 2020, fuel_gj: 100.0)").primary_energy(9.76), None);
-    assert_eq!(entry("(year: 2020, electricity_mwh: 10.0)").primary_energy(9.76), None);
-    assert_eq!(entry("(year: 2020)").kind, HistoryKind::Actual, "actual by default");
+    assert_eq!(
+        entry("(year: 2020, electricity_mwh: 10.0)").primary_energy(9.76),
+        None
+    );
+    assert_eq!(
+        entry("(year: 2020)").kind,
+        HistoryKind::Actual,
+        "actual by default"
+    );
 }
 
 fn scenario() -> Scenario {
@@ -72,7 +80,11 @@ fn lookups_by_id_and_the_horizon() {
     s.last_year = 2018;
     assert_eq!(s.year_count(), 1);
     s.last_year = 2010;
-    assert_eq!(s.year_count(), 0, "a horizon that ends before it starts has no years");
+    assert_eq!(
+        s.year_count(),
+        0,
+        "a horizon that ends before it starts has no years"
+    );
     let s = scenario();
     assert_eq!(s.history_for(2018).map(|h| h.scope12_t), Some(Some(6000.0)));
     assert!(s.history_for(2019).is_none());
@@ -83,7 +95,8 @@ fn lookups_by_id_and_the_horizon() {
     assert_eq!(t.earliest_year(), 2013);
     t.history.clear();
     assert_eq!(t.earliest_year(), 2018);
-    t.history.push(entry("(year: 2024, kind: Outlook, scope12_t: 1.0)"));
+    t.history
+        .push(entry("(year: 2024, kind: Outlook, scope12_t: 1.0)"));
     assert_eq!(t.earliest_year(), 2018, "the base year when history starts later");
 }
 

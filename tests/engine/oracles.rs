@@ -371,6 +371,13 @@ fn organisation_materials_follow_the_production_weighted_activity_with_rho_and_g
     eq(p.totals(2020).unwrap().scope3, 145.0);
     // production-weighted index (10 × 2 + 30 × 1) / 40 = 1.25
     eq(p.totals(2022).unwrap().scope3, 145.0 * 1.25);
+    let (i, r) = (p.index(2022).unwrap(), &p.scenario);
+    eq(r.source(i, r.material_source(0)), 145.0 * 1.25);
+    // coal: site a at activity 2 and half owned, site b as in the base year
+    eq(
+        r.source(i, r.fuel_source(0)),
+        1000.0 * 2.0 * 0.5 * 0.09 + 1000.0 * 0.09,
+    );
     eq(p.totals(2021).unwrap().scope3, 145.0 * (10.0 * 1.5 + 30.0) / 40.0);
 }
 
@@ -435,6 +442,24 @@ fn baselines_come_from_reported_actuals_never_from_outlooks_or_plans() {
     }
 }
 
+#[test]
+fn intensity_denominators_come_from_reported_actuals_never_outlooks() {
+    let mut s = mini();
+    s.revenue_jpy = path(&[(2020, 5e8)]);
+    let mut h = history(2020, HistoryKind::Outlook, 1.0, 1.0);
+    h.production_t = Some(20.0);
+    h.revenue_jpy = Some(2e8);
+    s.history.push(h);
+    let p = run(&s);
+    use decarb::model::Per;
+    assert_eq!(targets::denominator(&s, &p, 2020, Per::Tonne), Some(10.0));
+    assert_eq!(targets::denominator(&s, &p, 2020, Per::MillionJpy), Some(500.0));
+    s.history[0].kind = HistoryKind::Actual;
+    assert_eq!(targets::denominator(&s, &p, 2020, Per::Tonne), Some(20.0));
+    assert_eq!(targets::denominator(&s, &p, 2020, Per::MillionJpy), Some(200.0));
+    assert_eq!(targets::denominator(&s, &p, 2019, Per::Tonne), None);
+}
+
 // ---------------------------------------------------------------- §6 bridge: known answers
 
 fn bridge_bars(s: &Scenario, from: i32, to: i32) -> (f64, Vec<(String, f64)>, f64) {
@@ -463,6 +488,37 @@ fn bridge_puts_a_grid_factor_change_on_the_grid_factor_bar() {
     eq(bar(&bars, "grid_factor"), -250.0);
     eq(bar(&bars, "activity"), 0.0);
     eq(bar(&bars, "ownership"), 0.0);
+}
+
+#[test]
+fn bridge_on_location_scope2_reads_the_location_factor() {
+    let mut s = mini();
+    s.regions[0].ef_location_kg_per_kwh = path(&[(2020, 0.4), (2025, 0.2)]);
+    s.regions[0].ef_kg_per_kwh = path(&[(2020, 0.5), (2025, 0.1)]);
+    let p = run(&s);
+    let e = Engine::new(&s);
+    let metric = Metric {
+        method: Scope2Method::Location,
+        ..Metric::default()
+    };
+    let b = wedges::bridge(&s, &e, &p, &e.lever_runs(), &metric, 2020, 2025).unwrap();
+    eq(b.start_t, 590.0);
+    eq(b.end_t, 390.0);
+    let grid = b.bars.iter().find(|x| x.key == "grid_factor").unwrap().value_t;
+    eq(grid, -200.0);
+    // and on Scope 1+2+3 the drivers move Scope 3 too
+    s.materials.push(material("ore", Some("a")));
+    s.sites[0].activity = path(&[(2020, 1.0), (2025, 1.5)]);
+    let p = run(&s);
+    let e = Engine::new(&s);
+    let all = Metric {
+        scopes: vec![Scope::Scope1, Scope::Scope2, Scope::Scope3],
+        ..Metric::default()
+    };
+    let b = wedges::bridge(&s, &e, &p, &e.lever_runs(), &all, 2020, 2025).unwrap();
+    let activity = b.bars.iter().find(|x| x.key == "activity").unwrap().value_t;
+    // v(∅) = 190 + 500 + 200 = 890; v(a) = 1335; v(g) = 190 + 100 + 200 = 490; v(a,g) = 735
+    eq(activity, 0.5 * (1335.0 - 890.0) + 0.5 * (735.0 - 490.0));
 }
 
 #[test]
@@ -545,10 +601,16 @@ fn factor_analysis_on_model_years_uses_primary_energy_of_all_electricity_and_the
     let f = factors::analyse(&s, &p, 2020, 2025).unwrap();
     eq(f.activity.log, (0.6f64).ln());
     assert!(f.energy_intensity.log.abs() < 1e-12);
-    eq(f.carbon_intensity.log, (b.emissions_t / b.primary_energy_gj / (590.0 / 10_760.0)).ln());
+    eq(
+        f.carbon_intensity.log,
+        (b.emissions_t / b.primary_energy_gj / (590.0 / 10_760.0)).ln(),
+    );
     // 3.6 GJ/MWh gives final energy instead
     s.primary_gj_per_mwh = 3.6;
-    eq(factors::figures(&s, &run(&s), 2020).unwrap().primary_energy_gj, 4600.0);
+    eq(
+        factors::figures(&s, &run(&s), 2020).unwrap().primary_energy_gj,
+        4600.0,
+    );
 }
 
 #[test]
@@ -573,7 +635,13 @@ fn a_projection_answers_for_its_own_years_only() {
     s.materials.push(material("ore", None));
     let e = Engine::new(&s);
     assert_eq!(
-        (e.base_year(), e.years(), e.fuel_count(), e.site_count(), e.material_count()),
+        (
+            e.base_year(),
+            e.years(),
+            e.fuel_count(),
+            e.site_count(),
+            e.material_count()
+        ),
         (2020, 7, 2, 1, 1)
     );
     let p = run(&s);
@@ -595,7 +663,11 @@ fn lever_sets_add_and_remove_one_group_at_a_time() {
     for g in LeverGroup::ALL {
         assert!(LeverSet::ALL.has(g) && !LeverSet::BAU.has(g));
         assert_eq!(LeverSet::ALL.with(g), LeverSet::ALL, "adding a group already on");
-        assert_eq!(LeverSet::BAU.without(g), LeverSet::BAU, "removing a group already off");
+        assert_eq!(
+            LeverSet::BAU.without(g),
+            LeverSet::BAU,
+            "removing a group already off"
+        );
         let off = LeverSet::ALL.without(g);
         let on = LeverSet::BAU.with(g);
         for h in LeverGroup::ALL {
@@ -726,7 +798,10 @@ fn one_lever_held_at_its_base_year_value_gives_its_effect() {
         (LeverRef::LowCarbon { material: 0 }, LeverGroup::Recycling),
         (LeverRef::FuelSwitch { site: 0, rule: 0 }, LeverGroup::FuelSwitch),
         (LeverRef::Ppa { ppa: 0 }, LeverGroup::Ppa),
-        (LeverRef::EfficiencyElectricity { site: 0 }, LeverGroup::Efficiency),
+        (
+            LeverRef::EfficiencyElectricity { site: 0 },
+            LeverGroup::Efficiency,
+        ),
         (LeverRef::EfficiencyFuel { site: 0 }, LeverGroup::Efficiency),
         (LeverRef::ProcessChange { site: 0 }, LeverGroup::ProcessChange),
         (LeverRef::Credits, LeverGroup::Credits),
@@ -757,7 +832,10 @@ fn one_lever_held_at_its_base_year_value_gives_its_effect() {
         LeverRef::EfficiencyFuel { site: 1 },
         LeverRef::ProcessChange { site: 1 },
     ] {
-        assert!(gone.path(&s).is_none() && gone.held_at_bau(&s).is_none(), "{gone:?}");
+        assert!(
+            gone.path(&s).is_none() && gone.held_at_bau(&s).is_none(),
+            "{gone:?}"
+        );
         assert!(effect(&s, &p, gone, &Metric::default()).is_none());
     }
     // held at BAU: the base-year value, for ever
@@ -765,7 +843,10 @@ fn one_lever_held_at_its_base_year_value_gives_its_effect() {
     assert_eq!(held(all[0].0).sites[0].co2_free_share, path(&[(2020, 0.2)]));
     assert_eq!(held(all[1].0).materials[0].recycled_share, path(&[(2020, 0.2)]));
     assert_eq!(held(all[2].0).materials[0].low_carbon_share, path(&[(2020, 0.1)]));
-    assert_eq!(held(all[3].0).sites[0].fuel_switches[0].share, path(&[(2020, 0.0)]));
+    assert_eq!(
+        held(all[3].0).sites[0].fuel_switches[0].share,
+        path(&[(2020, 0.0)])
+    );
     assert_eq!(held(all[4].0).ppas[0].capacity_mw, path(&[(2020, 0.0)]));
     assert_eq!(held(all[7].0).sites[0].process_change_share, path(&[(2020, 0.1)]));
     assert!(held(all[8].0).credits.t_co2_per_yr.is_empty());
@@ -777,11 +858,18 @@ fn one_lever_held_at_its_base_year_value_gives_its_effect() {
     let fu = held(all[6].0);
     assert!(fu.sites[0].efficiency_fuel_pct.is_empty());
     assert_eq!(fu.sites[0].measures[0].fuel_saving, None);
-    assert_eq!(fu.sites[0].measures[0].electricity_saving, Some(Saving::Percent(50.0)));
+    assert_eq!(
+        fu.sites[0].measures[0].electricity_saving,
+        Some(Saving::Percent(50.0))
+    );
     // an empty path stays empty (its default)
     let mut bare = s.clone();
     bare.sites[0].co2_free_share = Path::default();
-    assert!(LeverRef::Co2Free { site: 0 }.held_at_bau(&bare).unwrap().sites[0].co2_free_share.is_empty());
+    assert!(
+        LeverRef::Co2Free { site: 0 }.held_at_bau(&bare).unwrap().sites[0]
+            .co2_free_share
+            .is_empty()
+    );
 
     // effects on Scope 1 + market Scope 2 in FY2022 (y = 2), by hand: the CO2-free share
     // 0.6 vs 0.2 on the FY2022 purchase; E(2022) = 1000 × 0.81 × 0.5 = 405 MWh, less 100 MWh
@@ -906,4 +994,179 @@ fn a_metric_covers_its_scopes_method_and_credits() {
     assert_eq!(Metric::of_result(r), m(&[s1, s3], loc, true));
     assert_eq!(Metric::net(&s), m(&[s1, s2, s3], mk, true));
     assert_eq!(Metric::net(&mini()), m(&[s1, s2], mk, true));
+}
+
+fn intensity_target(reduction_pct: f64, credits_count: bool) -> Target {
+    Target {
+        label: "intensity".into(),
+        year: 2025,
+        scopes: vec![Scope::Scope1, Scope::Scope2],
+        scope2_method: Scope2Method::Market,
+        credits_count,
+        kind: TargetKind::Intensity {
+            reduction_pct,
+            reference_year: 2020,
+            per: model::Per::Tonne,
+        },
+        source: String::new(),
+    }
+}
+
+#[test]
+fn an_intensity_target_and_its_absolute_equivalent() {
+    // FY2020: 690 t / 10 t = 69 t/t; −30 % → 48.3 t/t. FY2025: activity 1.2, CO2-free 50 %:
+    // 228 + 1200 × 0.5 × 0.5 = 528 t over 12 t = 44 t/t: met. The same −30 % on absolute
+    // emissions: 483 t against 528 t: missed by 45 t.
+    let mut s = mini();
+    s.sites[0].activity = path(&[(2020, 1.0), (2025, 1.2)]);
+    s.sites[0].co2_free_share = path(&[(2020, 0.0), (2025, 0.5)]);
+    s.targets.push(intensity_target(30.0, false));
+    let r = &targets::evaluate(&s, &run(&s))[0];
+    assert_eq!(r.unit, targets::TargetUnit::PerTonne);
+    eq(r.level, 48.3);
+    eq(r.value, 44.0);
+    eq(r.gap, 44.0 - 48.3);
+    assert!(r.met);
+    let a = r.absolute_equivalent.unwrap();
+    eq(a.level_t, 483.0);
+    eq(a.value_t, 528.0);
+    eq(a.gap_t, 45.0);
+    assert!(!a.met);
+    assert_eq!(r.reference.unwrap().0, 2020);
+    // −40 %: 41.4 t/t, missed
+    s.targets[0] = intensity_target(40.0, false);
+    let r = &targets::evaluate(&s, &run(&s))[0];
+    eq(r.level, 41.4);
+    assert!(!r.met);
+    // a reported zero production in the reference or the target year: no intensity
+    let mut h = history(2020, HistoryKind::Actual, 190.0, 500.0);
+    h.production_t = Some(0.0);
+    s.history.push(h);
+    let r = &targets::evaluate(&s, &run(&s))[0];
+    assert!(r.level.is_nan() && r.gap.is_nan() && !r.met, "{r:?}");
+    s.history[0].year = 2025;
+    let r = &targets::evaluate(&s, &run(&s))[0];
+    assert!(r.value.is_nan() && !r.met, "{r:?}");
+}
+
+#[test]
+fn a_net_intensity_target_is_met_within_1e_9_of_the_gross_intensity() {
+    // −100 % per tonne, credits counting: met when credits bring the net to 0, within 1e-9 of
+    // the gross intensity (44 t/t here): a net of 2e-8 t/t is met, 1e-7 t/t is not.
+    let mut s = mini();
+    s.sites[0].activity = path(&[(2020, 1.0), (2025, 1.2)]);
+    s.sites[0].co2_free_share = path(&[(2020, 0.0), (2025, 0.37)]);
+    s.targets.push(intensity_target(100.0, true));
+    // FY2025: 228 + 1200 × 0.63 × 0.5 = 606 t over 12 t = 50.5 t/t gross
+    for (net_per_t, met) in [(2e-8, true), (1e-7, false), (0.0, true)] {
+        s.credits.t_co2_per_yr = path(&[(2020, 0.0), (2025, 606.0 - net_per_t * 12.0)]);
+        let r = &targets::evaluate(&s, &run(&s))[0];
+        eq(r.level, 0.0);
+        assert!((r.value - net_per_t).abs() < 1e-12, "{}", r.value);
+        assert_eq!(r.met, met, "net {net_per_t} t/t");
+    }
+}
+
+#[test]
+fn a_bridge_runs_forward_and_may_span_no_years() {
+    let mut s = mini();
+    s.sites[0].co2_free_share = path(&[(2020, 0.0), (2025, 0.5)]);
+    let p = run(&s);
+    let e = Engine::new(&s);
+    let runs = e.lever_runs();
+    let e1 = wedges::bridge(&s, &e, &p, &runs, &Metric::default(), 2025, 2020).unwrap_err();
+    assert!(e1.contains("runs forward"), "{e1}");
+    let e2 = wedges::bridge(&s, &e, &p, &runs, &Metric::default(), 2020, 2027).unwrap_err();
+    assert!(e2.contains("outside the projection"), "{e2}");
+    let b = wedges::bridge(&s, &e, &p, &runs, &Metric::default(), 2022, 2022).unwrap();
+    eq(b.start_t, b.end_t);
+    assert!(b.bars.iter().all(|x| x.value_t.abs() < 1e-9), "{b:?}");
+    // only the groups that act get a bar
+    let keys: Vec<&str> = b.bars.iter().map(|x| x.key.as_str()).collect();
+    assert_eq!(keys, ["activity", "grid_factor", "ownership", "co2_free_power"]);
+}
+
+#[test]
+fn a_lever_group_is_active_only_when_one_of_its_paths_leaves_its_base_year_value() {
+    use engine::LeverGroup::{Co2Free, Credits, Efficiency, Ppa, ProcessChange, Recycling};
+    let base = {
+        let mut s = mini();
+        s.materials.push(material("ore", Some("a")));
+        s.sites[0].fuel_switches.push(FuelSwitch {
+            from: "coal".into(),
+            to: "gas".into(),
+            share: path(&[(2020, 0.2)]),
+            ratio: 1.0,
+            source: String::new(),
+            assumption: None,
+        });
+        s.ppas.push(ppa(PpaKind::Virtual, 100.0));
+        s.ppas[0].capacity_mw = path(&[(2020, 1.0)]);
+        s.sites[0].co2_free_share = path(&[(2020, 0.3)]);
+        s.sites[0].process_change_share = path(&[(2020, 0.3)]);
+        s.materials[0].recycled_share = path(&[(2020, 0.3)]);
+        s.materials[0].low_carbon_share = path(&[(2020, 0.1)]);
+        s.sites[0].own_generation.push(OwnGeneration {
+            name: "pv".into(),
+            kind: model::GenerationKind::Solar,
+            output_mwh: path(&[(2020, 50.0)]),
+            source: String::new(),
+            assumption: None,
+        });
+        s
+    };
+    // every lever constant at its base-year value: nothing is active
+    assert!(Engine::new(&base).lever_runs().groups.is_empty());
+    let later = |v: f64| path(&[(2020, v), (2024, v + 0.1)]);
+    let cases: Vec<(engine::LeverGroup, Box<dyn Fn(&mut Scenario)>)> = vec![
+        (Co2Free, Box::new(move |s| s.sites[0].co2_free_share = later(0.3))),
+        (
+            Recycling,
+            Box::new(move |s| s.materials[0].recycled_share = later(0.3)),
+        ),
+        (
+            Recycling,
+            Box::new(move |s| s.materials[0].low_carbon_share = later(0.1)),
+        ),
+        (
+            engine::LeverGroup::FuelSwitch,
+            Box::new(move |s| s.sites[0].fuel_switches[0].share = later(0.2)),
+        ),
+        (Ppa, Box::new(move |s| s.ppas[0].capacity_mw = later(1.0))),
+        (Ppa, Box::new(move |s| s.ppas[0].kind = PpaKind::OnSite)),
+        (
+            Ppa,
+            Box::new(move |s| s.sites[0].own_generation[0].output_mwh = path(&[(2020, 50.0), (2023, 70.0)])),
+        ),
+        (
+            Efficiency,
+            Box::new(move |s| s.sites[0].efficiency_fuel_pct = path(&[(2020, 1.0)])),
+        ),
+        (
+            Efficiency,
+            Box::new(move |s| s.sites[0].efficiency_electricity_pct = path(&[(2020, 1.0)])),
+        ),
+        (
+            ProcessChange,
+            Box::new(move |s| s.sites[0].process_change_share = later(0.3)),
+        ),
+        (
+            Credits,
+            Box::new(move |s| s.credits.t_co2_per_yr = path(&[(2026, 5.0)])),
+        ),
+    ];
+    for (group, change) in cases {
+        let mut s = base.clone();
+        change(&mut s);
+        let e = Engine::new(&s);
+        if group == Ppa && s.ppas[0].kind == PpaKind::OnSite {
+            // a physical PPA at a constant capacity is not a change over time either
+            assert!(e.lever_runs().groups.is_empty());
+            continue;
+        }
+        assert_eq!(e.lever_runs().groups, vec![group], "{group:?}");
+        for g in engine::LeverGroup::ALL {
+            assert_eq!(e.group_active(g), g == group, "{group:?}: {g:?}");
+        }
+    }
 }

@@ -36,7 +36,9 @@ fn base_fuel_gj(s: &Scenario, site: &decarb::model::Site) -> Vec<f64> {
             site.fuels
                 .iter()
                 .filter(|u| u.fuel == f.id)
-                .map(|u| u.gj.unwrap_or_else(|| u.quantity.unwrap_or(0.0) * f.gj_per_unit.unwrap_or(0.0)))
+                .map(|u| {
+                    u.gj.unwrap_or_else(|| u.quantity.unwrap_or(0.0) * f.gj_per_unit.unwrap_or(0.0))
+                })
                 .sum()
         })
         .collect()
@@ -83,7 +85,11 @@ pub fn site_year(s: &Scenario, si: usize, year: i32, bau: bool) -> (SiteYear, Ye
 
     // §4.2 demand before switching; λ of the linked materials
     let mut lambda = 1.0;
-    for m in s.materials.iter().filter(|m| m.site.as_deref() == Some(site.id.as_str())) {
+    for m in s
+        .materials
+        .iter()
+        .filter(|m| m.site.as_deref() == Some(site.id.as_str()))
+    {
         let rho = lever(&m.recycled_share, 0.0);
         lambda *= 1.0 - m.fuel_saving_share * (rho - m.recycled_share.value_or(b, 0.0));
     }
@@ -105,7 +111,11 @@ pub fn site_year(s: &Scenario, si: usize, year: i32, bau: bool) -> (SiteYear, Ye
     }
 
     // §4.4 own generation and PPAs
-    let mut physical: f64 = site.own_generation.iter().map(|g| lever(&g.output_mwh, 0.0)).sum();
+    let mut physical: f64 = site
+        .own_generation
+        .iter()
+        .map(|g| lever(&g.output_mwh, 0.0))
+        .sum();
     let mut virtual_mwh = 0.0;
     for p in &s.ppas {
         for (id, share) in &p.allocation {
@@ -137,7 +147,11 @@ pub fn site_year(s: &Scenario, si: usize, year: i32, bau: bool) -> (SiteYear, Ye
     let mut s1: f64 = f2.iter().zip(&s.fuels).map(|(gj, f)| gj * f.ef_t_per_gj).sum();
     s1 += site.process_t_co2 * a * (1.0 - lever(&site.process_change_share, 0.0));
     let mut s3 = 0.0;
-    for m in s.materials.iter().filter(|m| m.site.as_deref() == Some(site.id.as_str())) {
+    for m in s
+        .materials
+        .iter()
+        .filter(|m| m.site.as_deref() == Some(site.id.as_str()))
+    {
         let rho = lever(&m.recycled_share, 0.0);
         let gamma = lever(&m.low_carbon_share, 0.0);
         let q = m.quantity_t * a;
@@ -184,11 +198,19 @@ pub fn year(s: &Scenario, year: i32, bau: bool) -> Year {
     // organisation materials: the production-weighted activity index
     let total_p: f64 = s.sites.iter().map(|x| x.production_t).sum();
     let org_a = if total_p > 0.0 {
-        s.sites.iter().map(|x| x.production_t * x.activity.value_or(year, 1.0)).sum::<f64>() / total_p
+        s.sites
+            .iter()
+            .map(|x| x.production_t * x.activity.value_or(year, 1.0))
+            .sum::<f64>()
+            / total_p
     } else if s.sites.is_empty() {
         1.0
     } else {
-        s.sites.iter().map(|x| x.activity.value_or(year, 1.0)).sum::<f64>() / s.sites.len() as f64
+        s.sites
+            .iter()
+            .map(|x| x.activity.value_or(year, 1.0))
+            .sum::<f64>()
+            / s.sites.len() as f64
     };
     let at = if bau { s.base_year } else { year };
     for m in s.materials.iter().filter(|m| m.site.is_none()) {
@@ -212,7 +234,11 @@ pub fn year(s: &Scenario, year: i32, bau: bool) -> Year {
 
 /// §5 baseline: a reported actual (never an outlook or a plan), else the model's year.
 pub fn baseline_s12(s: &Scenario, y: i32) -> Option<f64> {
-    if let Some(h) = s.history.iter().find(|h| h.year == y && h.kind == HistoryKind::Actual) {
+    if let Some(h) = s
+        .history
+        .iter()
+        .find(|h| h.year == y && h.kind == HistoryKind::Actual)
+    {
         if let Some(v) = h.scope12_t {
             return Some(v);
         }

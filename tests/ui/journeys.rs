@@ -63,18 +63,32 @@ fn file_open_a_then_b_shows_b_figures_and_none_of_a() {
     assert!(!shown(&h, &kpi_text(&jx(), 2030)));
     menu(&mut h, "File", "Open…");
     for year in [2030, 2050] {
-        assert!(shown(&h, &kpi_text(&sb, year)), "B's FY{year} KPI after opening B");
-        assert!(!shown(&h, &kpi_text(&sa, year)), "A's FY{year} KPI still on screen");
+        assert!(
+            shown(&h, &kpi_text(&sb, year)),
+            "B's FY{year} KPI after opening B"
+        );
+        assert!(
+            !shown(&h, &kpi_text(&sa, year)),
+            "A's FY{year} KPI still on screen"
+        );
     }
     // B's name in the chart headings, A's nowhere
     assert!(h.query_all_by_label_contains(&sb.meta.name).next().is_some());
     assert!(h.query_all_by_label_contains(&sa.meta.name).next().is_none());
     // B's targets, not A's, in the KPI row
     for t in &sb.targets {
-        assert!(h.query_all_by_label_contains(&t.label).next().is_some(), "{}", t.label);
+        assert!(
+            h.query_all_by_label_contains(&t.label).next().is_some(),
+            "{}",
+            t.label
+        );
     }
     for t in &sa.targets {
-        assert!(h.query_all_by_label_contains(&t.label).next().is_none(), "{}", t.label);
+        assert!(
+            h.query_all_by_label_contains(&t.label).next().is_none(),
+            "{}",
+            t.label
+        );
     }
 }
 
@@ -94,7 +108,8 @@ fn a_cancelled_open_keeps_the_scenario() {
 fn new_after_an_edit_asks_and_discard_gives_the_template() {
     let mut h = harness(app(jx(), None, FakeDialogs::default()));
     h.run();
-    h.get_by_role_and_label(Role::Slider, SITE).set_value_accesskit(90.0);
+    h.get_by_role_and_label(Role::Slider, SITE)
+        .set_value_accesskit(90.0);
     h.run();
     let edited = kpi_text(h.state().doc.scenario(), 2030);
     assert!(shown(&h, &edited));
@@ -109,7 +124,10 @@ fn new_after_an_edit_asks_and_discard_gives_the_template() {
     let template = decarb::model::from_str(decarb::app::TEMPLATE).unwrap();
     assert!(shown(&h, &kpi_text(&template, 2030)));
     assert!(!shown(&h, &edited));
-    assert!(h.query_all_by_label_contains(SITE).next().is_none(), "JX's sites are gone");
+    assert!(
+        h.query_all_by_label_contains(SITE).next().is_none(),
+        "JX's sites are gone"
+    );
 }
 
 #[test]
@@ -127,7 +145,8 @@ fn save_as_cancelled_writes_nothing_and_a_failed_save_as_says_why_and_keeps_the_
     };
     let mut h = harness(app(jx(), None, dialogs));
     h.run();
-    h.get_by_role_and_label(Role::Slider, SITE).set_value_accesskit(90.0);
+    h.get_by_role_and_label(Role::Slider, SITE)
+        .set_value_accesskit(90.0);
     h.run();
     let edited = h.state().doc.scenario().clone();
     // cancelled: nothing written, no message
@@ -153,15 +172,24 @@ fn ctrl_s_saves_the_edited_plan_to_its_file() {
     let s = decarb::file::load(&path).unwrap();
     let mut h = harness(app(s.clone(), Some(path.clone()), FakeDialogs::default()));
     h.run();
-    h.get_by_role_and_label(Role::Slider, SITE).set_value_accesskit(80.0);
+    h.get_by_role_and_label(Role::Slider, SITE)
+        .set_value_accesskit(80.0);
     h.run();
     let edited = h.state().doc.scenario().clone();
     assert_ne!(edited, s);
-    assert_eq!(decarb::file::load(&path).unwrap(), s, "nothing saved before Ctrl+S");
+    assert_eq!(
+        decarb::file::load(&path).unwrap(),
+        s,
+        "nothing saved before Ctrl+S"
+    );
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     h.run();
     assert_eq!(decarb::file::load(&path).unwrap(), edited);
-    assert!(h.query_all_by_label_contains("Saved jx-metals-2018.ron").next().is_some());
+    assert!(
+        h.query_all_by_label_contains("Saved jx-metals-2018.ron")
+            .next()
+            .is_some()
+    );
 }
 
 #[test]
@@ -172,7 +200,8 @@ fn quitting_with_unsaved_changes_asks_save_discard_or_cancel() {
     let mut h = harness(app(s.clone(), Some(path.clone()), FakeDialogs::default()));
     h.run();
     let site = s.sites[0].name.clone();
-    h.get_by_role_and_label(Role::Slider, &site).set_value_accesskit(100.0);
+    h.get_by_role_and_label(Role::Slider, &site)
+        .set_value_accesskit(100.0);
     h.run();
     let edited = h.state().doc.scenario().clone();
     menu(&mut h, "File", "Quit");
@@ -195,7 +224,8 @@ fn quitting_and_discarding_leaves_the_file_as_it_was() {
     let s = decarb::file::load(&path).unwrap();
     let mut h = harness(app(s.clone(), Some(path.clone()), FakeDialogs::default()));
     h.run();
-    h.get_by_role_and_label(Role::Slider, &s.sites[0].name).set_value_accesskit(100.0);
+    h.get_by_role_and_label(Role::Slider, &s.sites[0].name)
+        .set_value_accesskit(100.0);
     h.run();
     menu(&mut h, "File", "Quit");
     h.get_by_role_and_label(Role::Button, "Discard").click();
@@ -212,7 +242,10 @@ fn choosing_units_in_the_view_menu_changes_every_kpi() {
     h.get_by_role_and_label(Role::Button, "View").click();
     h.run();
     // the same choice is offered in the menu and in the options row: the menu's comes first
-    h.get_all_by_role_and_label(Role::RadioButton, "kt").next().unwrap().click();
+    h.get_all_by_role_and_label(Role::RadioButton, "kt")
+        .next()
+        .unwrap()
+        .click();
     h.run();
     h.run();
     assert!(shown(&h, &kpi_in(&jx(), 2030, Units::Kt)), "KPI in kt");
@@ -248,7 +281,10 @@ fn review_mode_from_the_view_menu_shows_every_target_of_a_file_with_many() {
         assert!(rect.left() >= 0.0 && rect.right() <= 1600.0, "{head} at {rect:?}");
     }
     // no levers in review mode
-    assert!(h.query_by_role_and_label(Role::Slider, &s.sites[0].name).is_none());
+    assert!(
+        h.query_by_role_and_label(Role::Slider, &s.sites[0].name)
+            .is_none()
+    );
 }
 
 /// Opens a collapsed section of the levers panel: scrolled into view, then clicked.
@@ -265,7 +301,8 @@ fn slide(h: &mut H, label: &str, value: f64) {
     let before = kpi_text(h.state().doc.scenario(), 2030);
     h.get_by_role_and_label(Role::Slider, label).scroll_to_me();
     h.run();
-    h.get_by_role_and_label(Role::Slider, label).set_value_accesskit(value);
+    h.get_by_role_and_label(Role::Slider, label)
+        .set_value_accesskit(value);
     h.run();
     let s = h.state().doc.scenario().clone();
     let after = kpi_text(&s, 2030);
@@ -290,11 +327,23 @@ fn one_lever_of_every_group_moves_the_kpi_to_the_engine_value() {
         .unwrap()
         .name
         .clone();
-    for header in ["Efficiency", "Process change", "PPA and own renewables", "Fuel switching", "Credits"] {
+    for header in [
+        "Efficiency",
+        "Process change",
+        "PPA and own renewables",
+        "Fuel switching",
+        "Credits",
+    ] {
         open_section(&mut h, header);
     }
     // electricity efficiency where the power is not all CO2-free yet (Taiwan, 63 % in FY2023)
-    let taiwan = s.sites.iter().find(|x| x.region == "taiwan").unwrap().name.clone();
+    let taiwan = s
+        .sites
+        .iter()
+        .find(|x| x.region == "taiwan")
+        .unwrap()
+        .name
+        .clone();
     slide(&mut h, &format!("{taiwan} — electricity %/yr"), 3.0);
     slide(&mut h, &format!("{site} — fuel %/yr"), 3.0);
     slide(&mut h, &format!("{site} — Process change"), 50.0);
@@ -315,7 +364,14 @@ fn one_lever_of_every_group_moves_the_kpi_to_the_engine_value() {
     h.get_by_role_and_label(Role::Button, "Add rule").click();
     h.run();
     let rules_before: usize = s.sites.iter().map(|x| x.fuel_switches.len()).sum();
-    let rules_after: usize = h.state().doc.scenario().sites.iter().map(|x| x.fuel_switches.len()).sum();
+    let rules_after: usize = h
+        .state()
+        .doc
+        .scenario()
+        .sites
+        .iter()
+        .map(|x| x.fuel_switches.len())
+        .sum();
     assert_eq!(rules_after, rules_before + 1);
     let site0 = &s.sites[0].name;
     let share = h
