@@ -548,9 +548,9 @@ impl Difference {
         FieldUnit::of(self.path.rsplit('.').next().unwrap_or(""))
     }
     fn side(&self, v: &Option<String>) -> Value {
+        // (a whole item's side reads "present", which parses as itself)
         match v {
             None => Value::Absent,
-            Some(t) if t == "present" && self.field.is_empty() => Value::Other("present".into()),
             Some(t) => parse_value(t),
         }
     }

@@ -205,11 +205,11 @@ pub fn set_target(
         }
         // The keyframe before the target, if it is part of the plan, bounds the year.
         let prev = path.0[i - 1].0;
+        // (keyframe years increase, and a plan start in the first plan year alone is not a
+        // target, so a step pair always lies after the floor)
         let step_pair = shape == Shape::Step
             && i >= 2
-            && prev > floor
             && prev == path.0[i].0 - 1
-            && path.0[i - 2].0 < prev
             && (path.0[i - 1].1 - path.0[i - 2].1).abs() < 1e-12;
         if step_pair {
             // A step: move the year before it along, keeping the value it steps from.
@@ -217,12 +217,12 @@ pub fn set_target(
             let y = year.max(lo + 1).min(last);
             path.0[i - 1].0 = y - 1;
             path.0[i] = (y, value);
-        } else if shape == Shape::Step && prev == floor && year.max(prev + 1) - 1 > floor {
-            // The target follows the floor directly: a step, holding the floor's value until then.
-            let y = year.max(prev + 1).min(last);
+        } else if shape == Shape::Step && prev == floor && year > floor + 1 {
+            // The target follows the floor directly: a step, holding the floor's value until
+            // then (`year` is already inside floor + 1..=last).
             let hold = path.0[i - 1].1;
-            path.0[i] = (y, value);
-            path.0.insert(i, (y - 1, hold));
+            path.0[i] = (year, value);
+            path.0.insert(i, (year - 1, hold));
         } else {
             path.0[i] = (year.max(prev + 1).min(last), value);
         }

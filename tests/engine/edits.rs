@@ -582,3 +582,23 @@ fn the_plan_starts_after_the_latest_actual_never_an_outlook() {
     assert_eq!(t.first_plan_year(), 2019);
     let _ = edit::Shape::Ramp;
 }
+
+#[test]
+fn set_target_never_moves_a_keyframe_into_the_reported_years() {
+    // a step pair after the actuals whose value comes from the base year: a target asked
+    // before the plan starts moves the step to the first plan year, not before it
+    let mut p = Path(vec![(2018, 0.2), (2028, 0.2), (2029, 1.0)]);
+    set_target(&mut p, 0.7, 2000, 0.0, 2018, 2023, 2050, Shape::Step);
+    assert_eq!(p.0, vec![(2018, 0.2), (2023, 0.2), (2024, 0.7)]);
+    // a plan that starts after the floor is anchored there, and its step moves along
+    let mut p = Path(vec![(2024, 0.0), (2025, 1.0)]);
+    set_target(&mut p, 0.8, 2030, 0.0, 2018, 2023, 2050, Shape::Step);
+    assert_eq!(p.0, vec![(2023, 0.0), (2029, 0.0), (2030, 0.8)]);
+    // a target in the first plan year right after the floor: no step keyframe at the floor
+    let mut p = Path(vec![(2023, 0.5), (2030, 1.0)]);
+    set_target(&mut p, 0.9, 2024, 0.0, 2018, 2023, 2050, Shape::Step);
+    assert_eq!(p.0, vec![(2023, 0.5), (2024, 0.9)]);
+    let mut p = Path(vec![(2023, 0.5), (2030, 1.0)]);
+    set_target(&mut p, 0.9, 2025, 0.0, 2018, 2023, 2050, Shape::Step);
+    assert_eq!(p.0, vec![(2023, 0.5), (2024, 0.5), (2025, 0.9)]);
+}

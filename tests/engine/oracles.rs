@@ -715,7 +715,10 @@ fn recompiling_the_edited_sites_equals_compiling_the_whole_scenario() {
     longer.last_year += 1;
     let mut earlier = t.clone();
     earlier.base_year -= 1;
-    for changed in [more_sites, longer, earlier] {
+    let mut shifted = t.clone(); // the same number of years, one year earlier
+    shifted.base_year -= 1;
+    shifted.last_year -= 1;
+    for changed in [more_sites, longer, earlier, shifted] {
         let mut e = engine.clone();
         e.recompile_sites(&changed, &[]);
         let whole = Engine::new(&changed);
@@ -1169,4 +1172,24 @@ fn a_lever_group_is_active_only_when_one_of_its_paths_leaves_its_base_year_value
             assert_eq!(e.group_active(g), g == group, "{group:?}: {g:?}");
         }
     }
+}
+
+#[test]
+fn each_material_has_its_own_source_whatever_its_place() {
+    // materials in the order: organisation, linked to site a, organisation
+    let mut s = mini();
+    let mut m0 = material("m0", None);
+    m0.quantity_t = 10.0;
+    let m1 = material("m1", Some("a"));
+    let mut m2 = material("m2", None);
+    m2.quantity_t = 1000.0;
+    s.materials = vec![m0, m1, m2];
+    let p = run(&s);
+    let (i, r) = (p.index(2022).unwrap(), &p.scenario);
+    assert_eq!((r.material_source(0), r.material_source(1), r.material_source(2)), (5, 6, 7));
+    eq(r.source(i, r.material_source(0)), 10.0 * 2.0);
+    eq(r.source(i, r.material_source(1)), 100.0 * 2.0);
+    eq(r.source(i, r.material_source(2)), 1000.0 * 2.0);
+    eq(p.totals(2022).unwrap().scope3, 2220.0);
+    assert_eq!(p.sources[7].key, "material_m2");
 }
