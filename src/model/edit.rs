@@ -302,7 +302,7 @@ pub fn apply(s: &mut Scenario, e: Edit) -> Outcome {
         Edit::Co2FreeShortcut { region, share, year } => {
             // Never before the first plan year: reported years keep their shares.
             let year = year.clamp(s.first_plan_year(), last);
-            let mut changed = 0;
+            let mut changed = false;
             let mut considered = 0;
             for site in &mut s.sites {
                 if region.as_ref().is_some_and(|r| &site.region != r) {
@@ -324,13 +324,13 @@ pub fn apply(s: &mut Scenario, e: Edit) -> Outcome {
                 let new = Path(kept);
                 if !same_values(&new, &site.co2_free_share, 0.0, base, last) {
                     site.co2_free_share = new;
-                    changed += 1;
+                    changed = true;
                 }
             }
             let pct = format!("{:.0} %", share * 100.0);
             match (considered, changed) {
                 (0, _) => unchanged("no site in this region"),
-                (n, 0) => unchanged(format!(
+                (n, false) => unchanged(format!(
                     "no change: {} already at {pct} from {}",
                     if n == 1 {
                         "the site is".to_string()
@@ -392,7 +392,10 @@ pub fn apply(s: &mut Scenario, e: Edit) -> Outcome {
             }
         }
         Edit::AddPpa { site, start } => {
-            let start = start.clamp(base + 1, last.max(base + 1));
+            if last <= base {
+                return unchanged("the projection has no year after the base year for a new PPA");
+            }
+            let start = start.clamp(base + 1, last);
             let mut n = s.ppas.len() + 1;
             while s.ppas.iter().any(|p| p.id == format!("ppa_{n}")) {
                 n += 1;

@@ -602,3 +602,58 @@ fn set_target_never_moves_a_keyframe_into_the_reported_years() {
     set_target(&mut p, 0.9, 2025, 0.0, 2018, 2023, 2050, Shape::Step);
     assert_eq!(p.0, vec![(2023, 0.5), (2024, 0.5), (2025, 0.9)]);
 }
+
+#[test]
+fn set_target_after_a_plan_start_reaches_the_year_after_it() {
+    // a plan start (0 in FY2024, the first plan year) and a target asked in that same year:
+    // the target goes to the year after the start
+    let mut p = Path(vec![(2024, 0.0)]);
+    set_target(&mut p, 0.5, 2024, 0.0, 2018, 2023, 2050, Shape::Ramp);
+    assert_eq!(p.0, vec![(2024, 0.0), (2025, 0.5)]);
+}
+
+#[test]
+fn the_co2_free_shortcut_replaces_a_keyframe_in_the_year_before() {
+    let mut s = minimal();
+    s.sites[0].co2_free_share = Path(vec![(2018, 0.0), (2029, 0.3), (2031, 0.4)]);
+    let e = Edit::Co2FreeShortcut {
+        region: None,
+        share: 1.0,
+        year: 2030,
+    };
+    assert_eq!(apply(&mut s, e), Outcome::Changed);
+    assert_eq!(
+        s.sites[0].co2_free_share.0,
+        vec![(2018, 0.0), (2029, 0.3), (2030, 1.0)]
+    );
+    // a one-year projection: the share from the base year itself, no keyframe before it
+    let mut one = minimal();
+    one.last_year = 2018;
+    one.sites[0].co2_free_share = Path::default();
+    let e = Edit::Co2FreeShortcut {
+        region: None,
+        share: 0.5,
+        year: 2030,
+    };
+    assert_eq!(apply(&mut one, e), Outcome::Changed);
+    assert_eq!(one.sites[0].co2_free_share.0, vec![(2018, 0.5)]);
+    // and no PPA can start after it
+    let add = Edit::AddPpa {
+        site: "works".into(),
+        start: 2019,
+    };
+    assert!(unchanged(apply(&mut one, add)).contains("no year after the base year"));
+    // a start after the horizon: the last year
+    let mut s = minimal();
+    apply(
+        &mut s,
+        Edit::AddPpa {
+            site: "works".into(),
+            start: 2070,
+        },
+    );
+    assert_eq!(
+        s.ppas.last().unwrap().capacity_mw.0,
+        vec![(2049, 0.0), (2050, 1.0)]
+    );
+}

@@ -1186,7 +1186,10 @@ fn each_material_has_its_own_source_whatever_its_place() {
     s.materials = vec![m0, m1, m2];
     let p = run(&s);
     let (i, r) = (p.index(2022).unwrap(), &p.scenario);
-    assert_eq!((r.material_source(0), r.material_source(1), r.material_source(2)), (5, 6, 7));
+    assert_eq!(
+        (r.material_source(0), r.material_source(1), r.material_source(2)),
+        (5, 6, 7)
+    );
     eq(r.source(i, r.material_source(0)), 10.0 * 2.0);
     eq(r.source(i, r.material_source(1)), 100.0 * 2.0);
     eq(r.source(i, r.material_source(2)), 1000.0 * 2.0);
