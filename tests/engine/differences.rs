@@ -253,7 +253,8 @@ fn every_kind_of_item_is_matched_by_its_key_and_added_or_removed_items_are_named
     b.history[0].scope12_t = Some(6100.0);
     b.targets[0].label = "−46 % vs 2018".into();
     let d = diff(&a, &b);
-    let got: Vec<(&str, &str, &str, Option<&str>, Option<&str>)> = d
+    type Row<'a> = (&'a str, &'a str, &'a str, Option<&'a str>, Option<&'a str>);
+    let got: Vec<Row> = d
         .iter()
         .map(|x| {
             (

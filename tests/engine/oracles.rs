@@ -1121,7 +1121,8 @@ fn a_lever_group_is_active_only_when_one_of_its_paths_leaves_its_base_year_value
     // every lever constant at its base-year value: nothing is active
     assert!(Engine::new(&base).lever_runs().groups.is_empty());
     let later = |v: f64| path(&[(2020, v), (2024, v + 0.1)]);
-    let cases: Vec<(engine::LeverGroup, Box<dyn Fn(&mut Scenario)>)> = vec![
+    type Change = Box<dyn Fn(&mut Scenario)>;
+    let cases: Vec<(engine::LeverGroup, Change)> = vec![
         (Co2Free, Box::new(move |s| s.sites[0].co2_free_share = later(0.3))),
         (
             Recycling,

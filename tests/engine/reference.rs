@@ -65,13 +65,8 @@ pub fn site_year(s: &Scenario, si: usize, year: i32, bau: bool) -> (SiteYear, Ye
         let pct = |sv: Option<Saving>, base: f64| match sv {
             None => 0.0,
             Some(Saving::Percent(p)) => p,
-            Some(Saving::Absolute(x)) => {
-                if base > 0.0 {
-                    100.0 * x / base
-                } else {
-                    0.0
-                }
-            }
+            Some(Saving::Absolute(x)) if base > 0.0 => 100.0 * x / base,
+            Some(Saving::Absolute(_)) => 0.0,
         };
         let fuel_total: f64 = f0.iter().sum();
         for m in &site.measures {
