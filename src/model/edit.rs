@@ -478,7 +478,10 @@ pub fn apply(s: &mut Scenario, e: Edit) -> Outcome {
             Outcome::Changed
         }
         Edit::ActivityGrowth { pct_per_yr, from } => {
-            let from = from.clamp(s.first_plan_year(), last.max(base + 1));
+            if last <= base {
+                return unchanged("the projection has no year after the base year to grow in");
+            }
+            let from = from.clamp(s.first_plan_year(), last);
             let mut changed = false;
             for site in &mut s.sites {
                 let start = site.activity.value_or(from - 1, 1.0);

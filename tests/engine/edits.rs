@@ -657,3 +657,24 @@ fn the_co2_free_shortcut_replaces_a_keyframe_in_the_year_before() {
         vec![(2049, 0.0), (2050, 1.0)]
     );
 }
+
+#[test]
+fn activity_growth_replaces_a_keyframe_in_the_year_before_and_needs_a_year_to_grow_in() {
+    let mut s = minimal();
+    s.sites[0].activity = Path(vec![(2018, 1.0), (2020, 1.1), (2022, 1.2)]);
+    let e = Edit::ActivityGrowth {
+        pct_per_yr: 0.0,
+        from: 2021,
+    };
+    assert_eq!(apply(&mut s, e), Outcome::Changed);
+    let a = &s.sites[0].activity.0;
+    assert_eq!(a[..3], [(2018, 1.0), (2020, 1.1), (2025, 1.1)]);
+    assert!(model::validate::validate(&s).is_empty());
+    let mut one = minimal();
+    one.last_year = 2018;
+    let e = Edit::ActivityGrowth {
+        pct_per_yr: 2.0,
+        from: 2019,
+    };
+    assert!(unchanged(apply(&mut one, e)).contains("no year after the base year"));
+}
