@@ -40,27 +40,45 @@ fn harness(app: DecarbApp) -> Harness<'static, DecarbApp> {
     harness_sized(app, [1600.0, 1000.0])
 }
 
+/// The app on a scenario (and its file), answering file dialogs from `dialogs`.
+fn app_full(s: Scenario, path: Option<PathBuf>, dialogs: FakeDialogs) -> DecarbApp {
+    DecarbApp::with_prefs(s, path, Prefs::default(), Mode::Normal, Box::new(dialogs))
+}
+
 fn app_with(dialogs: FakeDialogs) -> DecarbApp {
-    DecarbApp::with_prefs(jx(), None, Prefs::default(), Mode::Normal, Box::new(dialogs))
+    app_full(jx(), None, dialogs)
 }
 
 fn app_on(s: Scenario, path: Option<PathBuf>) -> DecarbApp {
-    DecarbApp::with_prefs(
-        s,
-        path,
-        Prefs::default(),
-        Mode::Normal,
-        Box::new(FakeDialogs::default()),
-    )
+    app_full(s, path, FakeDialogs::default())
 }
 
 const SITE: &str = "Other domestic sites, grouped (その他国内拠点)";
 
 /// The KPI text of a year as the engine computes it for a scenario's default metric.
 fn kpi_text(s: &Scenario, year: i32) -> String {
+    kpi_text_in(s, year, Units::ManT)
+}
+
+fn kpi_text_in(s: &Scenario, year: i32, units: Units) -> String {
     let m = Metric::default_for(s);
     let v = m.of(project(s).totals(year).unwrap());
-    kpi::metric_kpi_label(Lang::En, Units::ManT, year, &metric_label(&m, Lang::En), v)
+    kpi::metric_kpi_label(Lang::En, units, year, &metric_label(&m, Lang::En), v)
+}
+
+/// Every target card of review mode is on screen, within `width`.
+fn assert_target_cards_fit(h: &Harness<'static, DecarbApp>, s: &Scenario, width: f32) {
+    let p = project(s);
+    for r in targets::evaluate(s, &p) {
+        let head = format!(
+            "● {} (FY{}) — {}",
+            r.label,
+            r.year,
+            if r.met { "met" } else { "missed" }
+        );
+        let rect = h.get_by_label(&head).rect();
+        assert!(rect.right() <= width && rect.left() >= 0.0, "{head} at {rect:?}");
+    }
 }
 
 fn type_into(h: &mut Harness<'static, DecarbApp>, label: &str, text: &str) {
@@ -239,17 +257,7 @@ fn review_mode_wraps_target_cards_so_no_missed_target_is_off_screen() {
     let mut h = harness_sized(app, [1366.0, 768.0]);
     h.run();
     h.run();
-    let p = project(&s);
-    for r in targets::evaluate(&s, &p) {
-        let head = format!(
-            "● {} (FY{}) — {}",
-            r.label,
-            r.year,
-            if r.met { "met" } else { "missed" }
-        );
-        let rect = h.get_by_label(&head).rect();
-        assert!(rect.right() <= 1366.0 && rect.left() >= 0.0, "{head} at {rect:?}");
-    }
+    assert_target_cards_fit(&h, &s, 1366.0);
     assert_eq!(
         h.query_all_by_label_contains("absolute equivalent: value")
             .count(),

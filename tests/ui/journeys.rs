@@ -2,13 +2,10 @@
 //! by role and label, sliders, typing, keyboard shortcuts. Assertions read what is on screen
 //! (labels, KPI text) and the files on disk, not commands injected into the app.
 
-use super::{SITE, harness, jx, kpi_text, shipped};
+use super::{SITE, app_full, assert_target_cards_fit, harness, jx, kpi_text, kpi_text_in, shipped};
+use decarb::app::DecarbApp;
 use decarb::app::dialogs::{Choice, FakeDialogs};
-use decarb::app::{DecarbApp, Mode, Prefs};
-use decarb::engine::{Metric, project};
-use decarb::explain::metric_label;
-use decarb::i18n::Lang;
-use decarb::model::Scenario;
+use decarb::engine::project;
 use decarb::units::Units;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -17,10 +14,6 @@ use std::path::{Path, PathBuf};
 
 type H = Harness<'static, DecarbApp>;
 
-fn app(s: Scenario, path: Option<PathBuf>, dialogs: FakeDialogs) -> DecarbApp {
-    DecarbApp::with_prefs(s, path, Prefs::default(), Mode::Normal, Box::new(dialogs))
-}
-
 /// Clicks a menu, then an item in it, as a user does.
 fn menu(h: &mut H, menu: &str, item: &str) {
     h.get_by_role_and_label(Role::Button, menu).click();
@@ -28,12 +21,6 @@ fn menu(h: &mut H, menu: &str, item: &str) {
     h.get_by_role_and_label(Role::Button, item).click();
     h.run();
     h.run();
-}
-
-fn kpi_in(s: &Scenario, year: i32, units: Units) -> String {
-    let m = Metric::default_for(s);
-    let v = m.of(project(s).totals(year).unwrap());
-    decarb::app::panels::kpi::metric_kpi_label(Lang::En, units, year, &metric_label(&m, Lang::En), v)
 }
 
 fn shown(h: &H, label: &str) -> bool {
@@ -56,7 +43,7 @@ fn file_open_a_then_b_shows_b_figures_and_none_of_a() {
         opens: [Some(a.clone()), Some(b.clone())].into(),
         ..Default::default()
     };
-    let mut h = harness(app(jx(), None, dialogs));
+    let mut h = harness(app_full(jx(), None, dialogs));
     h.run();
     menu(&mut h, "File", "Open…");
     assert!(shown(&h, &kpi_text(&sa, 2030)), "A's FY2030 KPI after opening A");
@@ -98,7 +85,7 @@ fn a_cancelled_open_keeps_the_scenario() {
         opens: [None].into(),
         ..Default::default()
     };
-    let mut h = harness(app(jx(), None, dialogs));
+    let mut h = harness(app_full(jx(), None, dialogs));
     h.run();
     menu(&mut h, "File", "Open…");
     assert!(shown(&h, &kpi_text(&jx(), 2030)));
@@ -106,7 +93,7 @@ fn a_cancelled_open_keeps_the_scenario() {
 
 #[test]
 fn new_after_an_edit_asks_and_discard_gives_the_template() {
-    let mut h = harness(app(jx(), None, FakeDialogs::default()));
+    let mut h = harness(app_full(jx(), None, FakeDialogs::default()));
     h.run();
     h.get_by_role_and_label(Role::Slider, SITE)
         .set_value_accesskit(90.0);
@@ -143,7 +130,7 @@ fn save_as_cancelled_writes_nothing_and_a_failed_save_as_says_why_and_keeps_the_
         .into(),
         ..Default::default()
     };
-    let mut h = harness(app(jx(), None, dialogs));
+    let mut h = harness(app_full(jx(), None, dialogs));
     h.run();
     h.get_by_role_and_label(Role::Slider, SITE)
         .set_value_accesskit(90.0);
@@ -170,7 +157,7 @@ fn ctrl_s_saves_the_edited_plan_to_its_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = copy_to(dir.path(), "jx-metals-2018.ron");
     let s = decarb::file::load(&path).unwrap();
-    let mut h = harness(app(s.clone(), Some(path.clone()), FakeDialogs::default()));
+    let mut h = harness(app_full(s.clone(), Some(path.clone()), FakeDialogs::default()));
     h.run();
     h.get_by_role_and_label(Role::Slider, SITE)
         .set_value_accesskit(80.0);
@@ -197,7 +184,7 @@ fn quitting_with_unsaved_changes_asks_save_discard_or_cancel() {
     let dir = tempfile::tempdir().unwrap();
     let path = copy_to(dir.path(), "nlm-2013.ron");
     let s = decarb::file::load(&path).unwrap();
-    let mut h = harness(app(s.clone(), Some(path.clone()), FakeDialogs::default()));
+    let mut h = harness(app_full(s.clone(), Some(path.clone()), FakeDialogs::default()));
     h.run();
     let site = s.sites[0].name.clone();
     h.get_by_role_and_label(Role::Slider, &site)
@@ -222,7 +209,7 @@ fn quitting_and_discarding_leaves_the_file_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
     let path = copy_to(dir.path(), "nlm-2013.ron");
     let s = decarb::file::load(&path).unwrap();
-    let mut h = harness(app(s.clone(), Some(path.clone()), FakeDialogs::default()));
+    let mut h = harness(app_full(s.clone(), Some(path.clone()), FakeDialogs::default()));
     h.run();
     h.get_by_role_and_label(Role::Slider, &s.sites[0].name)
         .set_value_accesskit(100.0);
@@ -236,9 +223,9 @@ fn quitting_and_discarding_leaves_the_file_as_it_was() {
 
 #[test]
 fn choosing_units_in_the_view_menu_changes_every_kpi() {
-    let mut h = harness(app(jx(), None, FakeDialogs::default()));
+    let mut h = harness(app_full(jx(), None, FakeDialogs::default()));
     h.run();
-    assert!(shown(&h, &kpi_in(&jx(), 2030, Units::ManT)));
+    assert!(shown(&h, &kpi_text_in(&jx(), 2030, Units::ManT)));
     h.get_by_role_and_label(Role::Button, "View").click();
     h.run();
     // the same choice is offered in the menu and in the options row: the menu's comes first
@@ -248,8 +235,8 @@ fn choosing_units_in_the_view_menu_changes_every_kpi() {
         .click();
     h.run();
     h.run();
-    assert!(shown(&h, &kpi_in(&jx(), 2030, Units::Kt)), "KPI in kt");
-    assert!(!shown(&h, &kpi_in(&jx(), 2030, Units::ManT)));
+    assert!(shown(&h, &kpi_text_in(&jx(), 2030, Units::Kt)), "KPI in kt");
+    assert!(!shown(&h, &kpi_text_in(&jx(), 2030, Units::ManT)));
 }
 
 #[test]
@@ -262,24 +249,14 @@ fn review_mode_from_the_view_menu_shows_every_target_of_a_file_with_many() {
         t.year = year;
         s.targets.push(t);
     }
-    let mut h = harness(app(s.clone(), None, FakeDialogs::default()));
+    let mut h = harness(app_full(s.clone(), None, FakeDialogs::default()));
     h.run();
     h.get_by_role_and_label(Role::Button, "View").click();
     h.run();
     h.get_by_label("Review mode").click();
     h.run();
     h.run();
-    let p = project(&s);
-    for r in decarb::engine::targets::evaluate(&s, &p) {
-        let head = format!(
-            "● {} (FY{}) — {}",
-            r.label,
-            r.year,
-            if r.met { "met" } else { "missed" }
-        );
-        let rect = h.get_by_label(&head).rect();
-        assert!(rect.left() >= 0.0 && rect.right() <= 1600.0, "{head} at {rect:?}");
-    }
+    assert_target_cards_fit(&h, &s, 1600.0);
     // no levers in review mode
     assert!(
         h.query_by_role_and_label(Role::Slider, &s.sites[0].name)
@@ -312,7 +289,7 @@ fn slide(h: &mut H, label: &str, value: f64) {
 
 #[test]
 fn one_lever_of_every_group_moves_the_kpi_to_the_engine_value() {
-    let mut h = harness(app(jx(), None, FakeDialogs::default()));
+    let mut h = harness(app_full(jx(), None, FakeDialogs::default()));
     h.run();
     let s = jx();
     // 2. recycling
