@@ -96,11 +96,12 @@ def main():
         print(f"{path}: colour #{hexcode} in {n} pixels")
     if other:
         ow, oh, orgb = read_png(other)
-        if (ow, oh) == (w, h):
-            diff = sum(1 for a, b in zip(rgb, orgb) if a != b)
-            if diff < 0.01 * w * h:
-                sys.exit(f"{path}: only {diff} pixels differ from {other}")
-            print(f"{path}: {diff} pixels differ from {other}")
+        if (ow, oh) != (w, h):
+            sys.exit(f"{path}: {w}x{h} cannot be compared with {other} ({ow}x{oh})")
+        diff = sum(1 for a, b in zip(rgb, orgb) if a != b)
+        if diff < 0.01 * w * h:
+            sys.exit(f"{path}: only {diff} pixels differ from {other}")
+        print(f"{path}: {diff} pixels differ from {other}")
     print(f"{path}: {w}x{h}, {len(counts)} colours: ok")
 
 

@@ -124,7 +124,8 @@ pub enum Command {
     },
 }
 
-fn parse_lang(l: &str) -> crate::i18n::Lang {
+/// `ja` for Japanese, anything else English.
+pub fn parse_lang(l: &str) -> crate::i18n::Lang {
     if l == "ja" {
         crate::i18n::Lang::Ja
     } else {

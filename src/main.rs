@@ -15,27 +15,28 @@ fn main() {
     std::process::exit(code);
 }
 
-/// Built without the `gui` feature: the commands work, the window does not.
+/// The scenario to show or export: FILE (its errors printed), a generated company
+/// (`--synthetic N`), or the embedded JX Metals scenario. Err is the exit code.
+fn scenario_from_args(args: &cli::Cli) -> Result<decarb::model::Scenario, i32> {
+    match (&args.file, args.synthetic) {
+        (Some(path), _) => cli::load_or_report(path).ok_or(cli::EXIT_INVALID),
+        (None, Some(n)) => Ok(decarb::synthetic::company(usize::from(n))),
+        (None, None) => decarb::model::from_str(decarb::DEFAULT_SCENARIO).map_err(|e| {
+            eprintln!("embedded scenario: {e}");
+            cli::EXIT_INVALID
+        }),
+    }
+}
+
+/// Built without the `gui` feature: the commands and `--export-png` work, the window does not.
 #[cfg(not(feature = "gui"))]
 fn window(args: cli::Cli) -> i32 {
-    let lang = match args.lang.as_deref() {
-        Some("ja") => decarb::i18n::Lang::Ja,
-        _ => decarb::i18n::Lang::En,
-    };
-    let scenario = match &args.file {
-        Some(path) => match cli::load_or_report(path) {
-            Some(s) => s,
-            None => return cli::EXIT_INVALID,
-        },
-        None => match decarb::model::from_str(decarb::DEFAULT_SCENARIO) {
-            Ok(s) => s,
-            Err(e) => {
-                eprintln!("embedded scenario: {e}");
-                return cli::EXIT_INVALID;
-            }
-        },
+    let scenario = match scenario_from_args(&args) {
+        Ok(s) => s,
+        Err(code) => return code,
     };
     if let Some(out) = &args.export_png {
+        let lang = args.lang.as_deref().map(cli::parse_lang).unwrap_or_default();
         return cli::export_pngs(&scenario, out, lang);
     }
     eprintln!(
@@ -50,11 +51,11 @@ fn window(args: cli::Cli) -> i32 {
 fn window(args: cli::Cli) -> i32 {
     let window_wanted = args.export_png.is_none() && args.screenshot.is_none() && args.bench_frames.is_none();
     let mut startup_errors = Vec::new();
-    let (scenario, path) = match (&args.file, args.synthetic) {
-        (Some(path), _) => match decarb::file::load(path) {
+    let (scenario, path) = match &args.file {
+        // A file opened from the desktop: the window opens and says what is wrong.
+        Some(path) if window_wanted && app::display_available() => match decarb::file::load(path) {
             Ok(s) => (s, Some(path.clone())),
-            // A file opened from the desktop: the window opens and says what is wrong.
-            Err(e) if window_wanted && app::display_available() => {
+            Err(e) => {
                 startup_errors.push(path.display().to_string());
                 startup_errors.extend(e.lines());
                 match model::from_str(app::TEMPLATE) {
@@ -62,26 +63,13 @@ fn window(args: cli::Cli) -> i32 {
                     Err(_) => return cli::EXIT_INVALID,
                 }
             }
-            Err(e) => {
-                for line in e.lines() {
-                    eprintln!("{}: {line}", path.display());
-                }
-                return cli::EXIT_INVALID;
-            }
         },
-        (None, Some(n)) => (decarb::synthetic::company(usize::from(n)), None),
-        (None, None) => match model::from_str(decarb::DEFAULT_SCENARIO) {
-            Ok(s) => (s, None),
-            Err(e) => {
-                eprintln!("embedded scenario: {e}");
-                return cli::EXIT_INVALID;
-            }
+        _ => match scenario_from_args(&args) {
+            Ok(s) => (s, args.file.clone()),
+            Err(code) => return code,
         },
     };
-    let lang = args.lang.as_deref().map(|l| match l {
-        "ja" => app::i18n::Lang::Ja,
-        _ => app::i18n::Lang::En,
-    });
+    let lang = args.lang.as_deref().map(cli::parse_lang);
     if let Some(out) = &args.export_png {
         return cli::export_pngs(&scenario, out, lang.unwrap_or_default());
     }
