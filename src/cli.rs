@@ -10,6 +10,75 @@ use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// Text for a terminal: control characters (ESC, BEL, CR, DEL, C1) and bidirectional
+/// overrides are shown as `\u{1b}` escapes, so that no file can retitle the terminal, move
+/// the cursor or print a line that looks like the program's own. Line breaks and tabs stay.
+pub fn term_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !s.chars().any(bad) {
+        return s.into();
+    }
+    s.chars()
+        .map(|c| {
+            if bad(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
+/// One line on stderr, made [`term_safe`]; a closed stderr is ignored.
+pub fn warn_line(msg: &str) {
+    let mut e = std::io::stderr().lock();
+    let _ = writeln!(e, "{}", term_safe(msg));
+}
+
+/// `eprintln!` through [`warn_line`].
+macro_rules! warn {
+    ($($t:tt)*) => { $crate::cli::warn_line(&format!($($t)*)) };
+}
+
+/// Text on stdout, made [`term_safe`]. A closed pipe or a full disk ends the command with
+/// exit 1 and a message, never a panic.
+fn say(text: &str) -> Result<(), i32> {
+    let mut out = std::io::stdout().lock();
+    match out
+        .write_all(term_safe(text).as_bytes())
+        .and_then(|_| out.flush())
+    {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            warn!("decarb: could not write to standard output: {e}");
+            Err(EXIT_INVALID)
+        }
+    }
+}
+
+/// One line of [`say`].
+fn say_line(text: &str) -> Result<(), i32> {
+    say(&format!("{text}\n"))
+}
+
+/// Refuses an output that would overwrite one of the inputs (`report X.ron --html X.ron`).
+fn refuse_overwrite(out: &Path, inputs: &[&Path]) -> Result<(), i32> {
+    for input in inputs {
+        if file::same_file(out, input) {
+            warn!(
+                "{}: is the scenario being read; choose another output file",
+                out.display()
+            );
+            return Err(EXIT_USAGE);
+        }
+    }
+    Ok(())
+}
+
 pub const EXIT_OK: i32 = 0;
 pub const EXIT_INVALID: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
@@ -59,7 +128,7 @@ pub enum Command {
         file: PathBuf,
         /// Write the CSV to OUT (`-` = stdout, the default).
         #[arg(long, value_name = "OUT|-")]
-        csv: Option<String>,
+        csv: Option<PathBuf>,
         /// Print a readable table instead of CSV.
         #[arg(long, conflicts_with = "csv")]
         table: bool,
@@ -140,15 +209,17 @@ fn write_pngs(s: &Scenario, stem: &Path, lang: crate::i18n::Lang, units: Units) 
             for (name, png) in charts {
                 let out = PathBuf::from(format!("{}-{name}.png", stem.display()));
                 if let Err(e) = file::write_atomic(&out, &png) {
-                    eprintln!("{e}");
+                    warn!("{e}");
                     return EXIT_INVALID;
                 }
-                println!("{}", out.display());
+                if let Err(code) = say_line(&out.display().to_string()) {
+                    return code;
+                }
             }
             EXIT_OK
         }
         Err(e) => {
-            eprintln!("{e}");
+            warn!("{e}");
             EXIT_INVALID
         }
     }
@@ -165,7 +236,7 @@ pub fn load_or_report(path: &Path) -> Option<Scenario> {
         Ok(s) => Some(s),
         Err(e) => {
             for line in e.lines() {
-                eprintln!("{}: {line}", path.display());
+                warn!("{}: {line}", path.display());
             }
             None
         }
@@ -183,19 +254,16 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Cli, 
     }
 }
 
-fn write_out(target: Option<&str>, text: &str) -> i32 {
+/// Writes `text` to stdout (`None` or `-`) or atomically to a file (under exactly the name
+/// given, UTF-8 or not).
+fn write_out(target: Option<&Path>, text: &str) -> i32 {
     match target {
-        None | Some("-") => {
-            let mut out = std::io::stdout().lock();
-            if out.write_all(text.as_bytes()).and_then(|_| out.flush()).is_err() {
-                return EXIT_INVALID;
-            }
-            EXIT_OK
-        }
-        Some(path) => match file::write_atomic(Path::new(path), text.as_bytes()) {
+        None => say(text).err().unwrap_or(EXIT_OK),
+        Some(p) if p.as_os_str() == "-" => say(text).err().unwrap_or(EXIT_OK),
+        Some(path) => match file::write_atomic(path, text.as_bytes()) {
             Ok(()) => EXIT_OK,
             Err(e) => {
-                eprintln!("{e}");
+                warn!("{e}");
                 EXIT_INVALID
             }
         },
@@ -214,6 +282,11 @@ pub fn run_command(cmd: Command) -> i32 {
             let Some(s) = load_or_report(&file) else {
                 return EXIT_INVALID;
             };
+            if let Some(out) = &csv
+                && let Err(code) = refuse_overwrite(out, &[&file])
+            {
+                return code;
+            }
             let p = engine::project(&s);
             if table {
                 write_out(None, &table_text(&p, units))
@@ -225,7 +298,11 @@ pub fn run_command(cmd: Command) -> i32 {
             let mut code = EXIT_OK;
             for f in &files {
                 match load_or_report(f) {
-                    Some(_) => println!("{}: ok", f.display()),
+                    Some(_) => {
+                        if let Err(c) = say_line(&format!("{}: ok", f.display())) {
+                            return c;
+                        }
+                    }
                     None => code = EXIT_INVALID,
                 }
             }
@@ -244,14 +321,19 @@ pub fn run_command(cmd: Command) -> i32 {
             lang,
             units,
         } => {
+            if let Err(code) = refuse_overwrite(&html, &[&file]) {
+                return code;
+            }
             let Some(s) = load_or_report(&file) else {
                 return EXIT_INVALID;
             };
             let lang = parse_lang(&lang);
             let r = crate::export::html::report(&s, lang, units, &crate::export::today());
-            let code = write_out(Some(&html.display().to_string()), &r.html);
+            let code = write_out(Some(&html), &r.html);
             if code == EXIT_OK {
-                println!("{} ({} charts)", html.display(), r.charts);
+                return say_line(&format!("{} ({} charts)", html.display(), r.charts))
+                    .err()
+                    .unwrap_or(EXIT_OK);
             }
             code
         }
@@ -263,39 +345,51 @@ pub fn run_command(cmd: Command) -> i32 {
             lang,
             units,
         } => {
+            if xlsx.is_none() && csv_dir.is_none() && png_dir.is_none() {
+                warn!("decarb export: give --xlsx OUT.xlsx, --csv-dir DIR and/or --png-dir DIR");
+                return EXIT_USAGE;
+            }
+            for out in [&xlsx, &csv_dir, &png_dir].into_iter().flatten() {
+                if let Err(code) = refuse_overwrite(out, &[&file]) {
+                    return code;
+                }
+            }
             let Some(s) = load_or_report(&file) else {
                 return EXIT_INVALID;
             };
-            if xlsx.is_none() && csv_dir.is_none() && png_dir.is_none() {
-                eprintln!("decarb export: give --xlsx OUT.xlsx, --csv-dir DIR and/or --png-dir DIR");
-                return EXIT_USAGE;
-            }
             if let Some(out) = xlsx {
                 let written = crate::export::xlsx::workbook(&s).and_then(|b| file::write_atomic(&out, &b));
                 if let Err(e) = written {
-                    eprintln!("{e}");
+                    warn!("{e}");
                     return EXIT_INVALID;
                 }
-                println!("{}", out.display());
+                if let Err(code) = say_line(&out.display().to_string()) {
+                    return code;
+                }
             }
             if let Some(dir) = csv_dir {
-                if let Err(e) = std::fs::create_dir_all(&dir) {
-                    eprintln!("{}: {e}", dir.display());
+                let tables = crate::export::tables::tables(&s);
+                if let Err(e) = crate::export::tables::check_limits(&tables) {
+                    warn!("{}: {e}", dir.display());
                     return EXIT_INVALID;
                 }
-                for t in crate::export::tables::tables(&s) {
-                    let name = format!("{}.csv", t.name.to_lowercase().replace(' ', "_"));
-                    let out = dir.join(name);
-                    if let Err(e) = file::write_atomic(&out, t.to_csv().as_bytes()) {
-                        eprintln!("{e}");
-                        return EXIT_INVALID;
+                let files: Vec<(String, Vec<u8>)> = tables
+                    .iter()
+                    .map(|t| (t.file_name(), t.to_csv().into_bytes()))
+                    .collect();
+                if let Err(e) = file::write_folder_atomic(&dir, &files) {
+                    warn!("{e}");
+                    return EXIT_INVALID;
+                }
+                for (name, _) in &files {
+                    if let Err(code) = say_line(&dir.join(name).display().to_string()) {
+                        return code;
                     }
-                    println!("{}", out.display());
                 }
             }
             if let Some(dir) = png_dir {
                 if let Err(e) = std::fs::create_dir_all(&dir) {
-                    eprintln!("{}: {e}", dir.display());
+                    warn!("{}: {e}", dir.display());
                     return EXIT_INVALID;
                 }
                 let stem = file
@@ -341,7 +435,7 @@ pub fn run_command(cmd: Command) -> i32 {
             match factors::analyse(&s, &p, from, to) {
                 Ok(f) => write_out(None, &factors_text(&f, units)),
                 Err(e) => {
-                    eprintln!("{}: {e}", file.display());
+                    warn!("{}: {e}", file.display());
                     EXIT_INVALID
                 }
             }

@@ -22,7 +22,7 @@ fn scenario_from_args(args: &cli::Cli) -> Result<decarb::model::Scenario, i32> {
         (Some(path), _) => cli::load_or_report(path).ok_or(cli::EXIT_INVALID),
         (None, Some(n)) => Ok(decarb::synthetic::company(usize::from(n))),
         (None, None) => decarb::model::from_str(decarb::DEFAULT_SCENARIO).map_err(|e| {
-            eprintln!("embedded scenario: {e}");
+            cli::warn_line(&format!("embedded scenario: {e}"));
             cli::EXIT_INVALID
         }),
     }

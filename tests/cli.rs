@@ -3,6 +3,9 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
+#[path = "cli/hostile.rs"]
+mod hostile;
+
 fn decarb(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_decarb"))
         .args(args)

@@ -240,6 +240,18 @@ impl DecarbApp {
         } else {
             path.to_path_buf()
         };
+        if let Some(own) = &self.doc.path
+            && crate::file::same_file(&path, own)
+        {
+            self.errors(
+                "Could not save the file",
+                vec![format!(
+                    "{}: is the scenario being edited; choose another file for the export",
+                    path.display()
+                )],
+            );
+            return;
+        }
         let s = self.doc.scenario();
         let metric = self.doc.metric();
         let lang = self.lang();
@@ -252,13 +264,16 @@ impl DecarbApp {
                     .file_stem()
                     .map(|s| s.to_string_lossy().replace("-trajectories", ""))
                     .unwrap_or_else(|| "scenario".into());
-                crate::export::tables::tables_on(s, metric)
-                    .into_iter()
-                    .map(|t| {
-                        let out = dir.join(format!("{base}-{}.csv", t.name.to_lowercase().replace(' ', "_")));
-                        crate::file::write_atomic(&out, t.to_csv().as_bytes()).map(|()| out)
-                    })
-                    .collect()
+                let tables = crate::export::tables::tables_on(s, metric);
+                crate::export::tables::check_limits(&tables).and_then(|()| {
+                    tables
+                        .into_iter()
+                        .map(|t| {
+                            let out = dir.join(format!("{base}-{}", t.file_name()));
+                            crate::file::write_atomic(&out, t.to_csv().as_bytes()).map(|()| out)
+                        })
+                        .collect()
+                })
             }
             ExportKind::Xlsx => crate::export::xlsx::workbook_on(s, metric)
                 .and_then(|b| crate::file::write_atomic(&path, &b))

@@ -98,9 +98,10 @@ pub(crate) struct SiteC {
     pub production_t: f64,
     pub electricity_mwh: f64,
     pub process_t: f64,
-    /// Dense base-year fuel use [GJ], one slot per fuel.
+    /// Base-year fuel use [GJ] of each fuel in `active` (sparse: a site's memory grows with
+    /// the fuels it uses, not with the scenario's fuel list).
     pub fuels_gj: Vec<f64>,
-    /// Fuels the site uses or switches to: the only slots a run touches.
+    /// Fuels the site uses or switches from or to, ascending: the only slots a run touches.
     pub active: Vec<usize>,
     pub rules: Vec<Rule>,
     /// Indices of materials linked to this site.
@@ -186,14 +187,18 @@ fn saving_pct(s: Option<Saving>, base_demand: f64) -> f64 {
 
 /// Compiles one site (without the PPAs allocated to it and the materials linked to it).
 fn compile_site(s: &Scenario, site: &crate::model::Site, base: i32, years: usize) -> SiteC {
-    let n_fuels = s.fuels.len();
-    let mut fuels_gj = vec![0.0; n_fuels];
+    // Sparse: (fuel, base-year GJ) of the fuels this site burns, in fuel order.
+    let mut used: Vec<(usize, f64)> = Vec::with_capacity(site.fuels.len());
     for fu in &site.fuels {
         if let Some(i) = s.fuel_index(&fu.fuel) {
-            fuels_gj[i] += s.fuel_use_gj(fu);
+            match used.iter_mut().find(|u| u.0 == i) {
+                Some(u) => u.1 += s.fuel_use_gj(fu),
+                None => used.push((i, s.fuel_use_gj(fu))),
+            }
         }
     }
-    let base_fuel: f64 = fuels_gj.iter().sum();
+    used.sort_unstable_by_key(|u| u.0);
+    let base_fuel: f64 = used.iter().map(|u| u.1).sum();
     let el_measures: Vec<_> = site
         .measures
         .iter()
@@ -237,16 +242,18 @@ fn compile_site(s: &Scenario, site: &crate::model::Site, base: i32, years: usize
         }
         physical_re_off += g.output_mwh.value_or(base, 0.0);
     }
-    let mut active: Vec<usize> = (0..n_fuels).filter(|&f| fuels_gj[f] != 0.0).collect();
+    // The fuels a run touches: those burnt, and those switched from or to (at 0 GJ).
+    used.retain(|u| u.1 != 0.0);
     for r in &rules {
         let r: &Rule = r;
         for f in [Some(r.from), r.to].into_iter().flatten() {
-            if !active.contains(&f) {
-                active.push(f);
+            if !used.iter().any(|u| u.0 == f) {
+                used.push((f, 0.0));
             }
         }
     }
-    active.sort_unstable();
+    used.sort_unstable_by_key(|u| u.0);
+    let (active, fuels_gj): (Vec<usize>, Vec<f64>) = used.into_iter().unzip();
     SiteC {
         region: s.region_index(&site.region).unwrap_or(0),
         active,

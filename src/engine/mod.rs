@@ -158,3 +158,58 @@ pub fn covered(t: &Totals, scopes: &[Scope], method: Scope2Method, credits_count
     }
     v
 }
+
+/// Checks that a scenario's projection (and its BAU) is finite in every year and site.
+/// Validation bounds every input so that this holds; this is the guard behind it. On failure:
+/// the field path of the first site (or of the whole scenario) whose figures are not finite,
+/// and a message with the year.
+pub fn check_finite(s: &Scenario) -> Result<(), (String, String)> {
+    let p = project(s);
+    for (run, what) in [(&p.scenario, "scenario"), (&p.bau, "BAU")] {
+        for i in 0..p.years() {
+            let year = p.year(i);
+            for (k, id) in p.site_ids.iter().enumerate() {
+                let y = run.site(i, k);
+                if ![y.scope1, y.scope2_market, y.scope2_location, y.scope3, y.grid_mwh]
+                    .iter()
+                    .all(|v| v.is_finite())
+                {
+                    return Err((
+                        format!("sites[{k}]"),
+                        format!(
+                            "site \"{id}\": the {what} run is not a finite number in FY{year}; its inputs multiply beyond any real figure"
+                        ),
+                    ));
+                }
+            }
+            let t = &run.totals[i];
+            let e = &run.energy[i];
+            if ![
+                t.scope1,
+                t.scope2_market,
+                t.scope2_location,
+                t.scope3,
+                t.credits,
+                t.net,
+            ]
+            .iter()
+            .chain(&[
+                e.electricity_mwh,
+                e.grid_mwh,
+                e.surplus_mwh,
+                e.fuel_gj,
+                e.production_t,
+            ])
+            .all(|v| v.is_finite())
+            {
+                return Err((
+                    String::new(),
+                    format!(
+                        "the {what} run is not a finite number in FY{year}; its inputs multiply beyond any real figure"
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
+}

@@ -172,8 +172,8 @@ impl Engine {
             }
         }
         let mut e2 = s.electricity_mwh * a * eta_el;
-        for &f in &s.active {
-            let v = s.fuels_gj[f] * fuel_factor;
+        for (&f, &gj) in s.active.iter().zip(&s.fuels_gj) {
+            let v = gj * fuel_factor;
             f1[f] = v;
             f2[f] = v;
         }

@@ -303,20 +303,34 @@ pub fn summary_text(s: &Scenario, p: &Projection, units: Units) -> String {
     o
 }
 
-/// Quotes a CSV field when it needs it (RFC 4180). A text a spreadsheet would read as a
-/// formula (starting with = + - @, tab or carriage return) gets a leading apostrophe.
-pub fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
+/// A text cell a spreadsheet would read as a formula (starting with = + - @, tab or carriage
+/// return) gets a leading apostrophe (OWASP, CSV injection); other text is unchanged.
+pub fn defuse(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}").into()
     } else {
-        s.to_string()
-    };
-    let s = s.as_str();
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
+        s.into()
     }
+}
+
+/// CSV text (RFC 4180 quoting by the `csv` crate, `\n` line ends) of rows of fields already
+/// rendered: numbers as written, text through [`defuse`].
+pub fn csv_rows<I, R, F>(rows: I) -> String
+where
+    I: IntoIterator<Item = R>,
+    R: IntoIterator<Item = F>,
+    F: AsRef<[u8]>,
+{
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    for r in rows {
+        // Writing to a Vec cannot fail.
+        let _ = w.write_record(r);
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 fn num(v: f64) -> String {
@@ -357,15 +371,14 @@ pub fn csv(s: &Scenario, p: &Projection) -> String {
     header.extend(
         p.sources
             .iter()
-            .map(|l| csv_field(&format!("source_{}_t", l.key))),
+            .map(|l| defuse(&format!("source_{}_t", l.key)).into_owned()),
     );
     for id in &s.sites {
         for part in ["scope1", "scope2_market", "scope2_location", "scope3"] {
-            header.push(csv_field(&format!("site_{}_{part}_t", id.id)));
+            header.push(defuse(&format!("site_{}_{part}_t", id.id)).into_owned());
         }
     }
-    let mut o = header.join(",");
-    o.push('\n');
+    let mut rows = vec![header];
     let n_src = p.scenario.source_count();
     for i in 0..p.years() {
         let t = &p.scenario.totals[i];
@@ -404,10 +417,9 @@ pub fn csv(s: &Scenario, p: &Projection) -> String {
             let sy = p.scenario.site(i, si);
             row.extend([sy.scope1, sy.scope2_market, sy.scope2_location, sy.scope3].map(num));
         }
-        o.push_str(&row.join(","));
-        o.push('\n');
+        rows.push(row);
     }
-    o
+    csv_rows(rows)
 }
 
 /// One key figure of a comparison: its label and its value in each scenario [t-CO2 or %].

@@ -192,9 +192,10 @@ fn x_years(o: &mut String, f: &Frame, lang: Lang) {
     };
     let every = if every == 2 && b - a > 20 { 5 } else { every };
     let mut n = 0;
-    let mut y = a;
+    // From the first multiple of `every`, one label per step: at most 60 steps on any range.
+    let mut y = a.saturating_add((every - a.rem_euclid(every)) % every);
     while y <= b && n < 60 {
-        if y % every == 0 {
+        {
             let x = f.x(y as f64);
             let _ = write!(
                 o,
@@ -205,7 +206,10 @@ fn x_years(o: &mut String, f: &Frame, lang: Lang) {
             );
             n += 1;
         }
-        y += 1;
+        y = y.saturating_add(every);
+        if y == i64::MAX {
+            break;
+        }
     }
     let _ = write!(
         o,

@@ -22,23 +22,71 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
-impl Table {
-    pub fn to_csv(&self) -> String {
-        let field = crate::report::csv_field;
-        let mut o: Vec<String> = vec![self.header.iter().map(|h| field(h)).collect::<Vec<_>>().join(",")];
-        for r in &self.rows {
-            o.push(
-                r.iter()
-                    .map(|c| match c {
-                        Cell::Num(x) if x.is_finite() => format!("{x}"),
-                        Cell::Num(_) | Cell::Empty => String::new(),
-                        Cell::Text(t) => field(t),
-                    })
-                    .collect::<Vec<_>>()
-                    .join(","),
-            );
+/// Excel's limits of a sheet: rows (the header included), columns, characters in a cell.
+pub const EXCEL_ROWS: usize = 1_048_576;
+pub const EXCEL_COLUMNS: usize = 16_384;
+pub const EXCEL_CELL_CHARS: usize = 32_767;
+
+/// Refuses, before anything is written, tables that a spreadsheet could not open whole.
+pub fn check_limits(tables: &[Table]) -> Result<(), String> {
+    for t in tables {
+        let cols = t
+            .rows
+            .iter()
+            .map(Vec::len)
+            .chain([t.header.len()])
+            .max()
+            .unwrap_or(0);
+        if t.rows.len() + 1 > EXCEL_ROWS || cols > EXCEL_COLUMNS {
+            return Err(format!(
+                "the {} table has {} rows and {cols} columns; a spreadsheet holds at most {EXCEL_ROWS} rows and {EXCEL_COLUMNS} columns",
+                t.name,
+                t.rows.len() + 1
+            ));
         }
-        o.join("\n") + "\n"
+        let long = t
+            .header
+            .iter()
+            .chain(t.rows.iter().flatten().filter_map(|c| match c {
+                Cell::Text(x) => Some(x),
+                _ => None,
+            }));
+        for text in long {
+            if text.chars().nth(EXCEL_CELL_CHARS).is_some() {
+                return Err(format!(
+                    "the {} table has a cell of more than {EXCEL_CELL_CHARS} characters, more than a spreadsheet cell holds",
+                    t.name
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+impl Table {
+    /// `by_site.csv` for the "By site" table.
+    pub fn file_name(&self) -> String {
+        format!("{}.csv", self.name.to_lowercase().replace(' ', "_"))
+    }
+
+    /// The table as CSV: numbers stay numbers, text cannot start a spreadsheet formula.
+    pub fn to_csv(&self) -> String {
+        use crate::report::{csv_rows, defuse};
+        let header = self
+            .header
+            .iter()
+            .map(|h| defuse(h).into_owned())
+            .collect::<Vec<_>>();
+        let rows = self.rows.iter().map(|r| {
+            r.iter()
+                .map(|c| match c {
+                    Cell::Num(x) if x.is_finite() => format!("{x}"),
+                    Cell::Num(_) | Cell::Empty => String::new(),
+                    Cell::Text(t) => defuse(t).into_owned(),
+                })
+                .collect::<Vec<_>>()
+        });
+        csv_rows(std::iter::once(header).chain(rows))
     }
 }
 

@@ -153,8 +153,10 @@ pub fn workbook(s: &Scenario) -> Result<Vec<u8>, String> {
 
 /// The workbook with the metric columns, wedges, bridge and KPIs on `metric`.
 pub fn workbook_on(s: &Scenario, metric: &crate::engine::Metric) -> Result<Vec<u8>, String> {
+    let tables = tables_on(s, metric);
+    super::tables::check_limits(&tables)?;
     let mut wb = Workbook::new();
-    for t in tables_on(s, metric) {
+    for t in tables {
         let ws = wb.add_worksheet();
         write_table(ws, &t).map_err(err)?;
         let right = t.header.len() as u16 + 1;

@@ -1,7 +1,7 @@
 //! Text ⇄ scenario: parsing with field paths and positions, schema versions, validation,
 //! and the canonical pretty form written on save. No file I/O here (see `crate::file`).
 
-use super::locate::{Locator, Position, top_level_token};
+use super::locate::{Position, locate, locate_exact, top_level_token};
 use super::scenario::{SCHEMA_VERSION, Scenario};
 use super::validate::validate;
 use ron::extensions::Extensions;
@@ -9,6 +9,9 @@ use std::fmt;
 
 /// Largest scenario text accepted [bytes]. Real scenarios are tens of kilobytes.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Errors of one file printed or shown; the rest are counted.
+pub const MAX_ERROR_LINES: usize = 50;
 
 /// One error of a scenario file, naming the field and, where found, the place in the text.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,12 +22,24 @@ pub struct FieldError {
     pub position: Option<Position>,
 }
 
+/// Characters of one error message shown; a parser message quoting a 200,000-character
+/// field name is cut here.
+pub const MAX_MESSAGE_CHARS: usize = 300;
+
+fn cut(t: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match t.char_indices().nth(max) {
+        None => t.into(),
+        Some((i, _)) => format!("{}… ({} characters)", &t[..i], t.chars().count()).into(),
+    }
+}
+
 impl fmt::Display for FieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let message = cut(&self.message, MAX_MESSAGE_CHARS);
         if self.path.is_empty() {
-            write!(f, "{}", self.message)?;
+            write!(f, "{message}")?;
         } else {
-            write!(f, "{}: {}", self.path, self.message)?;
+            write!(f, "{}: {message}", cut(&self.path, MAX_MESSAGE_CHARS))?;
         }
         if let Some(p) = self.position {
             write!(f, " (line {}, column {})", p.line, p.col)?;
@@ -67,7 +82,22 @@ impl LoadError {
             LoadError::NewerSchema { found } => vec![format!(
                 "schema_version: the file needs schema version {found}, this build of decarb reads up to version {SCHEMA_VERSION}; open it with a newer decarb"
             )],
-            LoadError::Invalid(errs) => errs.iter().map(|e| e.to_string()).collect(),
+            LoadError::Invalid(errs) => {
+                let mut lines: Vec<String> =
+                    errs.iter().take(MAX_ERROR_LINES).map(|e| e.to_string()).collect();
+                if errs.len() > MAX_ERROR_LINES {
+                    // Validation ends a list it cut short with a line of its own (empty path).
+                    let cut = errs
+                        .last()
+                        .filter(|e| e.path.is_empty() && e.message.starts_with('…'));
+                    let hidden = errs.len() - MAX_ERROR_LINES - usize::from(cut.is_some());
+                    lines.push(format!(
+                        "… {hidden} more errors not shown (the first {MAX_ERROR_LINES} are above)"
+                    ));
+                    lines.extend(cut.map(|e| e.to_string()));
+                }
+                lines
+            }
         }
     }
 }
@@ -120,12 +150,14 @@ pub fn from_str(text: &str) -> Result<Scenario, LoadError> {
     if problems.is_empty() {
         return Ok(scenario);
     }
-    let loc = Locator::new(&text);
+    // Positions only for the fields with errors, found in one pass.
+    let positions = locate(&text, problems.iter().map(|p| p.locate.as_str()));
     Err(LoadError::Invalid(
         problems
             .into_iter()
-            .map(|p| FieldError {
-                position: loc.find(&p.locate),
+            .zip(positions)
+            .map(|(p, position)| FieldError {
+                position: position.filter(|_| !p.locate.is_empty()),
                 path: p.path,
                 message: p.message,
             })
@@ -152,7 +184,7 @@ fn migrate(text: &str) -> Result<std::borrow::Cow<'_, str>, LoadError> {
         return Err(LoadError::Invalid(vec![FieldError {
             path: "schema_version".into(),
             message: format!("0 is not a schema version (this build reads 1..={SCHEMA_VERSION})"),
-            position: Locator::new(text).exact("schema_version"),
+            position: locate_exact(text, "schema_version"),
         }]));
     }
     // Steps would apply here for found < SCHEMA_VERSION.
@@ -213,4 +245,84 @@ pub fn to_string(s: &Scenario) -> Result<String, String> {
         .map_err(|e| format!("could not write the scenario as text: {e}"))?;
     text.push('\n');
     Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn messages(text: &str) -> String {
+        from_str(text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn the_size_limit_is_8_mib_exactly() {
+        let max = MAX_FILE_BYTES as usize;
+        for n in [max, max - 1] {
+            // At the limit: read (and found empty), not refused for its size.
+            let text = " ".repeat(n);
+            assert!(messages(&text).contains("the file is empty"), "{n}");
+            assert!(
+                from_bytes(text.as_bytes())
+                    .unwrap_err()
+                    .to_string()
+                    .contains("the file is empty")
+            );
+        }
+        for n in [max + 1, max + 100] {
+            let text = " ".repeat(n);
+            assert_eq!(
+                from_str(&text).unwrap_err(),
+                LoadError::TooLarge { bytes: n as u64 }
+            );
+            assert_eq!(
+                from_bytes(text.as_bytes()).unwrap_err(),
+                LoadError::TooLarge { bytes: n as u64 }
+            );
+        }
+    }
+
+    #[test]
+    fn only_an_error_at_the_end_of_the_text_is_called_a_truncation() {
+        // An error in the middle of a one-line text, and on the line before a short last one.
+        for text in [
+            "(schema_version: 1, bogus: 2, more: 3, and_more: 4)",
+            "(schema_version: 1,\n bogus: 2,\n)",
+        ] {
+            let m = messages(text);
+            assert!(m.contains("bogus") && !m.contains("truncated"), "{text:?}: {m}");
+        }
+        // Cut off after a value: the message says so.
+        let m = messages("(schema_version: 1,\n meta: (name: \"x\"),");
+        assert!(m.contains("truncated"), "{m}");
+    }
+
+    #[test]
+    fn messages_are_cut_and_counted() {
+        let long = FieldError {
+            path: "p".repeat(400),
+            message: "m".repeat(1000),
+            position: None,
+        };
+        let shown = long.to_string();
+        assert!(
+            shown.chars().count() < 2 * MAX_MESSAGE_CHARS + 60,
+            "{}",
+            shown.len()
+        );
+        assert!(shown.contains("(1000 characters)") && shown.contains("(400 characters)"));
+        let errs: Vec<FieldError> = (0..120)
+            .map(|i| FieldError {
+                path: format!("sites[{i}]"),
+                message: "wrong".into(),
+                position: None,
+            })
+            .collect();
+        let lines = LoadError::Invalid(errs).lines();
+        assert_eq!(lines.len(), MAX_ERROR_LINES + 1);
+        assert_eq!(
+            lines[MAX_ERROR_LINES],
+            "… 70 more errors not shown (the first 50 are above)"
+        );
+    }
 }

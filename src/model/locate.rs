@@ -2,7 +2,7 @@
 //! validation errors can give a line and column. A tolerant scanner of RON's structure, not
 //! a second parser: anything it does not understand simply yields no position.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// 1-based line and column (columns count characters).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -11,70 +11,92 @@ pub struct Position {
     pub col: usize,
 }
 
-/// Map from field path to the position of the value's first character.
-#[derive(Debug, Default)]
-pub struct Locator {
-    positions: HashMap<String, Position>,
+/// Positions of the given field paths in `text`: for each path, where its value starts, or
+/// where its nearest located ancestor starts. One pass over the text; memory is the text's
+/// characters plus the wanted paths and their ancestors, never a copy of every value's path
+/// (a file of 100,000 values under a 200,000-character name costs what it weighs).
+pub fn locate<'a>(text: &str, paths: impl IntoIterator<Item = &'a str>) -> Vec<Option<Position>> {
+    let paths: Vec<&str> = paths.into_iter().collect();
+    let found = scan(text, &paths);
+    paths
+        .iter()
+        .map(|p| {
+            let mut q: &str = p;
+            loop {
+                if let Some(pos) = found.get(q) {
+                    return Some(*pos);
+                }
+                let cut = q.rfind(['.', '['])?;
+                q = &q[..cut];
+            }
+        })
+        .collect()
 }
 
-impl Locator {
-    pub fn new(text: &str) -> Self {
-        let mut s = Scanner {
-            chars: text.chars().collect(),
-            i: 0,
-            line: 1,
-            col: 1,
-            out: HashMap::new(),
-            depth: 0,
-        };
-        s.skip_ws();
-        s.value(String::new());
-        Locator { positions: s.out }
-    }
+/// Position of exactly `path` (not of an ancestor).
+pub fn locate_exact(text: &str, path: &str) -> Option<Position> {
+    scan(text, &[path]).get(path).copied()
+}
 
-    /// Position of `path`, or of its nearest located ancestor.
-    pub fn find(&self, path: &str) -> Option<Position> {
-        let mut p = path;
-        loop {
-            if let Some(pos) = self.positions.get(p) {
-                return Some(*pos);
-            }
-            let cut = p.rfind(['.', '['])?;
-            p = &p[..cut];
+/// Positions of `paths` and of their ancestors that the text holds.
+fn scan<'a>(text: &str, paths: &[&'a str]) -> HashMap<String, Position> {
+    let mut wanted: HashSet<&'a str> = HashSet::new();
+    wanted.insert("");
+    for &p in paths {
+        wanted.insert(p);
+        let mut q: &'a str = p;
+        while let Some(cut) = q.rfind(['.', '[']) {
+            q = &q[..cut];
+            wanted.insert(q);
         }
     }
-
-    /// Position of exactly `path`.
-    pub fn exact(&self, path: &str) -> Option<Position> {
-        self.positions.get(path).copied()
-    }
+    let longest = wanted.iter().map(|p| p.len()).max().unwrap_or(0);
+    let mut s = Scanner {
+        chars: text.chars().collect(),
+        i: 0,
+        line: 1,
+        col: 1,
+        out: HashMap::new(),
+        depth: 0,
+        wanted,
+        longest,
+        path: String::new(),
+    };
+    s.skip_ws();
+    s.value(true);
+    s.out
 }
 
 /// Text of the top-level field `name` when its value is a plain token (a number).
 pub fn top_level_token(text: &str, name: &str) -> Option<String> {
-    let loc = Locator::new(text);
-    let pos = loc.exact(name)?;
+    let pos = locate_exact(text, name)?;
     let line = text.lines().nth(pos.line - 1)?;
-    let rest: String = line.chars().skip(pos.col - 1).collect();
+    let rest = line.chars().skip(pos.col - 1);
     let token: String = rest
-        .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-' || *c == '.')
+        .take(64)
         .collect();
     Some(token)
 }
 
-struct Scanner {
+struct Scanner<'a> {
     chars: Vec<char>,
     i: usize,
     line: usize,
     col: usize,
+    /// Positions found, only for wanted paths.
     out: HashMap<String, Position>,
     depth: usize,
+    /// The paths to find and all their ancestors.
+    wanted: HashSet<&'a str>,
+    longest: usize,
+    /// Path of the value being scanned, kept only while it is wanted.
+    path: String,
 }
 
 const MAX_DEPTH: usize = 128;
 
-impl Scanner {
+impl<'a> Scanner<'a> {
     fn peek(&self) -> Option<char> {
         self.chars.get(self.i).copied()
     }
@@ -149,17 +171,14 @@ impl Scanner {
         }
     }
 
-    fn ident(&mut self) -> String {
-        let mut s = String::new();
+    fn skip_ident(&mut self) {
         while let Some(c) = self.peek() {
             if c.is_alphanumeric() || c == '_' {
-                s.push(c);
                 self.bump();
             } else {
                 break;
             }
         }
-        s
     }
 
     fn string(&mut self) {
@@ -200,19 +219,22 @@ impl Scanner {
         }
     }
 
-    /// Scans one value at the cursor, recording `path` at its start.
-    fn value(&mut self, path: String) {
+    /// Scans one value at the cursor; `live` when `self.path` is a wanted path, whose
+    /// position is then recorded and whose children are named.
+    fn value(&mut self, live: bool) {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             self.i = self.chars.len();
             return;
         }
-        let start = self.pos();
-        self.out.entry(path.clone()).or_insert(start);
+        if live && !self.out.contains_key(&self.path) {
+            let start = self.pos();
+            self.out.insert(self.path.clone(), start);
+        }
         match self.peek() {
-            Some('(') => self.parens(&path),
-            Some('[') => self.list(&path),
-            Some('{') => self.map(&path),
+            Some('(') => self.parens(live),
+            Some('[') => self.list(live),
+            Some('{') => self.map(),
             Some('"') => self.string(),
             Some('r') if matches!(self.peek_at(1), Some('#') | Some('"')) => self.raw_string(),
             Some('\'') => {
@@ -226,11 +248,11 @@ impl Scanner {
                 }
             }
             Some(c) if c.is_alphabetic() || c == '_' => {
-                let _name = self.ident();
+                self.skip_ident();
                 self.skip_ws();
                 if self.peek() == Some('(') {
                     // Named struct, enum variant or `Some(..)`: transparent for paths.
-                    self.parens(&path);
+                    self.parens(live);
                 }
             }
             Some(_) => {
@@ -248,18 +270,24 @@ impl Scanner {
         self.depth -= 1;
     }
 
-    fn join_field(path: &str, name: &str) -> String {
-        if path.is_empty() {
-            name.to_string()
-        } else {
-            format!("{path}.{name}")
+    /// Scans the child value whose path is `self.path` + the text `push` appends, when the
+    /// parent is live; the buffer is restored afterwards.
+    fn child(&mut self, live: bool, push: impl FnOnce(&mut String)) {
+        if !live {
+            self.value(false);
+            return;
         }
+        let keep = self.path.len();
+        push(&mut self.path);
+        let child_live = self.path.len() <= self.longest && self.wanted.contains(self.path.as_str());
+        self.value(child_live);
+        self.path.truncate(keep);
     }
 
     /// `( ... )`: struct fields when the first item is `ident:`, else tuple elements.
-    fn parens(&mut self, path: &str) {
+    fn parens(&mut self, live: bool) {
         self.bump(); // '('
-        let mut index = 0;
+        let mut index = 0usize;
         loop {
             self.skip_ws();
             match self.peek() {
@@ -279,18 +307,35 @@ impl Scanner {
             let save = (self.i, self.line, self.col);
             let mut is_field = false;
             if self.peek().is_some_and(|c| c.is_alphabetic() || c == '_') {
-                let name = self.ident();
+                let name_start = self.i;
+                self.skip_ident();
+                let name_end = self.i;
                 self.skip_ws();
                 if self.peek() == Some(':') && self.peek_at(1) != Some(':') {
                     self.bump();
                     self.skip_ws();
                     is_field = true;
-                    self.value(Self::join_field(path, &name));
+                    let name = &self.chars[name_start..name_end];
+                    // A name longer than any wanted path cannot be wanted: not copied.
+                    let name: String = if live && name.len() <= self.longest {
+                        name.iter().collect()
+                    } else {
+                        String::from("\u{0}")
+                    };
+                    self.child(live, |p| {
+                        if !p.is_empty() {
+                            p.push('.');
+                        }
+                        p.push_str(&name);
+                    });
                 }
             }
             if !is_field {
                 (self.i, self.line, self.col) = save;
-                self.value(format!("{path}[{index}]"));
+                self.child(live, |p| {
+                    use std::fmt::Write;
+                    let _ = write!(p, "[{index}]");
+                });
                 index += 1;
             }
             if self.i == before {
@@ -300,9 +345,9 @@ impl Scanner {
         }
     }
 
-    fn list(&mut self, path: &str) {
+    fn list(&mut self, live: bool) {
         self.bump(); // '['
-        let mut index = 0;
+        let mut index = 0usize;
         loop {
             self.skip_ws();
             match self.peek() {
@@ -318,7 +363,10 @@ impl Scanner {
                 _ => {}
             }
             let before = self.i;
-            self.value(format!("{path}[{index}]"));
+            self.child(live, |p| {
+                use std::fmt::Write;
+                let _ = write!(p, "[{index}]");
+            });
             index += 1;
             if self.i == before {
                 self.bump();
@@ -326,7 +374,8 @@ impl Scanner {
         }
     }
 
-    fn map(&mut self, path: &str) {
+    /// `{ k: v, ... }`: scanned for structure; no path inside a map is addressed.
+    fn map(&mut self) {
         self.bump(); // '{'
         loop {
             self.skip_ws();
@@ -343,8 +392,7 @@ impl Scanner {
                 _ => {}
             }
             let before = self.i;
-            // Keys are recorded under the map's path; values are not addressed.
-            self.value(format!("{path}{{}}"));
+            self.value(false);
             if self.i == before {
                 self.bump();
             }
@@ -359,23 +407,62 @@ mod tests {
     #[test]
     fn finds_fields_and_tuple_elements() {
         let text = "(\n  schema_version: 1,\n  sites: [\n    (id: \"a\", share: [(2020, 0.0), (2031, 1.4)]),\n  ],\n)";
-        let loc = Locator::new(text);
-        assert_eq!(loc.exact("schema_version"), Some(Position { line: 2, col: 19 }));
-        assert_eq!(loc.exact("sites[0].id"), Some(Position { line: 4, col: 10 }));
         assert_eq!(
-            loc.exact("sites[0].share[1][1]"),
-            Some(Position { line: 4, col: 43 })
+            locate_exact(text, "schema_version"),
+            Some(Position { line: 2, col: 19 })
         );
-        assert_eq!(loc.find("sites[0].nothing"), Some(Position { line: 4, col: 5 }));
+        let found = locate(
+            text,
+            [
+                "sites[0].id",
+                "sites[0].share[1][1]",
+                "sites[0].nothing",
+                "nothing",
+            ],
+        );
+        assert_eq!(
+            found,
+            vec![
+                Some(Position { line: 4, col: 10 }),
+                Some(Position { line: 4, col: 43 }),
+                // The nearest ancestor: the site; a top-level field not in the text has none.
+                Some(Position { line: 4, col: 5 }),
+                None,
+            ]
+        );
+        assert_eq!(locate_exact(text, "sites[0].nothing"), None);
         assert_eq!(top_level_token(text, "schema_version").as_deref(), Some("1"));
     }
 
     #[test]
     fn survives_garbage() {
         for t in ["", "(((((", "[1,2", "(a: \"unterminated", "/* x", "\u{0}\u{1}"] {
-            let _ = Locator::new(t);
+            let _ = locate(t, ["a", "a[0]"]);
         }
         let deep = "(".repeat(10_000);
-        let _ = Locator::new(&deep);
+        let _ = locate(&deep, ["a"]);
+    }
+
+    /// A 200,000-character field name holding 100,000 numbers: the path of each number is
+    /// never built, so this takes milliseconds and megabytes (it took more than 14 GB when
+    /// every value's path was stored).
+    #[test]
+    fn a_huge_name_over_many_values_is_not_copied_per_value() {
+        let name = "a".repeat(200_000);
+        let list = vec!["1"; 100_000].join(",");
+        let text = format!("(x: 1, {name}: [{list}], y: 2)");
+        let found = locate(&text, ["y", "x", "z[3]"]);
+        assert_eq!(found[0].map(|p| p.col), Some(text.chars().count() - 1));
+        assert_eq!(found[1], Some(Position { line: 1, col: 5 }));
+        assert_eq!(found[2], None);
+    }
+
+    #[test]
+    fn comments_and_attributes_are_skipped_and_tokens_end_at_punctuation() {
+        let text =
+            "#![enable(implicit_some)]\n(/* a ( [ /* nested ( */ b */ x: 1, // c ( [\n y: 2, z: -1.5e3_0)";
+        assert_eq!(locate_exact(text, "y"), Some(Position { line: 3, col: 5 }));
+        assert_eq!(top_level_token(text, "z").as_deref(), Some("-1.5e3_0"));
+        assert_eq!(top_level_token(text, "x").as_deref(), Some("1"));
     }
 }

@@ -14,43 +14,157 @@ pub struct Problem {
     pub message: String,
 }
 
+/// What a scenario may hold: far above any company's figures, low enough that loading,
+/// running and exporting any accepted file stays within seconds and a few hundred megabytes
+/// (README, "Limits and safety"). A file beyond a limit is refused with the field named.
+pub mod limits {
+    pub const SITES: usize = 2_000;
+    pub const REGIONS: usize = 200;
+    pub const FUELS: usize = 200;
+    pub const MATERIALS: usize = 2_000;
+    pub const PPAS: usize = 1_000;
+    pub const TARGETS: usize = 100;
+    pub const HISTORY: usize = 200;
+    /// Fuels, fuel switches, measures and own generation of one site; sites a PPA is split over.
+    pub const PER_SITE: usize = 200;
+    /// Keyframes of one path: one per year of the longest horizon.
+    pub const KEYFRAMES: usize = 151;
+    /// Years from the base year to the last year.
+    pub const HORIZON_YEARS: i64 = 150;
+    pub const FIRST_YEAR: i32 = 1900;
+    pub const LAST_YEAR: i32 = 2200;
+    /// Characters of an id (sites, fuels, regions, materials, PPAs).
+    pub const ID_CHARS: usize = 64;
+    /// Characters of a name, label, unit or currency.
+    pub const NAME_CHARS: usize = 200;
+    /// Characters of a description, source or assumption note.
+    pub const TEXT_CHARS: usize = 20_000;
+    /// Largest amount of any kind (t, MWh, GJ, JPY, MW): 10¹⁵.
+    pub const AMOUNT: f64 = 1e15;
+    /// Largest emission factors: 10 t-CO2/GJ, 10 kg-CO2/kWh, 1,000 t-CO2/t of material.
+    pub const EF_T_PER_GJ: f64 = 10.0;
+    pub const EF_KG_PER_KWH: f64 = 10.0;
+    pub const EF_T_PER_T: f64 = 1_000.0;
+    /// Largest activity index (× the base year).
+    pub const ACTIVITY: f64 = 1_000.0;
+    /// Largest calorific value [GJ per unit] and fuel-switch ratio.
+    pub const GJ_PER_UNIT: f64 = 1e6;
+    pub const SWITCH_RATIO: f64 = 100.0;
+    pub const PRIMARY_GJ_PER_MWH: f64 = 100.0;
+    pub const LIFETIME_YEARS: u32 = 200;
+    /// Problems collected from one file; the rest are counted.
+    pub const PROBLEMS: usize = 1_000;
+    /// Ids listed as suggestions in an unknown-reference message.
+    pub const SUGGESTIONS: usize = 10;
+}
+
 #[derive(Clone, Copy)]
 enum Range {
     /// [0, 1]
     Share,
-    /// ≥ 0
+    /// 0 ..= limits::AMOUNT
     NonNegative,
+    /// 0 ..= the given bound
+    UpTo(f64),
     /// (−100, 100) %/yr
     Rate,
-    /// any finite value
+    /// −limits::AMOUNT ..= limits::AMOUNT
     Finite,
 }
 
 impl Range {
-    fn check(self, v: f64) -> Option<&'static str> {
+    fn check(self, v: f64) -> Option<String> {
         if !v.is_finite() {
-            return Some("is not a finite number");
+            return Some("is not a finite number".into());
         }
+        let over = |max: f64| {
+            format!(
+                "is more than {}, the largest value this field accepts",
+                fmt_num(max)
+            )
+        };
         match self {
-            Range::Share if !(0.0..=1.0).contains(&v) => Some("outside 0..1"),
-            Range::NonNegative if v < 0.0 => Some("is negative"),
-            Range::Rate if v <= -100.0 || v >= 100.0 => Some("outside the open range −100..100 %/yr"),
+            Range::Share if !(0.0..=1.0).contains(&v) => Some("outside 0..1".into()),
+            Range::NonNegative | Range::UpTo(_) if v < 0.0 => Some("is negative".into()),
+            Range::NonNegative if v > limits::AMOUNT => Some(over(limits::AMOUNT)),
+            Range::UpTo(max) if v > max => Some(over(max)),
+            Range::Rate if v <= -100.0 || v >= 100.0 => Some("outside the open range −100..100 %/yr".into()),
+            Range::Finite if v.abs() > limits::AMOUNT => Some(format!(
+                "is beyond ±{}, the largest value this field accepts",
+                fmt_num(limits::AMOUNT)
+            )),
             _ => None,
         }
     }
 }
 
+/// Levenshtein distance over the first 64 characters (suggestions only).
+fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().take(64).collect();
+    let b: Vec<char> = b.chars().take(64).collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// At most [`limits::SUGGESTIONS`] of `known`, nearest to `id` first, and how many there are.
+fn suggest<'k>(id: &str, known: impl Iterator<Item = &'k str>) -> String {
+    let mut all: Vec<(usize, &str)> = known.map(|k| (distance(id, k), k)).collect();
+    all.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(b.1)));
+    let n = all.len();
+    let shown: Vec<String> = all.iter().take(limits::SUGGESTIONS).map(|x| short(x.1)).collect();
+    match n {
+        0 => "there are none".into(),
+        n if n <= limits::SUGGESTIONS => shown.join(", "),
+        n => format!("nearest: {} … of {n}", shown.join(", ")),
+    }
+}
+
+/// The start of a text as it may appear in a message: at most 64 characters.
+fn short(t: &str) -> String {
+    let mut out: String = t.chars().take(64).collect();
+    if t.chars().nth(64).is_some() {
+        out.push('…');
+    }
+    out
+}
+
 struct V<'a> {
     s: &'a Scenario,
     problems: Vec<Problem>,
+    /// Problems found beyond [`limits::PROBLEMS`].
+    dropped: usize,
 }
 
+/// A number as typed, but 1e308 rather than 309 digits.
 fn fmt_num(v: f64) -> String {
-    if v.is_nan() { "NaN".into() } else { format!("{v}") }
+    if v.is_nan() {
+        "NaN".into()
+    } else if v.is_finite() && v != 0.0 && !(1e-6..1e9).contains(&v.abs()) {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
 }
 
 impl<'a> V<'a> {
+    fn full(&self) -> bool {
+        self.problems.len() >= limits::PROBLEMS
+    }
+
     fn err(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        if self.full() {
+            self.dropped += 1;
+            return;
+        }
         let path = path.into();
         self.problems.push(Problem {
             locate: path.clone(),
@@ -59,6 +173,10 @@ impl<'a> V<'a> {
         });
     }
     fn err_at(&mut self, path: impl Into<String>, locate: impl Into<String>, message: impl Into<String>) {
+        if self.full() {
+            self.dropped += 1;
+            return;
+        }
         self.problems.push(Problem {
             path: path.into(),
             locate: locate.into(),
@@ -73,6 +191,17 @@ impl<'a> V<'a> {
     }
 
     fn path(&mut self, path: &str, p: &Path, range: Range) {
+        if p.0.len() > limits::KEYFRAMES {
+            self.err(
+                path,
+                format!(
+                    "has {} keyframes; a path holds at most {} (one per year)",
+                    p.0.len(),
+                    limits::KEYFRAMES
+                ),
+            );
+            return;
+        }
         let (b, l) = (self.s.base_year, self.s.last_year);
         let mut prev: Option<i32> = None;
         for (k, &(year, v)) in p.0.iter().enumerate() {
@@ -112,6 +241,43 @@ impl<'a> V<'a> {
     fn text(&mut self, path: &str, t: &str) {
         if t.trim().is_empty() {
             self.err(path, "must not be empty");
+        } else {
+            self.line(path, t, limits::NAME_CHARS);
+        }
+    }
+
+    /// A one-line text (name, label, id, unit): no control characters, at most `max` chars.
+    fn line(&mut self, path: &str, t: &str, max: usize) {
+        if t.chars().nth(max).is_some() {
+            self.err(path, format!("is longer than {max} characters"));
+        } else if let Some(c) = t.chars().find(|c| c.is_control()) {
+            self.err(
+                path,
+                format!(
+                    "holds the control character U+{:04X}; a one-line text cannot",
+                    u32::from(c)
+                ),
+            );
+        }
+    }
+
+    /// A note (description, source, assumption): at most [`limits::TEXT_CHARS`], and no
+    /// control characters but line breaks and tabs.
+    fn note(&mut self, path: &str, t: &str) {
+        if t.chars().nth(limits::TEXT_CHARS).is_some() {
+            self.err(path, format!("is longer than {} characters", limits::TEXT_CHARS));
+        } else if let Some(c) = t.chars().find(|&c| c.is_control() && c != '\n' && c != '\t') {
+            self.err(
+                path,
+                format!("holds the control character U+{:04X}", u32::from(c)),
+            );
+        }
+    }
+
+    fn notes(&mut self, path: &str, source: &str, assumption: &Option<String>) {
+        self.note(&format!("{path}.source"), source);
+        if let Some(a) = assumption {
+            self.note(&format!("{path}.assumption"), a);
         }
     }
 
@@ -121,6 +287,8 @@ impl<'a> V<'a> {
             let p = format!("{what}[{i}].id");
             if id.trim().is_empty() {
                 self.err(&p, "must not be empty");
+            } else if id.chars().nth(limits::ID_CHARS).is_some() || id.chars().any(char::is_control) {
+                self.line(&p, id, limits::ID_CHARS);
             } else if !seen.insert(id.as_str()) {
                 self.err(&p, format!("\"{id}\" is used twice"));
             }
@@ -131,11 +299,12 @@ impl<'a> V<'a> {
         match self.s.fuels.iter().find(|f| f.id == id) {
             Some(f) => Some(f),
             None => {
-                let known: Vec<&str> = self.s.fuels.iter().map(|f| f.id.as_str()).collect();
-                self.err(
-                    path,
-                    format!("unknown fuel \"{id}\" (fuels: {})", known.join(", ")),
-                );
+                if !self.full() {
+                    let known = suggest(id, self.s.fuels.iter().map(|f| f.id.as_str()));
+                    self.err(path, format!("unknown fuel \"{}\" (fuels: {known})", short(id)));
+                } else {
+                    self.dropped += 1;
+                }
                 None
             }
         }
@@ -145,11 +314,12 @@ impl<'a> V<'a> {
         if self.s.sites.iter().any(|s| s.id == id) {
             true
         } else {
-            let known: Vec<&str> = self.s.sites.iter().map(|s| s.id.as_str()).collect();
-            self.err(
-                path,
-                format!("unknown site \"{id}\" (sites: {})", known.join(", ")),
-            );
+            if !self.full() {
+                let known = suggest(id, self.s.sites.iter().map(|s| s.id.as_str()));
+                self.err(path, format!("unknown site \"{}\" (sites: {known})", short(id)));
+            } else {
+                self.dropped += 1;
+            }
             false
         }
     }
@@ -164,7 +334,22 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
     let mut v = V {
         s,
         problems: Vec::new(),
+        dropped: 0,
     };
+    checks(&mut v);
+    if v.dropped > 0 {
+        v.problems.push(Problem {
+            path: String::new(),
+            locate: String::new(),
+            message: format!("… and {} more problems not listed; fix these first", v.dropped),
+        });
+    }
+    v.problems
+}
+
+/// Every rule, in the order of the file.
+fn checks(v: &mut V) {
+    let s = v.s;
     if s.schema_version != SCHEMA_VERSION {
         v.err(
             "schema_version",
@@ -176,8 +361,25 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
     }
     v.text("meta.name", &s.meta.name);
     v.text("meta.currency", &s.meta.currency);
-    if !(1900..=2200).contains(&s.base_year) {
-        v.err("base_year", format!("{} is outside 1900..2200", s.base_year));
+    v.note("meta.description", &s.meta.description);
+    v.line("meta.author", &s.meta.author, limits::NAME_CHARS);
+    v.line("meta.organisation", &s.meta.organisation, limits::NAME_CHARS);
+    v.note("revenue_source", &s.revenue_source);
+    v.note("credits.source", &s.credits.source);
+    // Years first: every later check computes with them. Stop at a bad one.
+    let years = limits::FIRST_YEAR..=limits::LAST_YEAR;
+    let mut bad_year = false;
+    for (name, y) in [("base_year", s.base_year), ("last_year", s.last_year)] {
+        if !years.contains(&y) {
+            v.err(
+                name,
+                format!("{y} is outside {}..{}", limits::FIRST_YEAR, limits::LAST_YEAR),
+            );
+            bad_year = true;
+        }
+    }
+    if bad_year {
+        return;
     }
     if s.last_year < s.base_year {
         v.err(
@@ -185,19 +387,79 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
             format!("{} is before the base year {}", s.last_year, s.base_year),
         );
         // Every path check would repeat this; stop here.
-        return v.problems;
+        return;
     }
-    if s.last_year - s.base_year > 150 {
+    if i64::from(s.last_year) - i64::from(s.base_year) > limits::HORIZON_YEARS {
         v.err(
             "last_year",
-            format!("{} is more than 150 years after the base year", s.last_year),
+            format!(
+                "{} is more than {} years after the base year",
+                s.last_year,
+                limits::HORIZON_YEARS
+            ),
         );
-        return v.problems;
+        return;
     }
-    if !(s.primary_gj_per_mwh.is_finite() && s.primary_gj_per_mwh > 0.0) {
+    // Counts next: the checks below compare lists with lists.
+    let counts = [
+        ("regions", s.regions.len(), limits::REGIONS),
+        ("fuels", s.fuels.len(), limits::FUELS),
+        ("sites", s.sites.len(), limits::SITES),
+        ("materials", s.materials.len(), limits::MATERIALS),
+        ("ppas", s.ppas.len(), limits::PPAS),
+        ("history", s.history.len(), limits::HISTORY),
+        ("targets", s.targets.len(), limits::TARGETS),
+    ];
+    let mut too_many = false;
+    for (name, n, max) in counts {
+        if n > max {
+            v.err(name, format!("has {n} entries; a scenario holds at most {max}"));
+            too_many = true;
+        }
+    }
+    for (i, site) in s.sites.iter().enumerate() {
+        for (name, n) in [
+            ("fuels", site.fuels.len()),
+            ("fuel_switches", site.fuel_switches.len()),
+            ("measures", site.measures.len()),
+            ("own_generation", site.own_generation.len()),
+        ] {
+            if n > limits::PER_SITE {
+                v.err(
+                    format!("sites[{i}].{name}"),
+                    format!("has {n} entries; a site holds at most {}", limits::PER_SITE),
+                );
+                too_many = true;
+            }
+        }
+    }
+    for (i, ppa) in s.ppas.iter().enumerate() {
+        if ppa.allocation.len() > limits::PER_SITE {
+            v.err(
+                format!("ppas[{i}].allocation"),
+                format!(
+                    "names {} sites; a PPA is split over at most {}",
+                    ppa.allocation.len(),
+                    limits::PER_SITE
+                ),
+            );
+            too_many = true;
+        }
+    }
+    if too_many {
+        return;
+    }
+    if !(s.primary_gj_per_mwh.is_finite()
+        && s.primary_gj_per_mwh > 0.0
+        && s.primary_gj_per_mwh <= limits::PRIMARY_GJ_PER_MWH)
+    {
         v.err(
             "primary_gj_per_mwh",
-            format!("{} must be a positive number", fmt_num(s.primary_gj_per_mwh)),
+            format!(
+                "{} must be a positive number up to {}",
+                fmt_num(s.primary_gj_per_mwh),
+                limits::PRIMARY_GJ_PER_MWH
+            ),
         );
     }
     if !(s.discount_rate_pct.is_finite() && (0.0..100.0).contains(&s.discount_rate_pct)) {
@@ -207,11 +469,11 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
         );
     }
 
-    regions(&mut v);
-    fuels(&mut v);
-    sites(&mut v);
-    materials(&mut v);
-    ppas(&mut v);
+    regions(v);
+    fuels(v);
+    sites(v);
+    materials(v);
+    ppas(v);
     v.path(
         "credits.t_co2_per_yr",
         &s.credits.t_co2_per_yr,
@@ -228,9 +490,8 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
         Range::NonNegative,
     );
     v.path("revenue_jpy", &s.revenue_jpy, Range::NonNegative);
-    history(&mut v);
-    targets(&mut v);
-    v.problems
+    history(v);
+    targets(v);
 }
 
 fn regions(v: &mut V) {
@@ -241,18 +502,20 @@ fn regions(v: &mut V) {
     v.ids("regions", s.regions.iter().map(|r| &r.id));
     for (i, r) in s.regions.iter().enumerate() {
         let p = format!("regions[{i}]");
+        v.text(&format!("{p}.name"), &r.name);
+        v.notes(&p, &r.source, &r.assumption);
         if r.ef_kg_per_kwh.is_empty() {
             v.err(format!("{p}.ef_kg_per_kwh"), "needs at least one keyframe");
         }
         v.path(
             &format!("{p}.ef_kg_per_kwh"),
             &r.ef_kg_per_kwh,
-            Range::NonNegative,
+            Range::UpTo(limits::EF_KG_PER_KWH),
         );
         v.path(
             &format!("{p}.ef_location_kg_per_kwh"),
             &r.ef_location_kg_per_kwh,
-            Range::NonNegative,
+            Range::UpTo(limits::EF_KG_PER_KWH),
         );
         v.path(
             &format!("{p}.power_price_jpy_per_mwh"),
@@ -267,19 +530,32 @@ fn fuels(v: &mut V) {
     v.ids("fuels", s.fuels.iter().map(|f| &f.id));
     for (i, f) in s.fuels.iter().enumerate() {
         let p = format!("fuels[{i}]");
+        v.text(&format!("{p}.name"), &f.name);
+        if let Some(u) = &f.unit {
+            v.line(&format!("{p}.unit"), u, limits::NAME_CHARS);
+        }
+        v.notes(&p, &f.source, &f.assumption);
         if f.id == ELECTRICITY {
             v.err(
                 format!("{p}.id"),
                 "\"electricity\" is reserved for fuel switching to electricity",
             );
         }
-        v.number(&format!("{p}.ef_t_per_gj"), f.ef_t_per_gj, Range::NonNegative);
+        v.number(
+            &format!("{p}.ef_t_per_gj"),
+            f.ef_t_per_gj,
+            Range::UpTo(limits::EF_T_PER_GJ),
+        );
         if let Some(g) = f.gj_per_unit
-            && !(g.is_finite() && g > 0.0)
+            && !(g.is_finite() && g > 0.0 && g <= limits::GJ_PER_UNIT)
         {
             v.err(
                 format!("{p}.gj_per_unit"),
-                format!("{} must be a positive number", fmt_num(g)),
+                format!(
+                    "{} must be a positive number up to {}",
+                    fmt_num(g),
+                    fmt_num(limits::GJ_PER_UNIT)
+                ),
             );
         }
         v.path(
@@ -319,15 +595,12 @@ fn sites(v: &mut V) {
     for (i, site) in s.sites.iter().enumerate() {
         let p = format!("sites[{i}]");
         v.text(&format!("{p}.name"), &site.name);
-        if !s.regions.iter().any(|r| r.id == site.region) {
-            let known: Vec<&str> = s.regions.iter().map(|r| r.id.as_str()).collect();
+        v.notes(&p, &site.source, &site.assumption);
+        if !s.regions.iter().any(|r| r.id == site.region) && !v.full() {
+            let known = suggest(&site.region, s.regions.iter().map(|r| r.id.as_str()));
             v.err(
                 format!("{p}.region"),
-                format!(
-                    "unknown region \"{}\" (regions: {})",
-                    site.region,
-                    known.join(", ")
-                ),
+                format!("unknown region \"{}\" (regions: {known})", short(&site.region)),
             );
         }
         v.number(
@@ -373,13 +646,19 @@ fn sites(v: &mut V) {
             }
         }
         for (k, g) in site.own_generation.iter().enumerate() {
+            v.text(&format!("{p}.own_generation[{k}].name"), &g.name);
+            v.notes(&format!("{p}.own_generation[{k}]"), &g.source, &g.assumption);
             v.path(
                 &format!("{p}.own_generation[{k}].output_mwh"),
                 &g.output_mwh,
                 Range::NonNegative,
             );
         }
-        v.path(&format!("{p}.activity"), &site.activity, Range::NonNegative);
+        v.path(
+            &format!("{p}.activity"),
+            &site.activity,
+            Range::UpTo(limits::ACTIVITY),
+        );
         if !site.activity.is_empty() {
             let a0 = site.activity.value_or(s.base_year, 1.0);
             if (a0 - 1.0).abs() > 1e-9 && a0.is_finite() {
@@ -401,6 +680,7 @@ fn sites(v: &mut V) {
         );
         for (k, sw) in site.fuel_switches.iter().enumerate() {
             let sp = format!("{p}.fuel_switches[{k}]");
+            v.notes(&sp, &sw.source, &sw.assumption);
             v.fuel_ref(&format!("{sp}.from"), &sw.from);
             if sw.to != ELECTRICITY {
                 v.fuel_ref(&format!("{sp}.to"), &sw.to);
@@ -409,10 +689,14 @@ fn sites(v: &mut V) {
                 v.err(format!("{sp}.to"), "switches a fuel to itself");
             }
             v.path(&format!("{sp}.share"), &sw.share, Range::Share);
-            if !(sw.ratio.is_finite() && sw.ratio > 0.0) {
+            if !(sw.ratio.is_finite() && sw.ratio > 0.0 && sw.ratio <= limits::SWITCH_RATIO) {
                 v.err(
                     format!("{sp}.ratio"),
-                    format!("{} must be greater than 0", fmt_num(sw.ratio)),
+                    format!(
+                        "{} must be greater than 0 and at most {}",
+                        fmt_num(sw.ratio),
+                        limits::SWITCH_RATIO
+                    ),
                 );
             }
         }
@@ -451,6 +735,8 @@ fn sites(v: &mut V) {
         let base_fuel_gj: f64 = site.fuels.iter().map(|f| s.fuel_use_gj(f)).sum();
         for (k, m) in site.measures.iter().enumerate() {
             let mp = format!("{p}.measures[{k}]");
+            v.text(&format!("{mp}.name"), &m.name);
+            v.note(&format!("{mp}.source"), &m.source);
             if m.year <= s.base_year || m.year > s.last_year {
                 v.err(
                     format!("{mp}.year"),
@@ -471,8 +757,13 @@ fn sites(v: &mut V) {
             );
             saving(v, &format!("{mp}.fuel_saving"), m.fuel_saving, base_fuel_gj, "GJ");
             v.number(&format!("{mp}.capex_jpy"), m.capex_jpy, Range::NonNegative);
-            if m.lifetime_years == Some(0) {
-                v.err(format!("{mp}.lifetime_years"), "must be at least 1");
+            if let Some(l) = m.lifetime_years
+                && !(1..=limits::LIFETIME_YEARS).contains(&l)
+            {
+                v.err(
+                    format!("{mp}.lifetime_years"),
+                    format!("{l} is outside 1..{}", limits::LIFETIME_YEARS),
+                );
             }
         }
         v.path(
@@ -498,6 +789,8 @@ fn materials(v: &mut V) {
     v.ids("materials", s.materials.iter().map(|m| &m.id));
     for (i, m) in s.materials.iter().enumerate() {
         let p = format!("materials[{i}]");
+        v.text(&format!("{p}.name"), &m.name);
+        v.notes(&p, &m.source, &m.assumption);
         if let Some(site) = &m.site {
             v.site_ref(&format!("{p}.site"), site);
         } else {
@@ -512,17 +805,17 @@ fn materials(v: &mut V) {
         v.number(
             &format!("{p}.ef_primary_t_per_t"),
             m.ef_primary_t_per_t,
-            Range::NonNegative,
+            Range::UpTo(limits::EF_T_PER_T),
         );
         v.number(
             &format!("{p}.ef_recycled_t_per_t"),
             m.ef_recycled_t_per_t,
-            Range::NonNegative,
+            Range::UpTo(limits::EF_T_PER_T),
         );
         v.number(
             &format!("{p}.ef_low_carbon_t_per_t"),
             m.ef_low_carbon_t_per_t,
-            Range::NonNegative,
+            Range::UpTo(limits::EF_T_PER_T),
         );
         v.path(&format!("{p}.recycled_share"), &m.recycled_share, Range::Share);
         v.path(
@@ -548,7 +841,7 @@ fn materials(v: &mut V) {
         v.number(
             &format!("{p}.recycled_feed_t_co2_per_t"),
             m.recycled_feed_t_co2_per_t,
-            Range::NonNegative,
+            Range::UpTo(limits::EF_T_PER_T),
         );
         v.path(
             &format!("{p}.recycled_price_diff_jpy_per_t"),
@@ -568,6 +861,8 @@ fn ppas(v: &mut V) {
     v.ids("ppas", s.ppas.iter().map(|x| &x.id));
     for (i, ppa) in s.ppas.iter().enumerate() {
         let p = format!("ppas[{i}]");
+        v.text(&format!("{p}.name"), &ppa.name);
+        v.notes(&p, &ppa.source, &ppa.assumption);
         v.path(&format!("{p}.capacity_mw"), &ppa.capacity_mw, Range::NonNegative);
         if !(ppa.yield_mwh_per_mw.is_finite() && (0.0..=8784.0).contains(&ppa.yield_mwh_per_mw)) {
             v.err(
@@ -605,6 +900,7 @@ fn history(v: &mut V) {
     let mut seen = HashSet::new();
     for (i, h) in s.history.iter().enumerate() {
         let p = format!("history[{i}]");
+        v.notes(&p, &h.source, &h.assumption);
         if !seen.insert(h.year) {
             v.err(
                 format!("{p}.year"),
@@ -636,6 +932,7 @@ fn history(v: &mut V) {
         }
         for (k, rf) in h.fuel_use.iter().enumerate() {
             let fp = format!("{p}.fuel_use[{k}]");
+            v.line(&format!("{fp}.area"), &rf.area, limits::NAME_CHARS);
             if let Some(f) = v.fuel_ref(&format!("{fp}.fuel"), &rf.fuel)
                 && f.gj_per_unit.is_none()
             {
@@ -654,6 +951,7 @@ fn targets(v: &mut V) {
     for (i, t) in s.targets.iter().enumerate() {
         let p = format!("targets[{i}]");
         v.text(&format!("{p}.label"), &t.label);
+        v.note(&format!("{p}.source"), &t.source);
         if t.year < s.base_year || t.year > s.last_year {
             v.err(
                 format!("{p}.year"),
@@ -781,6 +1079,7 @@ pub fn validate_path_ref(s: &Scenario, r: super::edit::PathRef) -> Option<(Strin
     let mut v = V {
         s,
         problems: Vec::new(),
+        dropped: 0,
     };
     v.path(&name, p, range);
     Some((name, v.problems))
