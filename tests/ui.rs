@@ -15,9 +15,11 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::PathBuf;
 
-/// Journeys through menus, buttons, typing and shortcuts, asserting on what is on screen.
 #[path = "ui/journeys.rs"]
 mod journeys;
+/// Journeys through menus, buttons, typing and shortcuts, asserting on what is on screen.
+#[path = "ui/safety.rs"]
+mod safety;
 
 fn jx() -> Scenario {
     model::from_str(decarb::DEFAULT_SCENARIO).unwrap()

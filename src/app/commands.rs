@@ -4,7 +4,7 @@
 
 use super::dialogs::Choice;
 use super::document::Document;
-use super::{Compared, DecarbApp, Modal, TEMPLATE};
+use super::{DecarbApp, Modal, TEMPLATE};
 use crate::engine::Metric;
 use crate::i18n::tr;
 use crate::model;
@@ -47,7 +47,7 @@ pub enum ExportKind {
 }
 
 impl ExportKind {
-    fn extension(self) -> &'static str {
+    pub(crate) fn extension(self) -> &'static str {
         match self {
             ExportKind::Html => "html",
             ExportKind::Xlsx => "xlsx",
@@ -109,7 +109,7 @@ impl DecarbApp {
         )
     }
 
-    fn errors(&mut self, title: &'static str, lines: Vec<String>) {
+    pub(crate) fn errors(&mut self, title: &'static str, lines: Vec<String>) {
         self.modal = Some(Modal::Errors { title, lines });
     }
 
@@ -145,24 +145,6 @@ impl DecarbApp {
                     text: base.join(name).display().to_string(),
                 });
                 None
-            }
-        }
-    }
-
-    /// Opens a file; on failure the current scenario stays as it is.
-    pub fn open_path(&mut self, path: &Path) {
-        match crate::file::load(path) {
-            Ok(s) => {
-                self.doc = Document::new(s, Some(path.to_path_buf()));
-                // The widgets' state belonged to the other file.
-                self.ui = super::UiState::default();
-                self.remember(path);
-                self.status = Some(format!("{} {}", tr(self.lang(), "Opened"), path.display()));
-            }
-            Err(e) => {
-                let mut lines = vec![path.display().to_string()];
-                lines.extend(e.lines());
-                self.errors("Could not open the file", lines);
             }
         }
     }
@@ -207,126 +189,8 @@ impl DecarbApp {
         }
     }
 
-    fn compare_path(&mut self, path: &Path) {
-        match crate::file::load(path) {
-            Ok(s) => {
-                let name = path.file_name().map_or_else(
-                    || path.display().to_string(),
-                    |n| n.to_string_lossy().into_owned(),
-                );
-                let projection = crate::engine::project(&s);
-                let results = crate::engine::targets::evaluate(&s, &projection);
-                self.compared.push(Compared {
-                    name,
-                    path: path.to_path_buf(),
-                    scenario: s,
-                    projection,
-                    results,
-                });
-                self.prefs.chart.lower = super::panels::Lower::Compare;
-            }
-            Err(e) => {
-                let mut lines = vec![path.display().to_string()];
-                lines.extend(e.lines());
-                self.errors("Could not open the file", lines);
-            }
-        }
-    }
-
-    /// Writes an export; failures are shown and never touch the scenario.
-    pub fn export_to(&mut self, kind: ExportKind, path: &Path) {
-        let path = if path.extension().is_none() {
-            path.with_extension(kind.extension())
-        } else {
-            path.to_path_buf()
-        };
-        if let Some(own) = &self.doc.path
-            && crate::file::same_file(&path, own)
-        {
-            self.errors(
-                "Could not save the file",
-                vec![format!(
-                    "{}: is the scenario being edited; choose another file for the export",
-                    path.display()
-                )],
-            );
-            return;
-        }
-        let s = self.doc.scenario();
-        let metric = self.doc.metric();
-        let lang = self.lang();
-        let units = self.prefs.units;
-        let result: Result<Vec<PathBuf>, String> = match kind {
-            ExportKind::Csv => {
-                // One CSV per chart next to the chosen file: <stem>-<table>.csv
-                let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-                let base = path
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().replace("-trajectories", ""))
-                    .unwrap_or_else(|| "scenario".into());
-                let tables = crate::export::tables::tables_on(s, metric);
-                crate::export::tables::check_limits(&tables).and_then(|()| {
-                    tables
-                        .into_iter()
-                        .map(|t| {
-                            let out = dir.join(format!("{base}-{}", t.file_name()));
-                            crate::file::write_atomic(&out, t.to_csv().as_bytes()).map(|()| out)
-                        })
-                        .collect()
-                })
-            }
-            ExportKind::Xlsx => crate::export::xlsx::workbook_on(s, metric)
-                .and_then(|b| crate::file::write_atomic(&path, &b))
-                .map(|()| vec![path.clone()]),
-            ExportKind::Html => {
-                let r = crate::export::html::report_on(s, metric, lang, units, &crate::export::today());
-                crate::file::write_atomic(&path, r.html.as_bytes()).map(|()| vec![path.clone()])
-            }
-            ExportKind::Png => {
-                let stem = path.with_extension("");
-                let lower = self.lower_chart_kind();
-                crate::export::png::window_charts(
-                    s,
-                    metric,
-                    lower,
-                    (self.doc.view.from_year, self.doc.view.to_year),
-                    lang,
-                    units,
-                    &crate::export::today(),
-                )
-                .and_then(|charts| {
-                    charts
-                        .into_iter()
-                        .map(|(name, png)| {
-                            let out = PathBuf::from(format!("{}-{name}.png", stem.display()));
-                            crate::file::write_atomic(&out, &png).map(|()| out)
-                        })
-                        .collect()
-                })
-            }
-        };
-        match result {
-            Ok(written) => {
-                let names: Vec<String> = written
-                    .iter()
-                    .map(|p| {
-                        p.file_name()
-                            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
-                    })
-                    .collect();
-                self.status = Some(format!(
-                    "{} {}: {}",
-                    tr(lang, "Exported"),
-                    kind.what(),
-                    names.join(", ")
-                ));
-            }
-            Err(e) => self.errors("Could not save the file", vec![e]),
-        }
-    }
-
     /// The lower chart as the PNG export names it.
-    fn lower_chart_kind(&self) -> crate::export::png::LowerChart {
+    pub(crate) fn lower_chart_kind(&self) -> crate::export::png::LowerChart {
         use crate::export::png::LowerChart;
         match self.prefs.chart.lower {
             super::panels::Lower::Stacked if self.prefs.chart.stack_by_site => LowerChart::BySite,

@@ -6,6 +6,7 @@
 pub mod commands;
 pub mod dialogs;
 pub mod document;
+pub mod jobs;
 pub mod menu;
 pub mod modes;
 pub mod panels;
@@ -115,6 +116,8 @@ pub struct DecarbApp {
     pub(crate) modes: modes::ModeState,
     /// Exit code for the special modes.
     pub exit_code: Arc<Mutex<i32>>,
+    /// Opens, comparisons and exports running on threads of their own.
+    pub jobs: Vec<jobs::Job>,
 }
 
 /// Installs the bundled CJK font as a fallback of both families (Latin stays egui's).
@@ -173,6 +176,7 @@ impl DecarbApp {
             title: String::new(),
             modes: modes::ModeState::new(mode),
             exit_code: Arc::new(Mutex::new(0)),
+            jobs: Vec::new(),
         };
         if let Some(p) = path {
             app.remember(&p);
@@ -219,6 +223,7 @@ impl DecarbApp {
         });
         self.modes.frame_no += 1;
         widgets::note_escape(&ctx);
+        self.poll_jobs();
         menu::shortcuts(self, &ctx);
         modes::before_frame(self);
         if ctx.input(|i| i.viewport().close_requested())

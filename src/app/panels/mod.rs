@@ -29,6 +29,7 @@ pub enum Lower {
 pub fn status_ui(app: &mut DecarbApp, ui: &mut egui::Ui) {
     let lang = app.lang();
     ui.horizontal_wrapped(|ui| {
+        app.jobs_ui(ui);
         let name = app
             .doc
             .path

@@ -1,0 +1,293 @@
+//! Work that can take seconds — opening or comparing a large file, exporting a large
+//! scenario — runs on a thread of its own, so that the window keeps drawing: the status bar
+//! shows what runs, for how long, and a Cancel button. Small files and scenarios, which take
+//! milliseconds, are done at once (no flicker of a progress bar). A cancelled job's result is
+//! dropped when it arrives; the open scenario is never touched by a job that fails or is
+//! cancelled.
+
+use super::commands::ExportKind;
+use super::document::Document;
+use super::{Compared, DecarbApp};
+use crate::i18n::tr;
+use crate::model::{LoadError, Scenario};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::Instant;
+
+/// Files larger than this are opened on a thread [bytes].
+pub const BACKGROUND_BYTES: u64 = 256 * 1024;
+/// Scenarios with more sites than this are exported on a thread.
+pub const BACKGROUND_SITES: usize = 100;
+
+/// What a finished job hands back.
+pub enum Done {
+    Opened(PathBuf, Result<Scenario, LoadError>),
+    Compared(PathBuf, Result<Box<Compared>, LoadError>),
+    Exported(ExportKind, Result<Vec<PathBuf>, String>),
+}
+
+/// A job running on its own thread.
+pub struct Job {
+    /// What the status bar says ("Opening plan.ron").
+    pub label: String,
+    pub started: Instant,
+    rx: Receiver<Done>,
+}
+
+impl Job {
+    fn spawn(label: String, work: impl FnOnce() -> Done + Send + 'static) -> Job {
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            // The window may have cancelled the job and dropped the receiver: nothing to do.
+            let _ = tx.send(work());
+        });
+        Job {
+            label,
+            started: Instant::now(),
+            rx,
+        }
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+fn is_large(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.len() > BACKGROUND_BYTES)
+}
+
+fn compare(path: &Path) -> Result<Box<Compared>, LoadError> {
+    let s = crate::file::load(path)?;
+    let projection = crate::engine::project(&s);
+    let results = crate::engine::targets::evaluate(&s, &projection);
+    Ok(Box::new(Compared {
+        name: file_name(path),
+        path: path.to_path_buf(),
+        scenario: s,
+        projection,
+        results,
+    }))
+}
+
+/// The export itself, from owned inputs (so that it can run on a thread).
+struct ExportJob {
+    kind: ExportKind,
+    path: PathBuf,
+    scenario: Scenario,
+    metric: crate::engine::Metric,
+    lang: crate::i18n::Lang,
+    units: crate::units::Units,
+    lower: crate::export::png::LowerChart,
+    years: (i32, i32),
+}
+
+impl ExportJob {
+    fn run(self) -> Result<Vec<PathBuf>, String> {
+        let ExportJob {
+            kind,
+            path,
+            scenario: s,
+            metric,
+            lang,
+            units,
+            lower,
+            years,
+        } = self;
+        let today = crate::export::today();
+        match kind {
+            ExportKind::Csv => {
+                // One CSV per chart next to the chosen file: <stem>-<table>.csv
+                let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+                let base = path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().replace("-trajectories", ""))
+                    .unwrap_or_else(|| "scenario".into());
+                let tables = crate::export::tables::tables_on(&s, &metric);
+                crate::export::tables::check_limits(&tables)?;
+                tables
+                    .into_iter()
+                    .map(|t| {
+                        let out = dir.join(format!("{base}-{}", t.file_name()));
+                        crate::file::write_atomic(&out, t.to_csv().as_bytes()).map(|()| out)
+                    })
+                    .collect()
+            }
+            ExportKind::Xlsx => crate::export::xlsx::workbook_on(&s, &metric)
+                .and_then(|b| crate::file::write_atomic(&path, &b))
+                .map(|()| vec![path.clone()]),
+            ExportKind::Html => {
+                let r = crate::export::html::report_on(&s, &metric, lang, units, &today);
+                crate::file::write_atomic(&path, r.html.as_bytes()).map(|()| vec![path.clone()])
+            }
+            ExportKind::Png => {
+                let stem = path.with_extension("");
+                crate::export::png::window_charts(&s, &metric, lower, years, lang, units, &today).and_then(
+                    |charts| {
+                        charts
+                            .into_iter()
+                            .map(|(name, png)| {
+                                let out = PathBuf::from(format!("{}-{name}.png", stem.display()));
+                                crate::file::write_atomic(&out, &png).map(|()| out)
+                            })
+                            .collect()
+                    },
+                )
+            }
+        }
+    }
+}
+
+impl DecarbApp {
+    /// Whether a job runs (the status bar shows it with Cancel).
+    pub fn busy(&self) -> bool {
+        !self.jobs.is_empty()
+    }
+
+    /// Opens a file (a large one on a thread); on failure the current scenario stays as it is.
+    pub fn open_path(&mut self, path: &Path) {
+        if is_large(path) {
+            let p = path.to_path_buf();
+            let label = format!("{} {}", tr(self.lang(), "Opening"), file_name(path));
+            self.jobs.push(Job::spawn(label, move || {
+                Done::Opened(p.clone(), crate::file::load(&p))
+            }));
+        } else {
+            let r = crate::file::load(path);
+            self.finish(Done::Opened(path.to_path_buf(), r));
+        }
+    }
+
+    /// Opens a scenario next to this one; the edited scenario is never touched.
+    pub fn compare_path(&mut self, path: &Path) {
+        if is_large(path) {
+            let p = path.to_path_buf();
+            let label = format!("{} {}", tr(self.lang(), "Opening"), file_name(path));
+            self.jobs
+                .push(Job::spawn(label, move || Done::Compared(p.clone(), compare(&p))));
+        } else {
+            let r = compare(path);
+            self.finish(Done::Compared(path.to_path_buf(), r));
+        }
+    }
+
+    /// Writes an export (a large scenario's on a thread); failures are shown and never touch
+    /// the scenario.
+    pub fn export_to(&mut self, kind: ExportKind, path: &Path) {
+        let path = if path.extension().is_none() {
+            path.with_extension(kind.extension())
+        } else {
+            path.to_path_buf()
+        };
+        if let Some(own) = &self.doc.path
+            && crate::file::same_file(&path, own)
+        {
+            self.errors(
+                "Could not save the file",
+                vec![format!(
+                    "{}: is the scenario being edited; choose another file for the export",
+                    path.display()
+                )],
+            );
+            return;
+        }
+        let job = ExportJob {
+            kind,
+            path: path.clone(),
+            scenario: self.doc.scenario().clone(),
+            metric: self.doc.metric().clone(),
+            lang: self.lang(),
+            units: self.prefs.units,
+            lower: self.lower_chart_kind(),
+            years: (self.doc.view.from_year, self.doc.view.to_year),
+        };
+        if self.doc.scenario().sites.len() > BACKGROUND_SITES {
+            let label = format!("{} {}", tr(self.lang(), "Exporting"), file_name(&path));
+            self.jobs
+                .push(Job::spawn(label, move || Done::Exported(kind, job.run())));
+        } else {
+            let r = job.run();
+            self.finish(Done::Exported(kind, r));
+        }
+    }
+
+    /// Takes the results of finished jobs (once per frame).
+    pub fn poll_jobs(&mut self) {
+        let mut done = Vec::new();
+        self.jobs.retain(|j| match j.rx.try_recv() {
+            Ok(d) => {
+                done.push(d);
+                false
+            }
+            Err(TryRecvError::Empty) => true,
+            Err(TryRecvError::Disconnected) => false,
+        });
+        for d in done {
+            self.finish(d);
+        }
+    }
+
+    /// Cancels every running job: their results will be dropped.
+    pub fn cancel_jobs(&mut self) {
+        if let Some(j) = self.jobs.last() {
+            self.status = Some(format!("{}: {}", tr(self.lang(), "Cancelled"), j.label));
+        }
+        self.jobs.clear();
+    }
+
+    fn finish(&mut self, done: Done) {
+        let lang = self.lang();
+        match done {
+            Done::Opened(path, Ok(s)) => {
+                self.doc = Document::new(s, Some(path.clone()));
+                // The widgets' state belonged to the other file.
+                self.ui = super::UiState::default();
+                self.remember(&path);
+                self.status = Some(format!("{} {}", tr(lang, "Opened"), path.display()));
+            }
+            Done::Compared(_, Ok(c)) => {
+                self.compared.push(*c);
+                self.prefs.chart.lower = super::panels::Lower::Compare;
+            }
+            Done::Opened(path, Err(e)) | Done::Compared(path, Err(e)) => {
+                let mut lines = vec![path.display().to_string()];
+                lines.extend(e.lines());
+                self.errors("Could not open the file", lines);
+            }
+            Done::Exported(kind, Ok(written)) => {
+                let names: Vec<String> = written.iter().map(|p| file_name(p)).collect();
+                self.status = Some(format!(
+                    "{} {}: {}",
+                    tr(lang, "Exported"),
+                    kind.what(),
+                    names.join(", ")
+                ));
+            }
+            Done::Exported(_, Err(e)) => self.errors("Could not save the file", vec![e]),
+        }
+    }
+
+    /// The running jobs in the status bar: a spinner, the label, the seconds, Cancel.
+    pub fn jobs_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(job) = self.jobs.last() else {
+            return;
+        };
+        let lang = self.lang();
+        ui.spinner();
+        ui.label(format!(
+            "{}… {:.1} s",
+            job.label,
+            job.started.elapsed().as_secs_f64()
+        ));
+        if ui.button(tr(lang, "Cancel")).clicked() {
+            self.cancel_jobs();
+        }
+        ui.separator();
+        // Keep drawing while the job runs (the spinner, the seconds, its result).
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(100));
+    }
+}
