@@ -21,7 +21,7 @@ pub const BACKGROUND_SITES: usize = 100;
 
 /// What a finished job hands back.
 pub enum Done {
-    Opened(PathBuf, Result<Scenario, LoadError>),
+    Opened(PathBuf, Result<Box<Scenario>, LoadError>),
     Compared(PathBuf, Result<Box<Compared>, LoadError>),
     Exported(ExportKind, Result<Vec<PathBuf>, String>),
 }
@@ -156,7 +156,7 @@ impl DecarbApp {
                 Done::Opened(p.clone(), crate::file::load(&p))
             }));
         } else {
-            let r = crate::file::load(path);
+            let r = crate::file::load(path).map(Box::new);
             self.finish(Done::Opened(path.to_path_buf(), r));
         }
     }
@@ -242,7 +242,7 @@ impl DecarbApp {
         let lang = self.lang();
         match done {
             Done::Opened(path, Ok(s)) => {
-                self.doc = Document::new(s, Some(path.clone()));
+                self.doc = Document::new(*s, Some(path.clone()));
                 // The widgets' state belonged to the other file.
                 self.ui = super::UiState::default();
                 self.remember(&path);
