@@ -153,7 +153,7 @@ impl DecarbApp {
             let p = path.to_path_buf();
             let label = format!("{} {}", tr(self.lang(), "Opening"), file_name(path));
             self.jobs.push(Job::spawn(label, move || {
-                Done::Opened(p.clone(), crate::file::load(&p))
+                Done::Opened(p.clone(), crate::file::load(&p).map(Box::new))
             }));
         } else {
             let r = crate::file::load(path).map(Box::new);
