@@ -228,6 +228,13 @@ fn ja(en: &str) -> Option<&'static str> {
         "Opening" => "開いています：",
         "Exporting" => "書き出しています：",
         "Cancelled" => "取り消しました",
+        "Recover unsaved changes?" => "保存されていない変更を復元しますか？",
+        "Recover unsaved changes to" => "保存されていない変更を復元：",
+        "Decarb Planner did not close normally. What differs from the saved file:" => {
+            "Decarb Planner は正常に終了しませんでした。保存されたファイルとの違い："
+        }
+        "Recover" => "復元",
+        "Recovered changes from" => "変更を復元しました：",
         "Saved" => "保存しました：",
         "Scope 1" => "スコープ1",
         "Scope 2 (market)" => "スコープ2（マーケット基準）",

@@ -10,6 +10,7 @@ pub mod jobs;
 pub mod menu;
 pub mod modes;
 pub mod panels;
+pub mod recovery;
 pub mod widgets;
 
 pub use crate::i18n;
@@ -69,6 +70,8 @@ pub enum Modal {
     Errors { title: &'static str, lines: Vec<String> },
     /// Save / Discard / Cancel before `then`.
     Unsaved { then: Command },
+    /// Recover / Discard the unsaved changes a crashed window left.
+    Recover(Box<recovery::Orphan>),
     /// Where to save, typed in the window (when no native dialog is available).
     PathInput {
         purpose: commands::SavePurpose,
@@ -118,6 +121,8 @@ pub struct DecarbApp {
     pub exit_code: Arc<Mutex<i32>>,
     /// Opens, comparisons and exports running on threads of their own.
     pub jobs: Vec<jobs::Job>,
+    /// The recovery copy of unsaved changes.
+    pub autosave: recovery::Autosave,
 }
 
 /// Installs the bundled CJK font as a fallback of both families (Latin stays egui's).
@@ -152,7 +157,45 @@ impl DecarbApp {
             .storage
             .and_then(|s| eframe::get_value(s, PREFS_KEY))
             .unwrap_or_default();
-        Self::with_prefs(scenario, path, prefs, mode, Box::new(RfdDialogs::default()))
+        let normal = mode.is_normal();
+        let bench = matches!(mode, Mode::Bench { .. });
+        let mut app = Self::with_prefs(scenario, path, prefs, mode, Box::new(RfdDialogs::default()));
+        if (normal || bench)
+            && let Some(dir) = recovery::default_dir()
+        {
+            app.autosave = recovery::Autosave::in_dir(dir, recovery::INTERVAL);
+        }
+        if normal {
+            app.offer_recovery();
+        }
+        app
+    }
+
+    /// Offers the unsaved changes a crashed or killed window left, if any.
+    pub fn offer_recovery(&mut self) {
+        if let Some(o) = self.autosave.orphan() {
+            self.modal = Some(Modal::Recover(Box::new(o)));
+        }
+    }
+
+    /// Takes the recovered changes: over their saved file when it still reads (so that Undo
+    /// goes back to it), else as an untitled scenario. The recovery copy is then removed.
+    pub fn recover(&mut self, o: recovery::Orphan) {
+        let saved = o.path.as_deref().and_then(|p| crate::file::load(p).ok());
+        match (saved, &o.path) {
+            (Some(saved), Some(p)) => {
+                self.doc = Document::new(saved, Some(p.clone()));
+                self.doc.replace(*o.scenario);
+            }
+            _ => self.doc = Document::new(*o.scenario, None),
+        }
+        self.ui = UiState::default();
+        let _ = std::fs::remove_file(&o.file);
+        self.status = Some(format!(
+            "{} {}",
+            tr(self.lang(), "Recovered changes from"),
+            o.when
+        ));
     }
 
     pub fn with_prefs(
@@ -177,6 +220,7 @@ impl DecarbApp {
             modes: modes::ModeState::new(mode),
             exit_code: Arc::new(Mutex::new(0)),
             jobs: Vec::new(),
+            autosave: recovery::Autosave::off(),
         };
         if let Some(p) = path {
             app.remember(&p);
@@ -289,6 +333,12 @@ impl DecarbApp {
         for c in commands {
             commands::apply(self, &ctx, c);
         }
+        if let Err(e) = self
+            .autosave
+            .tick(self.doc.scenario(), self.doc.is_dirty(), self.doc.path.as_deref())
+        {
+            self.status = Some(e);
+        }
         let title = self.window_title();
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -306,6 +356,11 @@ impl eframe::App for DecarbApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, PREFS_KEY, &self.prefs);
+    }
+
+    /// A clean exit (after Save or Discard): no recovery copy is left.
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.autosave.remove();
     }
 }
 

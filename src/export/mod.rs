@@ -20,6 +20,11 @@ pub fn today() -> String {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
+    today_of(secs)
+}
+
+/// The UTC date (`YYYY-MM-DD`) of a time in seconds since 1970-01-01.
+pub fn today_of(secs: u64) -> String {
     let days = (secs / 86_400) as i64;
     // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
     let z = days + 719_468;

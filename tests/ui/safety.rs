@@ -122,3 +122,134 @@ fn a_failed_open_or_compare_keeps_the_edits_and_the_undo_history() {
     h.run();
     assert_eq!(h.state().doc.scenario(), &original);
 }
+
+#[test]
+fn autosave_writes_a_recovery_copy_at_most_every_30_s_and_save_removes_it() {
+    use decarb::app::recovery::{Autosave, INTERVAL};
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plan.ron");
+    std::fs::copy(shipped("nlm-2013.ron"), &file).unwrap();
+    let s = decarb::file::load(&file).unwrap();
+    let mut app = app_full(s, Some(file.clone()), FakeDialogs::default());
+    app.autosave = Autosave::in_dir(data.path().to_path_buf(), INTERVAL);
+    let mut h = harness(app);
+    h.run();
+    let copy = data.path().join(format!("recovery-{}.ron", std::process::id()));
+    assert!(!copy.exists(), "nothing to recover before an edit");
+    let edit = |share: f64| decarb::model::edit::Edit::Co2FreeShortcut {
+        region: None,
+        share,
+        year: 2030,
+    };
+    h.state_mut().doc.apply_edits(vec![edit(1.0)]);
+    h.run();
+    let first = std::fs::read_to_string(&copy).unwrap();
+    assert!(first.contains("plan.ron"));
+    // A second edit within 30 s is not written yet.
+    h.state_mut().doc.apply_edits(vec![edit(0.5)]);
+    h.run();
+    assert_eq!(std::fs::read_to_string(&copy).unwrap(), first);
+    // The user's file is never written by the autosave.
+    assert_eq!(
+        decarb::file::load(&file).unwrap(),
+        decarb::file::load(&shipped("nlm-2013.ron")).unwrap()
+    );
+    // Save removes the copy.
+    h.state_mut().command(Command::Save);
+    h.run();
+    assert!(!copy.exists());
+}
+
+/// Kills a real window (under Xvfb) that has unsaved changes, then starts again: the
+/// changes are offered, shown against the saved file, and recovered (Undo goes back to the
+/// file); Discard removes the copy.
+#[test]
+fn after_a_kill_the_next_start_offers_the_unsaved_changes() {
+    use decarb::app::recovery::{Autosave, INTERVAL};
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plan.ron");
+    std::fs::copy(shipped("nlm-2013.ron"), &file).unwrap();
+    // The benchmark mode moves a CO2-free share on every frame: unsaved changes at once.
+    let mut child = std::process::Command::new("xvfb-run")
+        .args(["-a", "-s", "-screen 0 1600x1000x24"])
+        .arg(env!("CARGO_BIN_EXE_decarb"))
+        .args(["--bench-frames", "1000000"])
+        .arg(&file)
+        .env("DECARB_DATA_DIR", data.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("xvfb-run (install the xvfb package)");
+    let recovery = data.path().join("recovery");
+    let started = Instant::now();
+    let copy = loop {
+        let found = std::fs::read_dir(&recovery)
+            .ok()
+            .and_then(|mut d| d.find_map(|e| e.ok().map(|e| e.path())))
+            .filter(|p| p.extension().is_some_and(|x| x == "ron"));
+        if let Some(p) = found {
+            break p;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "no recovery copy was written"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    let pid: String = copy
+        .file_stem()
+        .unwrap()
+        .to_string_lossy()
+        .trim_start_matches("recovery-")
+        .to_string();
+    let killed = std::process::Command::new("kill")
+        .args(["-9", &pid])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let _ = child.wait();
+    while std::path::Path::new(&format!("/proc/{pid}")).exists() {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // The next start: the copy is offered.
+    let saved = decarb::file::load(&file).unwrap();
+    let bytes = std::fs::read(&copy).unwrap();
+    let start = || {
+        let mut app = app_full(jx(), None, FakeDialogs::default());
+        app.autosave = Autosave::in_dir(recovery.clone(), INTERVAL);
+        app.offer_recovery();
+        let mut h = harness(app);
+        h.run();
+        h.get_by_label_contains("Recover unsaved changes to plan.ron");
+        h.get_by_label_contains("CO2-free share");
+        h
+    };
+    let mut h = start();
+    h.get_by_label("Recover").click();
+    h.run();
+    assert!(!copy.exists(), "the copy is taken");
+    {
+        let app = h.state();
+        assert_eq!(app.doc.path.as_deref(), Some(file.as_path()));
+        assert!(app.doc.is_dirty());
+        assert_ne!(app.doc.scenario(), &saved);
+    }
+    h.get_by_label_contains("Recovered changes from");
+    h.state_mut().command(Command::Undo);
+    h.run();
+    assert_eq!(
+        h.state().doc.scenario(),
+        &saved,
+        "Undo goes back to the saved file"
+    );
+    drop(h);
+    // Discard: the copy goes, the window opens on what it was given.
+    std::fs::write(&copy, &bytes).unwrap();
+    let mut h = start();
+    h.get_by_label("Discard").click();
+    h.run();
+    assert!(!copy.exists(), "Discard removes the copy");
+    assert_eq!(h.state().doc.scenario(), &jx());
+}

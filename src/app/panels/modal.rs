@@ -9,6 +9,7 @@ use std::path::PathBuf;
 enum Action {
     None,
     Close,
+    Recover(bool),
     Then(Command, bool),
     Path(SavePurpose, PathBuf),
 }
@@ -47,6 +48,39 @@ pub fn modal_ui(app: &mut DecarbApp, ctx: &egui::Context) {
                 }
             });
         }
+        Modal::Recover(o) => {
+            ui.heading(tr(lang, "Recover unsaved changes?"));
+            let name = o.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+                || tr(lang, "untitled").to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            ui.label(format!(
+                "{} {name} — {} {}?",
+                tr(lang, "Recover unsaved changes to"),
+                tr(lang, "from"),
+                o.when
+            ));
+            ui.label(tr(
+                lang,
+                "Decarb Planner did not close normally. What differs from the saved file:",
+            ));
+            egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
+                for d in o.differences.iter().take(200) {
+                    ui.label(d);
+                }
+                if o.differences.len() > 200 {
+                    ui.label(format!("… {}", o.differences.len() - 200));
+                }
+            });
+            ui.horizontal(|ui| {
+                if ui.button(tr(lang, "Recover")).clicked() {
+                    action = Action::Recover(true);
+                }
+                if ui.button(tr(lang, "Discard")).clicked() {
+                    action = Action::Recover(false);
+                }
+            });
+        }
         Modal::PathInput { purpose, text } => {
             ui.heading(tr(lang, "Save to"));
             ui.label(tr(
@@ -72,6 +106,15 @@ pub fn modal_ui(app: &mut DecarbApp, ctx: &egui::Context) {
     match action {
         Action::None => {}
         Action::Close => app.modal = None,
+        Action::Recover(take) => {
+            if let Some(Modal::Recover(o)) = app.modal.take() {
+                if take {
+                    app.recover(*o);
+                } else {
+                    let _ = std::fs::remove_file(&o.file);
+                }
+            }
+        }
         Action::Then(c, save) => {
             app.modal = None;
             if save {
