@@ -357,9 +357,40 @@ pub fn run_command(cmd: Command) -> i32 {
             let Some(s) = load_or_report(&file) else {
                 return EXIT_INVALID;
             };
-            if let Some(out) = xlsx {
-                let written = crate::export::xlsx::workbook(&s).and_then(|b| file::write_atomic(&out, &b));
-                if let Err(e) = written {
+            // Everything is built and checked before anything is written: a refused folder or
+            // a table beyond a spreadsheet's limits leaves no half-written export.
+            let book = match xlsx
+                .as_ref()
+                .map(|_| crate::export::xlsx::workbook(&s))
+                .transpose()
+            {
+                Ok(b) => b,
+                Err(e) => {
+                    warn!("{e}");
+                    return EXIT_INVALID;
+                }
+            };
+            let csv_files: Option<Vec<(String, Vec<u8>)>> = match &csv_dir {
+                None => None,
+                Some(dir) => {
+                    let tables = crate::export::tables::tables(&s);
+                    let files: Vec<(String, Vec<u8>)> = tables
+                        .iter()
+                        .map(|t| (t.file_name(), t.to_csv().into_bytes()))
+                        .collect();
+                    let names: Vec<&str> = files.iter().map(|f| f.0.as_str()).collect();
+                    if let Err(e) = crate::export::tables::check_limits(&tables)
+                        .map_err(|e| format!("{}: {e}", dir.display()))
+                        .and_then(|()| file::check_folder(dir, &names))
+                    {
+                        warn!("{e}");
+                        return EXIT_INVALID;
+                    }
+                    Some(files)
+                }
+            };
+            if let (Some(out), Some(bytes)) = (&xlsx, book) {
+                if let Err(e) = file::write_atomic(out, &bytes) {
                     warn!("{e}");
                     return EXIT_INVALID;
                 }
@@ -367,17 +398,8 @@ pub fn run_command(cmd: Command) -> i32 {
                     return code;
                 }
             }
-            if let Some(dir) = csv_dir {
-                let tables = crate::export::tables::tables(&s);
-                if let Err(e) = crate::export::tables::check_limits(&tables) {
-                    warn!("{}: {e}", dir.display());
-                    return EXIT_INVALID;
-                }
-                let files: Vec<(String, Vec<u8>)> = tables
-                    .iter()
-                    .map(|t| (t.file_name(), t.to_csv().into_bytes()))
-                    .collect();
-                if let Err(e) = file::write_folder_atomic(&dir, &files) {
+            if let (Some(dir), Some(files)) = (&csv_dir, csv_files) {
+                if let Err(e) = file::write_folder_atomic(dir, &files) {
                     warn!("{e}");
                     return EXIT_INVALID;
                 }

@@ -83,6 +83,25 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
     if path.file_name().is_none() {
         return Err(format!("{}: not a file name", path.display()));
     }
+    if !dir.is_dir() {
+        return Err(fail(&format!("the folder {} does not exist", dir.display())));
+    }
+    // A device or a pipe at the target (`/dev/null`, `>(gzip)`) is written to as it is: a
+    // rename would replace it (and writing to /dev/full would "succeed" by removing the
+    // device). A folder is refused. A symlink to a regular file is replaced, not followed, so
+    // that a planted link cannot redirect the write.
+    if let Ok(m) = std::fs::metadata(path) {
+        if m.is_dir() {
+            return Err(fail(&"it is a folder; give a file name"));
+        }
+        if !m.is_file() {
+            return std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .and_then(|mut f| f.write_all(bytes).and_then(|()| f.flush()))
+                .map_err(|e| fail(&e));
+        }
+    }
     let mut tmp = tempfile::Builder::new()
         .prefix(".decarb-")
         .suffix(".tmp")
@@ -143,27 +162,10 @@ fn sync_folder(dir: &Path) {
 /// new one, never a mix. `dir` must be new, empty, or hold only files named as in `files`
 /// (a previous export); anything else in it is refused rather than deleted.
 pub fn write_folder_atomic(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<(), String> {
+    let names: Vec<&str> = files.iter().map(|f| f.0.as_str()).collect();
+    check_folder(dir, &names)?;
     let parent = folder_of(dir);
     let fail = |e: &dyn std::fmt::Display| format!("could not write {}: {e}", dir.display());
-    match std::fs::symlink_metadata(dir) {
-        Ok(m) if !m.is_dir() => return Err(format!("{}: exists and is not a folder", dir.display())),
-        Ok(_) => {
-            let names: std::collections::HashSet<&str> = files.iter().map(|f| f.0.as_str()).collect();
-            for entry in std::fs::read_dir(dir).map_err(|e| fail(&e))? {
-                let entry = entry.map_err(|e| fail(&e))?;
-                let name = entry.file_name();
-                let ours = name.to_str().is_some_and(|n| names.contains(n));
-                if !ours || !entry.file_type().is_ok_and(|t| t.is_file()) {
-                    return Err(format!(
-                        "{}: the folder holds other files ({}); export into a new or empty folder",
-                        dir.display(),
-                        name.to_string_lossy()
-                    ));
-                }
-            }
-        }
-        Err(_) => {}
-    }
     let tmp = tempfile::Builder::new()
         .prefix(".decarb-")
         .tempdir_in(&parent)
@@ -211,6 +213,36 @@ pub fn write_folder_atomic(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()
     }
     sync_folder(&parent);
     Ok(())
+}
+
+/// Whether the folder `dir` may be replaced by a set of files named `names`: it is new, empty,
+/// or holds only files of those names (a previous export). Checked before anything is written.
+pub fn check_folder(dir: &Path, names: &[&str]) -> Result<(), String> {
+    let fail = |e: &dyn std::fmt::Display| format!("could not write {}: {e}", dir.display());
+    match std::fs::symlink_metadata(dir) {
+        Ok(m) if !m.is_dir() => Err(format!("{}: exists and is not a folder", dir.display())),
+        Ok(_) => {
+            for entry in std::fs::read_dir(dir).map_err(|e| fail(&e))? {
+                let entry = entry.map_err(|e| fail(&e))?;
+                let name = entry.file_name();
+                let ours = name.to_str().is_some_and(|n| names.contains(&n));
+                if !ours || !entry.file_type().is_ok_and(|t| t.is_file()) {
+                    return Err(format!(
+                        "{}: the folder holds other files ({}); export into a new or empty folder",
+                        dir.display(),
+                        name.to_string_lossy()
+                    ));
+                }
+            }
+            Ok(())
+        }
+        Err(_) if !folder_of(dir).is_dir() => Err(format!(
+            "{}: the folder {} does not exist",
+            dir.display(),
+            folder_of(dir).display()
+        )),
+        Err(_) => Ok(()),
+    }
 }
 
 /// Whether `out` names the same file as `input` (through links, `..` or another spelling):

@@ -15,6 +15,8 @@ mod differences;
 mod edits;
 #[path = "engine/generate.rs"]
 mod generate;
+#[path = "engine/limits.rs"]
+mod limits;
 /// Hand-computed oracles on a small scenario (MODEL.md §4–6).
 #[path = "engine/model.rs"]
 /// The scenario's helpers: lookups, horizon, reported figures.

@@ -11,6 +11,8 @@ use super::{Compared, DecarbApp};
 use crate::i18n::tr;
 use crate::model::{LoadError, Scenario};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::Instant;
 
@@ -32,19 +34,28 @@ pub struct Job {
     pub label: String,
     pub started: Instant,
     rx: Receiver<Done>,
+    /// Set by Cancel: an export checks it before it writes anything.
+    cancel: Arc<AtomicBool>,
+    /// For an open: the scenario when it started. Should it have changed by the time the file
+    /// is read (an undo, a shortcut), the edits are kept and the open is not applied.
+    before: Option<Box<crate::model::Scenario>>,
 }
 
 impl Job {
-    fn spawn(label: String, work: impl FnOnce() -> Done + Send + 'static) -> Job {
+    fn spawn(label: String, work: impl FnOnce(Arc<AtomicBool>) -> Done + Send + 'static) -> Job {
         let (tx, rx) = channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let flag = cancel.clone();
         std::thread::spawn(move || {
             // The window may have cancelled the job and dropped the receiver: nothing to do.
-            let _ = tx.send(work());
+            let _ = tx.send(work(flag));
         });
         Job {
             label,
             started: Instant::now(),
             rx,
+            cancel,
+            before: None,
         }
     }
 }
@@ -86,7 +97,14 @@ struct ExportJob {
 }
 
 impl ExportJob {
-    fn run(self) -> Result<Vec<PathBuf>, String> {
+    /// Builds the export, then writes it unless `cancel` was set meanwhile.
+    fn run(self, cancel: &AtomicBool) -> Result<Vec<PathBuf>, String> {
+        let write = |out: &Path, bytes: &[u8]| {
+            if cancel.load(Ordering::Relaxed) {
+                return Err("cancelled".to_string());
+            }
+            crate::file::write_atomic(out, bytes)
+        };
         let ExportJob {
             kind,
             path,
@@ -112,16 +130,16 @@ impl ExportJob {
                     .into_iter()
                     .map(|t| {
                         let out = dir.join(format!("{base}-{}", t.file_name()));
-                        crate::file::write_atomic(&out, t.to_csv().as_bytes()).map(|()| out)
+                        write(&out, t.to_csv().as_bytes()).map(|()| out)
                     })
                     .collect()
             }
             ExportKind::Xlsx => crate::export::xlsx::workbook_on(&s, &metric)
-                .and_then(|b| crate::file::write_atomic(&path, &b))
+                .and_then(|b| write(&path, &b))
                 .map(|()| vec![path.clone()]),
             ExportKind::Html => {
                 let r = crate::export::html::report_on(&s, &metric, lang, units, &today);
-                crate::file::write_atomic(&path, r.html.as_bytes()).map(|()| vec![path.clone()])
+                write(&path, r.html.as_bytes()).map(|()| vec![path.clone()])
             }
             ExportKind::Png => {
                 let stem = path.with_extension("");
@@ -131,7 +149,7 @@ impl ExportJob {
                             .into_iter()
                             .map(|(name, png)| {
                                 let out = PathBuf::from(format!("{}-{name}.png", stem.display()));
-                                crate::file::write_atomic(&out, &png).map(|()| out)
+                                write(&out, &png).map(|()| out)
                             })
                             .collect()
                     },
@@ -147,14 +165,23 @@ impl DecarbApp {
         !self.jobs.is_empty()
     }
 
+    /// Whether a file is being opened in place of the scenario (the levers wait for it).
+    pub fn opening(&self) -> bool {
+        self.jobs.iter().any(|j| j.before.is_some())
+    }
+
     /// Opens a file (a large one on a thread); on failure the current scenario stays as it is.
+    /// The newest open wins: one still running is dropped.
     pub fn open_path(&mut self, path: &Path) {
+        self.jobs.retain(|j| j.before.is_none());
         if is_large(path) {
             let p = path.to_path_buf();
             let label = format!("{} {}", tr(self.lang(), "Opening"), file_name(path));
-            self.jobs.push(Job::spawn(label, move || {
+            let mut job = Job::spawn(label, move |_| {
                 Done::Opened(p.clone(), crate::file::load(&p).map(Box::new))
-            }));
+            });
+            job.before = Some(Box::new(self.doc.scenario().clone()));
+            self.jobs.push(job);
         } else {
             let r = crate::file::load(path).map(Box::new);
             self.finish(Done::Opened(path.to_path_buf(), r));
@@ -167,7 +194,7 @@ impl DecarbApp {
             let p = path.to_path_buf();
             let label = format!("{} {}", tr(self.lang(), "Opening"), file_name(path));
             self.jobs
-                .push(Job::spawn(label, move || Done::Compared(p.clone(), compare(&p))));
+                .push(Job::spawn(label, move |_| Done::Compared(p.clone(), compare(&p))));
         } else {
             let r = compare(path);
             self.finish(Done::Compared(path.to_path_buf(), r));
@@ -206,10 +233,11 @@ impl DecarbApp {
         };
         if self.doc.scenario().sites.len() > BACKGROUND_SITES {
             let label = format!("{} {}", tr(self.lang(), "Exporting"), file_name(&path));
-            self.jobs
-                .push(Job::spawn(label, move || Done::Exported(kind, job.run())));
+            self.jobs.push(Job::spawn(label, move |cancel| {
+                Done::Exported(kind, job.run(&cancel))
+            }));
         } else {
-            let r = job.run();
+            let r = job.run(&AtomicBool::new(false));
             self.finish(Done::Exported(kind, r));
         }
     }
@@ -217,15 +245,27 @@ impl DecarbApp {
     /// Takes the results of finished jobs (once per frame).
     pub fn poll_jobs(&mut self) {
         let mut done = Vec::new();
-        self.jobs.retain(|j| match j.rx.try_recv() {
+        self.jobs.retain_mut(|j| match j.rx.try_recv() {
             Ok(d) => {
-                done.push(d);
+                done.push((d, j.before.take()));
                 false
             }
             Err(TryRecvError::Empty) => true,
             Err(TryRecvError::Disconnected) => false,
         });
-        for d in done {
+        for (d, before) in done {
+            if let (Done::Opened(path, Ok(_)), Some(before)) = (&d, before)
+                && self.doc.scenario() != before.as_ref()
+            {
+                self.errors(
+                    "Could not open the file",
+                    vec![
+                        path.display().to_string(),
+                        "the scenario was changed while the file was read; open it again".into(),
+                    ],
+                );
+                continue;
+            }
             self.finish(d);
         }
     }
@@ -234,6 +274,9 @@ impl DecarbApp {
     pub fn cancel_jobs(&mut self) {
         if let Some(j) = self.jobs.last() {
             self.status = Some(format!("{}: {}", tr(self.lang(), "Cancelled"), j.label));
+        }
+        for j in &self.jobs {
+            j.cancel.store(true, Ordering::Relaxed);
         }
         self.jobs.clear();
     }

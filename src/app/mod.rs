@@ -160,7 +160,9 @@ impl DecarbApp {
         let normal = mode.is_normal();
         let bench = matches!(mode, Mode::Bench { .. });
         let mut app = Self::with_prefs(scenario, path, prefs, mode, Box::new(RfdDialogs::default()));
-        if (normal || bench)
+        // The benchmark autosaves only into a folder named for it (tests), never the user's.
+        let bench_dir = bench && std::env::var_os(recovery::DATA_DIR_ENV).is_some();
+        if (normal || bench_dir)
             && let Some(dir) = recovery::default_dir()
         {
             app.autosave = recovery::Autosave::in_dir(dir, recovery::INTERVAL);
@@ -190,7 +192,7 @@ impl DecarbApp {
             _ => self.doc = Document::new(*o.scenario, None),
         }
         self.ui = UiState::default();
-        let _ = std::fs::remove_file(&o.file);
+        recovery::forget(&o.file);
         self.status = Some(format!(
             "{} {}",
             tr(self.lang(), "Recovered changes from"),
@@ -300,6 +302,10 @@ impl DecarbApp {
                 .min_size(340.0)
                 .max_size(560.0)
                 .show(ui, |ui| {
+                    // No edits while another file is being opened in its place.
+                    if self.opening() {
+                        ui.disable();
+                    }
                     panels::levers::levers_ui(ui, &self.doc, &mut self.ui, lang, units)
                 })
                 .inner;

@@ -1,8 +1,10 @@
 //! Crash-safe autosave. While the scenario has unsaved changes, a recovery copy is written at
 //! most every 30 s — atomically, in the app's data folder, never over the user's file — as
-//! `recovery-<pid>.ron`. Save, a clean exit, or going back to the saved state removes it. A
-//! copy whose process is gone (a crash, a kill, a power cut) is offered at the next start:
-//! "Recover unsaved changes to X from 14:03?", with what differs from the saved file.
+//! `recovery-<session>.ron`, next to `session-<session>.lock`, which the window holds locked
+//! while it runs. Save, a clean exit, or going back to the saved state removes both. A copy
+//! whose lock is free (its window crashed, was killed, or the machine lost power) is offered
+//! at the next start: "Recover unsaved changes to X from 14:03?", with what differs from the
+//! saved file.
 
 use crate::model::Scenario;
 use std::path::{Path, PathBuf};
@@ -53,10 +55,16 @@ pub struct Autosave {
     last_write: Option<Instant>,
     /// The scenario last written, to skip writing the same thing twice.
     written: Option<Scenario>,
+    /// This window's session: its id and its lock file, held locked (exclusive) while it runs.
+    session: Option<(String, std::fs::File)>,
 }
 
-fn own_file(dir: &Path) -> PathBuf {
-    dir.join(format!("recovery-{}.ron", std::process::id()))
+fn recovery_file(dir: &Path, id: &str) -> PathBuf {
+    dir.join(format!("recovery-{id}.ron"))
+}
+
+fn lock_file(dir: &Path, id: &str) -> PathBuf {
+    dir.join(format!("session-{id}.lock"))
 }
 
 fn utc(secs: u64) -> String {
@@ -73,6 +81,7 @@ impl Autosave {
             interval: INTERVAL,
             last_write: None,
             written: None,
+            session: None,
         }
     }
 
@@ -122,37 +131,65 @@ impl Autosave {
         let text = ron::ser::to_string_pretty(&stored, ron::ser::PrettyConfig::new())
             .map_err(|e| format!("could not write the recovery copy: {e}"))?;
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        crate::file::write_atomic(&own_file(&dir), text.as_bytes())?;
+        let id = self.session_id(&dir)?;
+        crate::file::write_atomic(&recovery_file(&dir, &id), text.as_bytes())?;
         self.written = Some(scenario.clone());
         Ok(())
     }
 
-    /// Removes this window's recovery copy (after Save, on a clean exit).
+    /// This window's session id; the first call creates its lock file and locks it.
+    fn session_id(&mut self, dir: &Path) -> Result<String, String> {
+        if let Some((id, _)) = &self.session {
+            return Ok(id.clone());
+        }
+        let fail = |e: &dyn std::fmt::Display| format!("could not write the recovery copy: {e}");
+        let (file, path) = tempfile::Builder::new()
+            .prefix("session-")
+            .suffix(".lock")
+            .tempfile_in(dir)
+            .map_err(|e| fail(&e))?
+            .keep()
+            .map_err(|e| fail(&e))?;
+        file.lock().map_err(|e| fail(&e))?;
+        let id = path
+            .file_stem()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_prefix("session-"))
+            .unwrap_or_default()
+            .to_string();
+        self.session = Some((id.clone(), file));
+        Ok(id)
+    }
+
+    /// Removes this window's recovery copy and its lock (after Save, on a clean exit).
     pub fn remove(&mut self) {
         if let Some(dir) = &self.dir
             && self.written.take().is_some()
+            && let Some((id, file)) = self.session.take()
         {
-            let _ = std::fs::remove_file(own_file(dir));
+            let _ = std::fs::remove_file(recovery_file(dir, &id));
+            let _ = std::fs::remove_file(lock_file(dir, &id));
+            drop(file);
             self.last_write = None;
         }
     }
 
-    /// The newest recovery copy whose process is gone, with what differs from its saved file.
+    /// The newest readable recovery copy whose window is gone (its lock is free), with what
+    /// differs from its saved file. Copies that cannot be read are left for the next start.
     pub fn orphan(&self) -> Option<Orphan> {
         let dir = self.dir.as_ref()?;
+        let own = self.session.as_ref().map(|s| s.0.as_str());
         let mut found: Vec<(u64, PathBuf, Stored)> = Vec::new();
         for entry in std::fs::read_dir(dir).ok()?.flatten() {
             let file = entry.path();
             let name = entry.file_name();
-            let Some(pid) = name.to_str().and_then(|n| {
-                n.strip_prefix("recovery-")?
-                    .strip_suffix(".ron")?
-                    .parse::<u32>()
-                    .ok()
-            }) else {
+            let Some(id) = name
+                .to_str()
+                .and_then(|n| n.strip_prefix("recovery-")?.strip_suffix(".ron"))
+            else {
                 continue;
             };
-            if pid == std::process::id() || alive(pid) {
+            if Some(id) == own || running(dir, id) {
                 continue;
             }
             let Ok(text) = std::fs::read_to_string(&file) else {
@@ -162,9 +199,12 @@ impl Autosave {
                 found.push((stored.written_unix_s, file, stored));
             }
         }
-        found.sort_by_key(|f| f.0);
-        let (secs, file, stored) = found.pop()?;
-        let scenario = crate::file::parse(stored.scenario.as_bytes()).ok()?;
+        found.sort_by_key(|f| std::cmp::Reverse(f.0));
+        // The newest copy that still reads as a scenario.
+        let (secs, file, stored, scenario) = found.into_iter().find_map(|(secs, file, stored)| {
+            let s = crate::file::parse(stored.scenario.as_bytes()).ok()?;
+            Some((secs, file, stored, s))
+        })?;
         let saved = stored.path.as_deref().and_then(|p| crate::file::load(p).ok());
         let differences = match &saved {
             Some(saved) => crate::model::diff::diff(saved, &scenario)
@@ -195,7 +235,29 @@ impl Autosave {
     }
 }
 
-/// Whether a process runs (Linux: `/proc/<pid>`); elsewhere every process counts as gone.
-fn alive(pid: u32) -> bool {
-    Path::new(&format!("/proc/{pid}")).exists()
+/// Removes a recovery copy that was recovered or discarded, with its lock file.
+pub fn forget(file: &Path) {
+    let _ = std::fs::remove_file(file);
+    if let (Some(dir), Some(id)) = (
+        file.parent(),
+        file.file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_prefix("recovery-")?.strip_suffix(".ron")),
+    ) {
+        let _ = std::fs::remove_file(lock_file(dir, id));
+    }
+}
+
+/// Whether the window of session `id` still runs: its lock file is locked.
+fn running(dir: &Path, id: &str) -> bool {
+    let Ok(f) = std::fs::File::open(lock_file(dir, id)) else {
+        return false;
+    };
+    match f.try_lock() {
+        Ok(()) => {
+            let _ = f.unlock();
+            false
+        }
+        Err(_) => true,
+    }
 }

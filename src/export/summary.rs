@@ -335,7 +335,8 @@ where
 
 fn num(v: f64) -> String {
     if v.is_finite() {
-        format!("{v}")
+        // `+ 0.0` turns −0 into 0.
+        format!("{}", v + 0.0)
     } else {
         String::new()
     }

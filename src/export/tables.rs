@@ -80,7 +80,8 @@ impl Table {
         let rows = self.rows.iter().map(|r| {
             r.iter()
                 .map(|c| match c {
-                    Cell::Num(x) if x.is_finite() => format!("{x}"),
+                    // `+ 0.0` turns −0 into 0: no "-0" in a table.
+                    Cell::Num(x) if x.is_finite() => format!("{}", x + 0.0),
                     Cell::Num(_) | Cell::Empty => String::new(),
                     Cell::Text(t) => defuse(t).into_owned(),
                 })

@@ -56,6 +56,9 @@ pub mod limits {
     pub const PROBLEMS: usize = 1_000;
     /// Ids listed as suggestions in an unknown-reference message.
     pub const SUGGESTIONS: usize = 10;
+    /// Unknown references that get suggestions; later ones list none (each costs an edit
+    /// distance to every id).
+    pub const SUGGESTED_REFERENCES: usize = 20;
 }
 
 #[derive(Clone, Copy)]
@@ -98,6 +101,11 @@ impl Range {
     }
 }
 
+/// Bidirectional controls, which can make an id or a name read as another one.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 /// Levenshtein distance over the first 64 characters (suggestions only).
 fn distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().take(64).collect();
@@ -128,9 +136,20 @@ fn suggest<'k>(id: &str, known: impl Iterator<Item = &'k str>) -> String {
     }
 }
 
-/// The start of a text as it may appear in a message: at most 64 characters.
+/// The start of a text as it may appear in a message: at most 64 characters, control and
+/// bidirectional characters as `\u{..}` (a reference cannot start a line of its own).
 fn short(t: &str) -> String {
-    let mut out: String = t.chars().take(64).collect();
+    let mut out: String = t
+        .chars()
+        .take(64)
+        .map(|c| {
+            if c.is_control() || is_bidi_control(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
     if t.chars().nth(64).is_some() {
         out.push('…');
     }
@@ -142,6 +161,8 @@ struct V<'a> {
     problems: Vec<Problem>,
     /// Problems found beyond [`limits::PROBLEMS`].
     dropped: usize,
+    /// Unknown references given suggestions so far (at most [`limits::SUGGESTED_REFERENCES`]).
+    suggested: usize,
 }
 
 /// A number as typed, but 1e308 rather than 309 digits.
@@ -156,6 +177,15 @@ fn fmt_num(v: f64) -> String {
 }
 
 impl<'a> V<'a> {
+    /// The suggestion part of an unknown-reference message, for the first few only.
+    fn known<'k>(&mut self, id: &str, known: impl Iterator<Item = &'k str>) -> String {
+        self.suggested += 1;
+        if self.suggested > limits::SUGGESTED_REFERENCES {
+            return "see the ids of the file".into();
+        }
+        suggest(id, known)
+    }
+
     fn full(&self) -> bool {
         self.problems.len() >= limits::PROBLEMS
     }
@@ -250,7 +280,7 @@ impl<'a> V<'a> {
     fn line(&mut self, path: &str, t: &str, max: usize) {
         if t.chars().nth(max).is_some() {
             self.err(path, format!("is longer than {max} characters"));
-        } else if let Some(c) = t.chars().find(|c| c.is_control()) {
+        } else if let Some(c) = t.chars().find(|&c| c.is_control() || is_bidi_control(c)) {
             self.err(
                 path,
                 format!(
@@ -287,7 +317,9 @@ impl<'a> V<'a> {
             let p = format!("{what}[{i}].id");
             if id.trim().is_empty() {
                 self.err(&p, "must not be empty");
-            } else if id.chars().nth(limits::ID_CHARS).is_some() || id.chars().any(char::is_control) {
+            } else if id.chars().nth(limits::ID_CHARS).is_some()
+                || id.chars().any(|c| c.is_control() || is_bidi_control(c))
+            {
                 self.line(&p, id, limits::ID_CHARS);
             } else if !seen.insert(id.as_str()) {
                 self.err(&p, format!("\"{id}\" is used twice"));
@@ -300,7 +332,7 @@ impl<'a> V<'a> {
             Some(f) => Some(f),
             None => {
                 if !self.full() {
-                    let known = suggest(id, self.s.fuels.iter().map(|f| f.id.as_str()));
+                    let known = self.known(id, self.s.fuels.iter().map(|f| f.id.as_str()));
                     self.err(path, format!("unknown fuel \"{}\" (fuels: {known})", short(id)));
                 } else {
                     self.dropped += 1;
@@ -315,7 +347,7 @@ impl<'a> V<'a> {
             true
         } else {
             if !self.full() {
-                let known = suggest(id, self.s.sites.iter().map(|s| s.id.as_str()));
+                let known = self.known(id, self.s.sites.iter().map(|s| s.id.as_str()));
                 self.err(path, format!("unknown site \"{}\" (sites: {known})", short(id)));
             } else {
                 self.dropped += 1;
@@ -335,6 +367,7 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
         s,
         problems: Vec::new(),
         dropped: 0,
+        suggested: 0,
     };
     checks(&mut v);
     if v.dropped > 0 {
@@ -596,12 +629,16 @@ fn sites(v: &mut V) {
         let p = format!("sites[{i}]");
         v.text(&format!("{p}.name"), &site.name);
         v.notes(&p, &site.source, &site.assumption);
-        if !s.regions.iter().any(|r| r.id == site.region) && !v.full() {
-            let known = suggest(&site.region, s.regions.iter().map(|r| r.id.as_str()));
-            v.err(
-                format!("{p}.region"),
-                format!("unknown region \"{}\" (regions: {known})", short(&site.region)),
-            );
+        if !s.regions.iter().any(|r| r.id == site.region) {
+            if v.full() {
+                v.dropped += 1;
+            } else {
+                let known = v.known(&site.region, s.regions.iter().map(|r| r.id.as_str()));
+                v.err(
+                    format!("{p}.region"),
+                    format!("unknown region \"{}\" (regions: {known})", short(&site.region)),
+                );
+            }
         }
         v.number(
             &format!("{p}.production_t"),
@@ -1080,6 +1117,7 @@ pub fn validate_path_ref(s: &Scenario, r: super::edit::PathRef) -> Option<(Strin
         s,
         problems: Vec::new(),
         dropped: 0,
+        suggested: 0,
     };
     v.path(&name, p, range);
     Some((name, v.problems))

@@ -353,18 +353,12 @@ fn csv_and_xlsx_exports_carry_no_formula() {
 
 #[test]
 fn text_from_a_file_reaches_the_terminal_escaped() {
-    // A right-to-left override in an id is accepted; on the terminal it is an escape.
+    // A right-to-left override in an id is refused; it never reaches the terminal raw.
     let (o, _) = bounded(&["summary".as_ref(), "tests/hostile/bidi_override_id.ron".as_ref()]);
-    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
-    let compare = bounded(&[
-        "compare".as_ref(),
-        "tests/data/minimal.ron".as_ref(),
-        "tests/hostile/bidi_override_id.ron".as_ref(),
-    ])
-    .0;
-    for out in [&o.stdout, &compare.stdout] {
-        let text = String::from_utf8_lossy(out);
-        assert!(!text.contains('\u{202e}'));
+    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    assert!(err(&o).contains("U+202E"));
+    for out in [&o.stdout, &o.stderr] {
+        assert!(!String::from_utf8_lossy(out).contains('\u{202e}'));
     }
     // An escape sequence quoted in an error message is shown as text.
     let (o, _) = bounded(&[
@@ -546,33 +540,47 @@ fn a_csv_folder_is_replaced_as_a_set_and_never_over_other_files() {
     assert_eq!(std::fs::read_to_string(csv.join("notes.txt")).unwrap(), "mine");
     // Nothing left behind in the parent but the folder itself.
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    // Refused before anything is written: the workbook asked for with it is not written either.
+    let book = dir.path().join("book.xlsx");
+    let (o, _) = bounded(&[
+        "export".as_ref(),
+        "tests/data/minimal.ron".as_ref(),
+        "--xlsx".as_ref(),
+        book.as_os_str(),
+        "--csv-dir".as_ref(),
+        csv.as_os_str(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!book.exists(), "half an export was written");
 }
 
-/// A write that fails half-way (here: the file-size limit is hit while the temporary file is
-/// written, as on a full disk) reports the error and leaves the old file byte for byte.
+/// A device given as an output is written to, never replaced by a rename; a folder is refused.
 #[cfg(unix)]
 #[test]
-fn a_write_that_fails_half_way_keeps_the_old_file() {
+fn an_output_that_is_a_device_is_written_to_and_a_folder_is_refused() {
+    use std::os::unix::fs::FileTypeExt;
     let dir = tempfile::tempdir().unwrap();
-    let old = dir.path().join("report.html");
-    std::fs::write(&old, "the old report").unwrap();
-    // SIGXFSZ ignored, so that the write fails with EFBIG instead of killing the process;
-    // `ulimit -f` counts 512-byte blocks: 16 KiB, less than any report.
-    let o = Command::new("sh")
-        .arg("-c")
-        .arg("trap '' XFSZ; ulimit -f 32; exec \"$0\" \"$@\"")
-        .arg(env!("CARGO_BIN_EXE_decarb"))
-        .args(["report", "scenarios/jx-metals-2018.ron", "--html"])
-        .arg(&old)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
+    let run = |out: &OsStr| {
+        bounded(&[
+            "run".as_ref(),
+            "tests/data/minimal.ron".as_ref(),
+            "--csv".as_ref(),
+            out,
+        ])
+        .0
+    };
+    let o = run(OsStr::new("/dev/null"));
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let o = run(OsStr::new("/dev/full"));
     assert_eq!(o.status.code(), Some(1), "{}", err(&o));
-    assert!(err(&o).contains("could not save"), "{}", err(&o));
-    assert_eq!(std::fs::read_to_string(&old).unwrap(), "the old report");
-    assert_eq!(
-        std::fs::read_dir(dir.path()).unwrap().count(),
-        1,
-        "no temporary file left"
-    );
+    assert!(err(&o).contains("No space left"), "{}", err(&o));
+    for dev in ["/dev/null", "/dev/full"] {
+        assert!(
+            std::fs::metadata(dev).unwrap().file_type().is_char_device(),
+            "{dev}"
+        );
+    }
+    let o = run(dir.path().as_os_str());
+    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    assert!(err(&o).contains("it is a folder"), "{}", err(&o));
 }

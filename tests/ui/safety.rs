@@ -71,8 +71,8 @@ fn cancelling_a_slow_open_keeps_the_scenario_and_its_edits() {
     h.run();
     assert!(!h.state().busy());
     h.get_by_label_contains("Cancelled: Opening large.ron");
-    // The result, when it arrives, is dropped.
-    std::thread::sleep(Duration::from_millis(300));
+    // The result, when it arrives (the load takes about a second), is dropped.
+    std::thread::sleep(Duration::from_secs(5));
     h.run();
     assert_eq!(h.state().doc.scenario(), &before);
     assert_eq!(h.state().doc.path, None);
@@ -135,8 +135,17 @@ fn autosave_writes_a_recovery_copy_at_most_every_30_s_and_save_removes_it() {
     app.autosave = Autosave::in_dir(data.path().to_path_buf(), INTERVAL);
     let mut h = harness(app);
     h.run();
-    let copy = data.path().join(format!("recovery-{}.ron", std::process::id()));
-    assert!(!copy.exists(), "nothing to recover before an edit");
+    let copies = || -> Vec<PathBuf> {
+        std::fs::read_dir(data.path())
+            .map(|d| {
+                d.flatten()
+                    .map(|e| e.path())
+                    .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("recovery-"))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert!(copies().is_empty(), "nothing to recover before an edit");
     let edit = |share: f64| decarb::model::edit::Edit::Co2FreeShortcut {
         region: None,
         share,
@@ -144,6 +153,7 @@ fn autosave_writes_a_recovery_copy_at_most_every_30_s_and_save_removes_it() {
     };
     h.state_mut().doc.apply_edits(vec![edit(1.0)]);
     h.run();
+    let copy = copies().pop().expect("a recovery copy");
     let first = std::fs::read_to_string(&copy).unwrap();
     assert!(first.contains("plan.ron"));
     // A second edit within 30 s is not written yet.
@@ -159,6 +169,8 @@ fn autosave_writes_a_recovery_copy_at_most_every_30_s_and_save_removes_it() {
     h.state_mut().command(Command::Save);
     h.run();
     assert!(!copy.exists());
+    // Its lock file went with it: the folder is empty.
+    assert_eq!(std::fs::read_dir(data.path()).unwrap().count(), 0);
 }
 
 /// Kills a real window (under Xvfb) that has unsaved changes, then starts again: the
@@ -185,10 +197,13 @@ fn after_a_kill_the_next_start_offers_the_unsaved_changes() {
     let recovery = data.path().join("recovery");
     let started = Instant::now();
     let copy = loop {
-        let found = std::fs::read_dir(&recovery)
-            .ok()
-            .and_then(|mut d| d.find_map(|e| e.ok().map(|e| e.path())))
-            .filter(|p| p.extension().is_some_and(|x| x == "ron"));
+        let found = std::fs::read_dir(&recovery).ok().and_then(|mut d| {
+            d.find_map(|e| {
+                e.ok()
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+            })
+        });
         if let Some(p) = found {
             break p;
         }
@@ -198,12 +213,16 @@ fn after_a_kill_the_next_start_offers_the_unsaved_changes() {
         );
         std::thread::sleep(Duration::from_millis(200));
     };
-    let pid: String = copy
-        .file_stem()
+    // The window's process id is in its copy.
+    let text = std::fs::read_to_string(&copy).unwrap();
+    let pid: String = text
+        .split("pid:")
+        .nth(1)
         .unwrap()
-        .to_string_lossy()
-        .trim_start_matches("recovery-")
-        .to_string();
+        .trim_start()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
     let killed = std::process::Command::new("kill")
         .args(["-9", &pid])
         .status()
@@ -252,4 +271,77 @@ fn after_a_kill_the_next_start_offers_the_unsaved_changes() {
     h.run();
     assert!(!copy.exists(), "Discard removes the copy");
     assert_eq!(h.state().doc.scenario(), &jx());
+}
+
+#[test]
+fn a_change_made_while_a_file_loads_is_kept_and_the_open_not_applied() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = large_file(dir.path());
+    let mut h = harness(app_with(FakeDialogs::default()));
+    h.run();
+    h.state_mut().command(Command::OpenPath(big));
+    h.step();
+    assert!(h.state().opening());
+    // An edit lands before the file is read (as a shortcut or an undo could).
+    h.state_mut()
+        .doc
+        .apply_edits(vec![decarb::model::edit::Edit::Co2FreeShortcut {
+            region: None,
+            share: 1.0,
+            year: 2030,
+        }]);
+    let edited = h.state().doc.scenario().clone();
+    let started = Instant::now();
+    while h.state().busy() {
+        h.step();
+        assert!(started.elapsed() < Duration::from_secs(60));
+    }
+    h.run();
+    assert_eq!(h.state().doc.scenario(), &edited, "the edit was lost");
+    h.get_by_label_contains("the scenario was changed while the file was read");
+}
+
+#[test]
+fn a_copy_of_a_running_window_or_one_that_does_not_read_is_not_offered() {
+    use decarb::app::recovery::{Autosave, INTERVAL};
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plan.ron");
+    std::fs::copy(shipped("nlm-2013.ron"), &file).unwrap();
+    // A window with unsaved changes, still running: its copy is locked.
+    let s = decarb::file::load(&file).unwrap();
+    let mut running = app_full(s, Some(file.clone()), FakeDialogs::default());
+    running.autosave = Autosave::in_dir(data.path().to_path_buf(), INTERVAL);
+    let mut h = harness(running);
+    h.run();
+    h.state_mut()
+        .doc
+        .apply_edits(vec![decarb::model::edit::Edit::Co2FreeShortcut {
+            region: None,
+            share: 1.0,
+            year: 2030,
+        }]);
+    h.run();
+    let other = Autosave::in_dir(data.path().to_path_buf(), INTERVAL);
+    assert!(other.orphan().is_none(), "a running window's copy was offered");
+    // A newer copy that does not read does not hide an older one that does.
+    let copy = std::fs::read_dir(data.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "ron"))
+        .unwrap();
+    let text = std::fs::read_to_string(&copy).unwrap();
+    drop(h); // the window is gone without a clean exit: its lock is released
+    let orphan = other.orphan().expect("the copy of a gone window is offered");
+    assert_eq!(orphan.path.as_deref(), Some(file.as_path()));
+    let newer = data.path().join("recovery-zzz.ron");
+    std::fs::write(
+        &newer,
+        text.replace("written_unix_s: ", "written_unix_s: 9")
+            .replace("schema_version", "bogus"),
+    )
+    .unwrap();
+    let orphan = other.orphan().expect("the readable copy is still offered");
+    assert_eq!(orphan.file, copy);
 }

@@ -111,7 +111,7 @@ pub fn modal_ui(app: &mut DecarbApp, ctx: &egui::Context) {
                 if take {
                     app.recover(*o);
                 } else {
-                    let _ = std::fs::remove_file(&o.file);
+                    crate::app::recovery::forget(&o.file);
                 }
             }
         }

@@ -1,0 +1,497 @@
+//! The limits of README "Limits and safety": each count, bound and length accepted at the limit
+//! and refused one beyond, with the field named; the error list capped and suggestions ranked.
+
+use decarb::model::validate::{limits, validate};
+use decarb::model::{self, Path, Scenario};
+
+fn minimal() -> Scenario {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/minimal.ron");
+    decarb::file::load(&path).unwrap()
+}
+
+/// The paths validation names for `s` (empty: accepted).
+fn refused(s: &Scenario) -> Vec<String> {
+    validate(s).into_iter().map(|p| p.path).collect()
+}
+
+fn with(change: impl Fn(&mut Scenario)) -> Scenario {
+    let mut s = minimal();
+    change(&mut s);
+    s
+}
+
+#[test]
+fn counts_are_accepted_at_the_limit_and_refused_beyond() {
+    type Grow = fn(&mut Scenario, usize);
+    let grow: Vec<(&str, usize, Grow)> = vec![
+        ("sites", limits::SITES, |s, n| {
+            let site = s.sites[0].clone();
+            for i in s.sites.len()..n {
+                let mut x = site.clone();
+                x.id = format!("site{i}");
+                s.sites.push(x);
+            }
+        }),
+        ("regions", limits::REGIONS, |s, n| {
+            let r = s.regions[0].clone();
+            for i in s.regions.len()..n {
+                let mut x = r.clone();
+                x.id = format!("r{i}");
+                s.regions.push(x);
+            }
+        }),
+        ("fuels", limits::FUELS, |s, n| {
+            let f = s.fuels[1].clone();
+            for i in s.fuels.len()..n {
+                let mut x = f.clone();
+                x.id = format!("f{i}");
+                s.fuels.push(x);
+            }
+        }),
+        ("materials", limits::MATERIALS, |s, n| {
+            let m = s.materials[0].clone();
+            for i in s.materials.len()..n {
+                let mut x = m.clone();
+                x.id = format!("m{i}");
+                x.site = None;
+                x.fuel_saving_share = 0.0;
+                x.recycled_feed_t_co2_per_t = 0.0;
+                s.materials.push(x);
+            }
+        }),
+        ("ppas", limits::PPAS, |s, n| {
+            let p = s.ppas[0].clone();
+            for i in s.ppas.len()..n {
+                let mut x = p.clone();
+                x.id = format!("p{i}");
+                s.ppas.push(x);
+            }
+        }),
+        ("targets", limits::TARGETS, |s, n| {
+            let t = s.targets[0].clone();
+            s.targets.resize(n, t);
+        }),
+        ("history", limits::HISTORY, |s, n| {
+            // Distinct years in 1900..=2168, a 150-year horizon (the base year's entry is
+            // there already).
+            s.last_year = 2168;
+            let h = s.history[0].clone();
+            for i in s.history.len()..n {
+                let mut x = h.clone();
+                let y = 1900 + i as i32;
+                x.year = if y >= h.year { y + 1 } else { y };
+                s.history.push(x);
+            }
+        }),
+    ];
+    for (name, max, f) in grow {
+        let at = with(|s| f(s, max));
+        assert!(refused(&at).is_empty(), "{name} at {max}: {:?}", refused(&at));
+        let beyond = with(|s| f(s, max + 1));
+        assert_eq!(refused(&beyond), vec![name.to_string()], "{name} at {}", max + 1);
+        let text = validate(&beyond)[0].message.clone();
+        assert!(text.contains(&format!("has {} entries", max + 1)), "{text}");
+    }
+}
+
+#[test]
+fn per_site_lists_and_ppa_splits_are_limited() {
+    let fuels = |n: usize| {
+        with(move |s| {
+            // The site burns its first fuel and n − 1 new ones; the scenario has n fuels.
+            let f = s.fuels.remove(1);
+            s.sites[0].fuels.truncate(1);
+            s.sites[0].fuel_switches.clear();
+            for i in 0..n - 1 {
+                let mut x = f.clone();
+                x.id = format!("f{i}");
+                s.fuels.push(x);
+                s.sites[0].fuels.push(model::FuelUse {
+                    fuel: format!("f{i}"),
+                    gj: Some(1.0),
+                    quantity: None,
+                });
+            }
+        })
+    };
+    let at = fuels(limits::PER_SITE);
+    assert!(refused(&at).is_empty(), "{:?}", refused(&at));
+    assert!(refused(&fuels(limits::PER_SITE + 1)).contains(&"sites[0].fuels".to_string()));
+    for (field, grow) in [("measures", 0), ("own_generation", 1), ("fuel_switches", 2)] {
+        let list = |n: usize| {
+            with(move |s| {
+                let site = &mut s.sites[0];
+                match grow {
+                    0 => site.measures = vec![model::Measure { ..measure() }; n],
+                    1 => site.own_generation = vec![generator(); n],
+                    _ => {
+                        let rule = site.fuel_switches[0].clone();
+                        site.fuel_switches = vec![
+                            model::FuelSwitch {
+                                share: Path(vec![(2025, 0.0)]),
+                                ..rule
+                            };
+                            n
+                        ];
+                    }
+                }
+            })
+        };
+        assert!(
+            refused(&list(limits::PER_SITE)).is_empty(),
+            "{field}: {:?}",
+            refused(&list(limits::PER_SITE))
+        );
+        assert_eq!(
+            refused(&list(limits::PER_SITE + 1)),
+            vec![format!("sites[0].{field}")]
+        );
+    }
+    let split = |n: usize| {
+        with(move |s| {
+            let site = s.sites[0].clone();
+            s.ppas[0].allocation.clear();
+            for i in 0..n {
+                let mut x = site.clone();
+                x.id = format!("s{i}");
+                s.sites.push(x);
+                s.ppas[0].allocation.push((format!("s{i}"), 1.0 / n as f64));
+            }
+            let sum: f64 = s.ppas[0].allocation.iter().map(|a| a.1).sum();
+            s.ppas[0].allocation[0].1 += 1.0 - sum;
+        })
+    };
+    assert!(
+        refused(&split(limits::PER_SITE)).is_empty(),
+        "{:?}",
+        refused(&split(limits::PER_SITE))
+    );
+    assert_eq!(
+        refused(&split(limits::PER_SITE + 1)),
+        vec!["ppas[0].allocation".to_string()]
+    );
+}
+
+fn measure() -> model::Measure {
+    decarb::model::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/minimal.ron"))
+            .unwrap()
+            .replace(
+                "process_t_co2: 500.0,",
+                "process_t_co2: 500.0, measures: [(name: \"m\", year: 2025, electricity_saving: Percent(0.1))],",
+            ),
+    )
+    .unwrap()
+    .sites[0]
+        .measures[0]
+        .clone()
+}
+
+fn generator() -> model::OwnGeneration {
+    decarb::model::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/minimal.ron"))
+            .unwrap()
+            .replace(
+                "process_t_co2: 500.0,",
+                "process_t_co2: 500.0, own_generation: [(name: \"pv\", kind: Solar, output_mwh: [(2018, 1.0)])],",
+            ),
+    )
+    .unwrap()
+    .sites[0]
+        .own_generation[0]
+        .clone()
+}
+
+#[test]
+fn years_horizons_keyframes_and_lifetimes_at_their_limits() {
+    // Years: 1900 and 2200 accepted, one beyond refused, the extremes too.
+    for (base, last, ok) in [
+        (1900, 2000, true),
+        (2100, 2200, true),
+        (1899, 2000, false),
+        (2100, 2201, false),
+        (i32::MIN, 2050, false),
+        (2018, i32::MAX, false),
+        (i32::MAX, i32::MAX, false),
+    ] {
+        let s = with(|s| {
+            s.base_year = base;
+            s.last_year = last;
+            s.sites[0].co2_free_share = Path::default();
+            s.sites[0].fuel_switches.clear();
+            s.materials[0].recycled_share = Path::default();
+            s.ppas[0].capacity_mw = Path::default();
+            s.history.clear();
+            s.targets.clear();
+            s.regions[0].ef_kg_per_kwh = Path(vec![(base.clamp(1900, 2200), 0.4)]);
+        });
+        let r = refused(&s);
+        assert_eq!(r.is_empty(), ok, "{base}..{last}: {r:?}");
+        if !ok {
+            assert!(r.iter().all(|p| p == "base_year" || p == "last_year"), "{r:?}");
+        }
+    }
+    // A horizon of 150 years, with a keyframe in each of its 151 years, is accepted.
+    let long = |years: i32| {
+        with(move |s| {
+            s.base_year = 1950;
+            s.last_year = 1950 + years;
+            s.history.clear();
+            s.targets.clear();
+            s.regions[0].ef_kg_per_kwh = Path((1950..=1950 + years.min(150)).map(|y| (y, 0.4)).collect());
+            s.sites[0].co2_free_share = Path::default();
+            s.sites[0].fuel_switches.clear();
+            s.materials[0].recycled_share = Path::default();
+            s.ppas[0].capacity_mw = Path::default();
+        })
+    };
+    assert!(refused(&long(150)).is_empty(), "{:?}", refused(&long(150)));
+    assert_eq!(refused(&long(151)), vec!["last_year".to_string()]);
+    // 152 keyframes: refused by count, before the years are compared (one error).
+    let many = with(|s| {
+        s.sites[0].co2_free_share = Path((0..152).map(|i| (2018 + i % 33, 0.5)).collect());
+    });
+    let p = validate(&many);
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(p[0].message.contains("has 152 keyframes"));
+    // Lifetimes 1 and 200 accepted; 0 and 201 refused.
+    for (life, ok) in [
+        (1, true),
+        (200, true),
+        (0, false),
+        (201, false),
+        (u32::MAX, false),
+    ] {
+        let s = with(|s| {
+            let mut m = measure();
+            m.lifetime_years = Some(life);
+            s.sites[0].measures = vec![m];
+        });
+        assert_eq!(refused(&s).is_empty(), ok, "{life}: {:?}", refused(&s));
+    }
+}
+
+#[test]
+fn every_input_has_an_upper_bound() {
+    type Set = fn(&mut Scenario, f64);
+    let fields: Vec<(&str, f64, Set)> = vec![
+        ("sites[0].electricity_mwh", limits::AMOUNT, |s, v| {
+            s.sites[0].electricity_mwh = v
+        }),
+        ("sites[0].production_t", limits::AMOUNT, |s, v| {
+            s.sites[0].production_t = v
+        }),
+        ("fuels[1].ef_t_per_gj", limits::EF_T_PER_GJ, |s, v| {
+            s.fuels[1].ef_t_per_gj = v
+        }),
+        ("regions[0].ef_kg_per_kwh", limits::EF_KG_PER_KWH, |s, v| {
+            s.regions[0].ef_kg_per_kwh = Path(vec![(2018, v)])
+        }),
+        (
+            "regions[0].ef_location_kg_per_kwh",
+            limits::EF_KG_PER_KWH,
+            |s, v| s.regions[0].ef_location_kg_per_kwh = Path(vec![(2018, v)]),
+        ),
+        ("materials[0].ef_primary_t_per_t", limits::EF_T_PER_T, |s, v| {
+            s.materials[0].ef_primary_t_per_t = v
+        }),
+        ("materials[0].ef_recycled_t_per_t", limits::EF_T_PER_T, |s, v| {
+            s.materials[0].ef_recycled_t_per_t = v
+        }),
+        (
+            "materials[0].ef_low_carbon_t_per_t",
+            limits::EF_T_PER_T,
+            |s, v| s.materials[0].ef_low_carbon_t_per_t = v,
+        ),
+        (
+            "materials[0].recycled_feed_t_co2_per_t",
+            limits::EF_T_PER_T,
+            |s, v| s.materials[0].recycled_feed_t_co2_per_t = v,
+        ),
+        ("fuels[0].gj_per_unit", limits::GJ_PER_UNIT, |s, v| {
+            s.fuels[0].gj_per_unit = Some(v)
+        }),
+        ("sites[0].fuel_switches[0].ratio", limits::SWITCH_RATIO, |s, v| {
+            s.sites[0].fuel_switches[0].ratio = v
+        }),
+        ("primary_gj_per_mwh", limits::PRIMARY_GJ_PER_MWH, |s, v| {
+            s.primary_gj_per_mwh = v
+        }),
+        ("sites[0].activity", limits::ACTIVITY, |s, v| {
+            s.sites[0].activity = Path(vec![(2018, 1.0), (2030, v)])
+        }),
+        (
+            "sites[0].process_change_opex_jpy_per_yr",
+            limits::AMOUNT,
+            |s, v| s.sites[0].process_change_opex_jpy_per_yr = Path(vec![(2020, -v)]),
+        ),
+    ];
+    for (path, max, set) in fields {
+        let at = with(|s| set(s, max));
+        assert!(refused(&at).is_empty(), "{path} = {max}: {:?}", refused(&at));
+        for beyond in [max * (1.0 + 1e-9), 1e300, f64::INFINITY] {
+            let s = with(|s| set(s, beyond));
+            assert!(
+                refused(&s).iter().any(|p| p == path),
+                "{path} = {beyond}: {:?}",
+                refused(&s)
+            );
+        }
+    }
+    // The message says the bound in plain figures.
+    let s = with(|s| s.fuels[1].ef_t_per_gj = 11.0);
+    assert!(
+        validate(&s)[0]
+            .message
+            .contains("is more than 10, the largest value"),
+        "{:?}",
+        validate(&s)
+    );
+    let s = with(|s| s.sites[0].electricity_mwh = 2e15);
+    assert!(
+        validate(&s)[0].message.contains("2e15 is more than 1e15"),
+        "{:?}",
+        validate(&s)
+    );
+    let s = with(|s| s.sites[0].electricity_mwh = 123_456_789.0);
+    assert!(refused(&s).is_empty());
+}
+
+#[test]
+fn texts_are_limited_in_length_and_control_characters() {
+    type Set = fn(&mut Scenario, String);
+    let single: Vec<(&str, usize, Set)> = vec![
+        ("regions[0].id", limits::ID_CHARS, |s, t| {
+            s.sites[0].region = t.clone();
+            s.regions[0].id = t;
+        }),
+        ("sites[0].name", limits::NAME_CHARS, |s, t| s.sites[0].name = t),
+        ("meta.name", limits::NAME_CHARS, |s, t| s.meta.name = t),
+        ("meta.author", limits::NAME_CHARS, |s, t| s.meta.author = t),
+        ("fuels[0].unit", limits::NAME_CHARS, |s, t| {
+            s.fuels[0].unit = Some(t)
+        }),
+        ("targets[0].label", limits::NAME_CHARS, |s, t| {
+            s.targets[0].label = t
+        }),
+        ("meta.description", limits::TEXT_CHARS, |s, t| {
+            s.meta.description = t
+        }),
+        ("sites[0].source", limits::TEXT_CHARS, |s, t| {
+            s.sites[0].source = t
+        }),
+        ("ppas[0].assumption", limits::TEXT_CHARS, |s, t| {
+            s.ppas[0].assumption = Some(t)
+        }),
+    ];
+    for (path, max, set) in single {
+        // Characters, not bytes: a limit of Japanese text is as long as one of Latin.
+        let at = with(|s| set(s, "銅".repeat(max)));
+        assert!(refused(&at).is_empty(), "{path} at {max}: {:?}", refused(&at));
+        let beyond = with(|s| set(s, "銅".repeat(max + 1)));
+        assert!(
+            refused(&beyond).contains(&path.to_string()),
+            "{path}: {:?}",
+            refused(&beyond)
+        );
+        let escape = with(|s| set(s, "a\u{1b}]0;x\u{7}".into()));
+        assert!(
+            refused(&escape).contains(&path.to_string()),
+            "{path}: {:?}",
+            refused(&escape)
+        );
+    }
+    // Notes keep line breaks and tabs; names do not.
+    assert!(refused(&with(|s| s.meta.description = "one\n\ttwo".into())).is_empty());
+    assert_eq!(
+        refused(&with(|s| s.sites[0].name = "one\ntwo".into())),
+        vec!["sites[0].name"]
+    );
+}
+
+#[test]
+fn problems_are_capped_and_unknown_ids_suggest_the_nearest_ten() {
+    // 1,000 problems are listed; beyond that, one line counts the rest.
+    let errors = |n: usize| {
+        with(move |s| {
+            s.sites[0].co2_free_share = Path::default();
+            s.sites[0].fuel_switches.clear();
+            s.materials.clear();
+            s.ppas.clear();
+            let site = s.sites[0].clone();
+            s.sites = (0..n)
+                .map(|i| model::Site {
+                    id: format!("s{i}"),
+                    region: "nowhere".into(),
+                    ..site.clone()
+                })
+                .collect();
+        })
+    };
+    assert_eq!(validate(&errors(limits::PROBLEMS)).len(), limits::PROBLEMS);
+    let p = validate(&errors(limits::PROBLEMS + 7));
+    assert_eq!(p.len(), limits::PROBLEMS + 1);
+    assert_eq!(
+        p[limits::PROBLEMS].message,
+        "… and 7 more problems not listed; fix these first"
+    );
+    assert_eq!(p[limits::PROBLEMS].path, "");
+    // Suggestions: nearest first (edit distance: japan and japn 1, jpan 2, usa 3, then the
+    // 4s in order; chile 5 and germany 6 are left out), at most ten, and how many there are.
+    let s = with(|s| {
+        let r = s.regions[0].clone();
+        s.regions = [
+            "japan", "japn", "jpan", "china", "chile", "korea", "taiwan", "germany", "usa", "uk", "india",
+            "italy",
+        ]
+        .iter()
+        .map(|id| model::GridRegion {
+            id: id.to_string(),
+            ..r.clone()
+        })
+        .collect();
+        s.sites[0].region = "japa".into();
+    });
+    let m = &validate(&s)[0].message;
+    assert_eq!(
+        m,
+        "unknown region \"japa\" (regions: nearest: japan, japn, jpan, usa, china, india, italy, korea, taiwan, uk … of 12)"
+    );
+    let few = with(|s| s.sites[0].region = "x".repeat(100));
+    let m = &validate(&few)[0].message;
+    assert_eq!(
+        m,
+        &format!("unknown region \"{}…\" (regions: japan)", "x".repeat(64))
+    );
+}
+
+#[test]
+fn only_the_first_unknown_references_get_suggestions_and_none_can_break_a_line() {
+    let s = with(|s| {
+        let site = s.sites[0].clone();
+        s.materials.clear();
+        s.ppas.clear();
+        s.sites = (0..limits::SUGGESTED_REFERENCES + 1)
+            .map(|i| model::Site {
+                id: format!("s{i}"),
+                region: format!("nowhere{i}\nplan.ron: ok"),
+                ..site.clone()
+            })
+            .collect();
+    });
+    let p = validate(&s);
+    let regions: Vec<&str> = p
+        .iter()
+        .filter(|p| p.path.ends_with(".region"))
+        .map(|p| p.message.as_str())
+        .collect();
+    assert_eq!(regions.len(), limits::SUGGESTED_REFERENCES + 1);
+    assert!(regions[0].ends_with("(regions: japan)"), "{}", regions[0]);
+    assert!(regions[limits::SUGGESTED_REFERENCES].ends_with("(regions: see the ids of the file)"));
+    // The line break of the reference is shown, not printed.
+    assert!(
+        regions.iter().all(|m| !m.contains('\n') && m.contains("nowhere")),
+        "{regions:?}"
+    );
+    assert!(regions[0].contains("\\u{a}plan.ron: ok"), "{}", regions[0]);
+}
