@@ -17,6 +17,8 @@ pub mod engine;
 pub mod explain;
 pub mod export;
 pub mod file;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod i18n;
 pub mod model;
 /// Summaries, CSV and comparison texts (they live beside the exports they feed).

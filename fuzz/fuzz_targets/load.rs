@@ -2,9 +2,4 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
-    if let Err(e) = decarb::file::parse(data) {
-        // Every error can be shown.
-        let _ = e.lines();
-    }
-});
+fuzz_target!(|data: &[u8]| decarb::fuzzing::load(data));

@@ -318,11 +318,43 @@ mod tests {
                 position: None,
             })
             .collect();
-        let lines = LoadError::Invalid(errs).lines();
+        let lines = LoadError::Invalid(errs.clone()).lines();
         assert_eq!(lines.len(), MAX_ERROR_LINES + 1);
         assert_eq!(
             lines[MAX_ERROR_LINES],
             "… 70 more errors not shown (the first 50 are above)"
         );
+        // Exactly 50: all shown, no count.
+        assert_eq!(LoadError::Invalid(errs[..50].to_vec()).lines().len(), 50);
+        // Validation's own "… and N more" line stays last and is not counted as an error.
+        let mut cut = errs[..60].to_vec();
+        cut.push(FieldError {
+            path: String::new(),
+            message: "… and 5 more problems not listed; fix these first".into(),
+            position: None,
+        });
+        let lines = LoadError::Invalid(cut.clone()).lines();
+        assert_eq!(lines.len(), MAX_ERROR_LINES + 2);
+        assert_eq!(
+            lines[MAX_ERROR_LINES],
+            "… 10 more errors not shown (the first 50 are above)"
+        );
+        assert_eq!(
+            lines[MAX_ERROR_LINES + 1],
+            "… and 5 more problems not listed; fix these first"
+        );
+        // A last error about the whole text (no path) is an error like the others.
+        let last = cut.len() - 1;
+        cut[last].message = "the text ends too early".into();
+        let lines = LoadError::Invalid(cut.clone()).lines();
+        assert_eq!(lines.len(), MAX_ERROR_LINES + 1);
+        assert_eq!(
+            lines[MAX_ERROR_LINES],
+            "… 11 more errors not shown (the first 50 are above)"
+        );
+        // And one with a path whose message starts with an ellipsis, too.
+        cut[last].path = "meta.name".into();
+        cut[last].message = "… odd".into();
+        assert_eq!(LoadError::Invalid(cut).lines().len(), MAX_ERROR_LINES + 1);
     }
 }

@@ -584,3 +584,29 @@ fn an_output_that_is_a_device_is_written_to_and_a_folder_is_refused() {
     assert_eq!(o.status.code(), Some(1), "{}", err(&o));
     assert!(err(&o).contains("it is a folder"), "{}", err(&o));
 }
+
+/// Every seed and every input the fuzzers found, through the fuzz targets' own code.
+#[test]
+fn the_fuzz_targets_pass_every_corpus_file() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut n = 0;
+    for dir in [
+        "scenarios",
+        "tests/bad",
+        "tests/hostile",
+        "tests/data",
+        "fuzz/regressions",
+    ] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|x| x == "md") {
+                continue;
+            }
+            let data = std::fs::read(&path).unwrap();
+            decarb::fuzzing::load(&data);
+            decarb::fuzzing::pipeline(&data);
+            n += 1;
+        }
+    }
+    assert!(n >= 50, "{n} files");
+}
