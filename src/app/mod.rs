@@ -167,7 +167,16 @@ impl DecarbApp {
         {
             app.autosave = recovery::Autosave::in_dir(dir, recovery::INTERVAL);
         }
-        if normal {
+        // A screenshot shows the offer too when it is given a data folder (docs, CI).
+        let shot_dir = matches!(app.modes.mode, Mode::Screenshot { .. })
+            && std::env::var_os(recovery::DATA_DIR_ENV).is_some();
+        if normal || shot_dir {
+            if shot_dir {
+                app.autosave = recovery::Autosave::in_dir(
+                    recovery::default_dir().unwrap_or_default(),
+                    recovery::INTERVAL,
+                );
+            }
             app.offer_recovery();
         }
         app
