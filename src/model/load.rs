@@ -289,12 +289,40 @@ mod tests {
             "(schema_version: 1, bogus: 2, more: 3, and_more: 4)",
             "(schema_version: 1,\n bogus: 2,\n)",
         ] {
-            let m = messages(text);
+            // The whole message (Display would cut this long one before its end).
+            let LoadError::Invalid(errs) = from_str(text).unwrap_err() else {
+                panic!("{text:?}")
+            };
+            let m = &errs[0].message;
             assert!(m.contains("bogus") && !m.contains("truncated"), "{text:?}: {m}");
         }
         // Cut off after a value: the message says so.
         let m = messages("(schema_version: 1,\n meta: (name: \"x\"),");
         assert!(m.contains("truncated"), "{m}");
+    }
+
+    #[test]
+    fn the_end_of_the_text_is_its_last_character_before_trailing_blanks() {
+        use ron::error::{Position as P, Span, SpannedError};
+        // "abc\nde" then blanks: the text ends at line 2, column 3 (just after "de").
+        let text = "abc\nde  \n\n";
+        let at = |line: usize, col: usize| {
+            let e = SpannedError {
+                code: ron::Error::ExpectedComma,
+                span: Span {
+                    start: P { line: 1, col: 1 },
+                    end: P { line, col },
+                },
+            };
+            let LoadError::Invalid(errs) = spanned(text, e, String::new()) else {
+                unreachable!()
+            };
+            errs[0].message.contains("the text ends here")
+        };
+        assert!(at(2, 3));
+        assert!(at(3, 1));
+        assert!(!at(2, 2));
+        assert!(!at(1, 9));
     }
 
     #[test]
