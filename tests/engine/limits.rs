@@ -495,3 +495,43 @@ fn only_the_first_unknown_references_get_suggestions_and_none_can_break_a_line()
     );
     assert!(regions[0].contains("\\u{a}plan.ron: ok"), "{}", regions[0]);
 }
+
+/// The guard behind the bounds: a scenario built in code past validation, whose run overflows,
+/// is named by site and year.
+#[test]
+fn a_run_that_is_not_finite_is_refused_with_its_site() {
+    let mut s = minimal();
+    assert_eq!(decarb::engine::check_finite(&s), Ok(()));
+    s.fuels[0].gj_per_unit = Some(1e308);
+    let (path, message) = decarb::engine::check_finite(&s).unwrap_err();
+    assert_eq!(path, "sites[0]");
+    assert!(
+        message.contains("site \"works\"") && message.contains("FY2018"),
+        "{message}"
+    );
+}
+
+/// Compiled fuel slots are sparse: a site's fuels are summed per fuel, the same fuel listed
+/// twice (which validation refuses, but the engine may be handed) counts twice.
+#[test]
+fn a_sites_fuels_are_summed_per_fuel() {
+    let mut s = minimal();
+    s.sites[0].fuel_switches.clear();
+    s.sites[0].fuels = vec![
+        model::FuelUse {
+            fuel: "city_gas".into(),
+            gj: Some(1000.0),
+            quantity: None,
+        },
+        model::FuelUse {
+            fuel: "city_gas".into(),
+            gj: Some(500.0),
+            quantity: None,
+        },
+    ];
+    s.sites[0].process_t_co2 = 0.0;
+    let p = decarb::engine::project(&s);
+    let t = p.totals(2018).unwrap();
+    // 1,500 GJ × 0.0499 t/GJ
+    assert!((t.scope1 - 1500.0 * 0.0499).abs() < 1e-9, "{}", t.scope1);
+}
