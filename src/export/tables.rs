@@ -324,3 +324,47 @@ pub fn tables_on(s: &Scenario, metric: &crate::engine::Metric) -> Vec<Table> {
     });
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(rows: usize, cols: usize, text: &str) -> Table {
+        Table {
+            name: "By site",
+            header: (0..cols).map(|c| format!("c{c}")).collect(),
+            rows: vec![vec![Cell::Text(text.into())]; rows],
+        }
+    }
+
+    #[test]
+    fn tables_beyond_a_spreadsheets_limits_are_refused_before_writing() {
+        assert!(check_limits(&[table(EXCEL_ROWS - 1, EXCEL_COLUMNS, "x")]).is_ok());
+        let rows = check_limits(&[table(EXCEL_ROWS, 1, "x")]).unwrap_err();
+        assert!(rows.contains("1048577 rows"), "{rows}");
+        assert!(check_limits(&[table(1, EXCEL_COLUMNS + 1, "x")]).is_err());
+        assert!(check_limits(&[table(1, 1, &"y".repeat(EXCEL_CELL_CHARS))]).is_ok());
+        let cell = check_limits(&[table(1, 1, &"y".repeat(EXCEL_CELL_CHARS + 1))]).unwrap_err();
+        assert!(cell.contains("more than 32767 characters"), "{cell}");
+    }
+
+    #[test]
+    fn csv_text_cannot_start_a_formula_and_numbers_stay_numbers() {
+        let t = Table {
+            name: "Inputs",
+            header: vec!["=h".into(), "name".into(), "value".into()],
+            rows: vec![
+                vec![
+                    Cell::Text("@SUM(A1)".into()),
+                    Cell::Text("a,\"b\"".into()),
+                    Cell::Num(-0.0),
+                ],
+                vec![Cell::Text("+1".into()), Cell::Text("\tx".into()), Cell::Num(-2.5)],
+            ],
+        };
+        assert_eq!(
+            t.to_csv(),
+            "'=h,name,value\n'@SUM(A1),\"a,\"\"b\"\"\",0\n'+1,'\tx,-2.5\n"
+        );
+    }
+}
