@@ -465,4 +465,29 @@ mod tests {
         assert_eq!(top_level_token(text, "z").as_deref(), Some("-1.5e3_0"));
         assert_eq!(top_level_token(text, "x").as_deref(), Some("1"));
     }
+
+    #[test]
+    fn strings_raw_strings_and_nested_comments_hide_what_they_hold() {
+        let p = |line, col| Some(Position { line, col });
+        // Inside a nested comment, a string with an escaped quote, and a raw string holding
+        // `"#`, nothing is a field.
+        let text = "(/* a /* b */ c: 1 */ x: 2, s: \"q\\\"z: 1, (\", r: r##\"u: 1 \"# v: 2\"##, b: 3)";
+        for hidden in ["c", "z", "u", "v"] {
+            assert_eq!(locate_exact(text, hidden), None, "{hidden}");
+        }
+        assert_eq!(locate_exact(text, "x"), p(1, 26));
+        let b = text.find("b: 3").unwrap() + 4;
+        assert_eq!(locate_exact(text, "b"), p(1, b));
+        // The first of two equal fields is the one found.
+        assert_eq!(locate_exact("(x: 1, x: 2)", "x"), p(1, 5));
+    }
+
+    #[test]
+    fn nesting_is_followed_to_128_levels_and_no_further() {
+        // `b` is the 128th value from the top (the text itself is the first).
+        let deep = |levels: usize| format!("({}b: 1{})", "a: (".repeat(levels), ")".repeat(levels));
+        let path = |levels: usize| format!("{}b", "a.".repeat(levels));
+        assert!(locate_exact(&deep(126), &path(126)).is_some());
+        assert_eq!(locate_exact(&deep(127), &path(127)), None);
+    }
 }
