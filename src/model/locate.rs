@@ -478,6 +478,10 @@ mod tests {
         assert_eq!(locate_exact(text, "x"), p(1, 26));
         let b = text.find("b: 3").unwrap() + 4;
         assert_eq!(locate_exact(text, "b"), p(1, b));
+        // A value that starts with `r` but is no raw string is read as a name.
+        let named = "(k: rb(c: 1), y: 2)";
+        assert_eq!(locate_exact(named, "k.c"), p(1, 11));
+        assert_eq!(locate_exact(named, "y"), p(1, 18));
         // The first of two equal fields is the one found.
         assert_eq!(locate_exact("(x: 1, x: 2)", "x"), p(1, 5));
     }
