@@ -482,6 +482,17 @@ mod tests {
         let named = "(k: rb(c: 1), y: 2)";
         assert_eq!(locate_exact(named, "k.c"), p(1, 11));
         assert_eq!(locate_exact(named, "y"), p(1, 18));
+        // Character literals, escaped ones too, hold nothing.
+        let chars = "(c: '(', d: '\\'', e: ')', y: 1)";
+        assert_eq!(locate_exact(chars, "y"), p(1, chars.find("y: ").unwrap() + 4));
+        assert_eq!(locate_exact(chars, "e"), p(1, chars.find("e: ").unwrap() + 4));
+        assert_eq!(locate_exact("('a', 'b', 5)", "[2]"), p(1, 12));
+        // Numbers are one element each, whatever their signs and points.
+        let tuple = "(1.5, -2e-3, +7, _x)";
+        assert_eq!(locate_exact(tuple, "[1]"), p(1, 7));
+        assert_eq!(locate_exact(tuple, "[2]"), p(1, 14));
+        assert_eq!(locate_exact(tuple, "[3]"), p(1, 18));
+        assert_eq!(locate_exact(tuple, "[4]"), None);
         // The first of two equal fields is the one found.
         assert_eq!(locate_exact("(x: 1, x: 2)", "x"), p(1, 5));
     }
