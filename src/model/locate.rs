@@ -284,6 +284,23 @@ impl<'a> Scanner<'a> {
         self.path.truncate(keep);
     }
 
+    /// Scans the value of the field whose name is `chars[start..end]`. A name longer than any
+    /// wanted path cannot be wanted: it is never copied.
+    fn field(&mut self, live: bool, start: usize, end: usize) {
+        if !live || end - start > self.longest {
+            self.value(false);
+            return;
+        }
+        let keep = self.path.len();
+        if !self.path.is_empty() {
+            self.path.push('.');
+        }
+        self.path.extend(&self.chars[start..end]);
+        let child_live = self.wanted.contains(self.path.as_str());
+        self.value(child_live);
+        self.path.truncate(keep);
+    }
+
     /// `( ... )`: struct fields when the first item is `ident:`, else tuple elements.
     fn parens(&mut self, live: bool) {
         self.bump(); // '('
@@ -315,19 +332,7 @@ impl<'a> Scanner<'a> {
                     self.bump();
                     self.skip_ws();
                     is_field = true;
-                    let name = &self.chars[name_start..name_end];
-                    // A name longer than any wanted path cannot be wanted: not copied.
-                    let name: String = if live && name.len() <= self.longest {
-                        name.iter().collect()
-                    } else {
-                        String::from("\u{0}")
-                    };
-                    self.child(live, |p| {
-                        if !p.is_empty() {
-                            p.push('.');
-                        }
-                        p.push_str(&name);
-                    });
+                    self.field(live, name_start, name_end);
                 }
             }
             if !is_field {
@@ -504,5 +509,24 @@ mod tests {
         let path = |levels: usize| format!("{}b", "a.".repeat(levels));
         assert!(locate_exact(&deep(126), &path(126)).is_some());
         assert_eq!(locate_exact(&deep(127), &path(127)), None);
+    }
+
+    #[test]
+    fn only_wanted_paths_and_their_ancestors_are_recorded() {
+        let found = scan("(a: [1, 2], b: 3, _c: (d: 4))", &["a[0]", "_c.d"]);
+        let mut keys: Vec<&str> = found.keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        assert_eq!(keys, ["", "_c", "_c.d", "a", "a[0]"]);
+        assert_eq!(found["_c.d"], Position { line: 1, col: 27 });
+        // A field inside an unwanted one is not mistaken for a top-level one of its name.
+        assert_eq!(
+            locate_exact("(x: (b: 1), b: 2)", "b"),
+            Some(Position { line: 1, col: 16 })
+        );
+        // A name as long as the longest wanted path is still compared.
+        assert_eq!(
+            locate_exact("(abcd: 1)", "abcd"),
+            Some(Position { line: 1, col: 8 })
+        );
     }
 }
