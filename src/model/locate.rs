@@ -390,12 +390,9 @@ impl<'a> Scanner<'a> {
                     self.bump();
                     return;
                 }
-                Some(',') | Some(':') => {
-                    self.bump();
-                    continue;
-                }
                 _ => {}
             }
+            // Keys and values alike; a `,` or `:` makes no progress and is stepped over.
             let before = self.i;
             self.value(false);
             if self.i == before {
@@ -523,6 +520,13 @@ mod tests {
             locate_exact("(x: (b: 1), b: 2)", "b"),
             Some(Position { line: 1, col: 16 })
         );
+        // Maps are stepped over: nothing in them is addressed, and the text after them is read.
+        let map = "(m: {y: 5, \"k\": (z: 1)}, y: 2)";
+        assert_eq!(locate_exact(map, "y"), Some(Position { line: 1, col: 29 }));
+        assert_eq!(locate_exact(map, "z"), None);
+        assert_eq!(locate_exact("(m: {y: 5", "y"), None);
+        // `A::B` is not a field named A.
+        assert_eq!(locate_exact("(A::B, y: 2)", "A"), None);
         // A name as long as the longest wanted path is still compared.
         assert_eq!(
             locate_exact("(abcd: 1)", "abcd"),
