@@ -88,6 +88,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_value_within_1e_12_counts_as_reached() {
+        assert_eq!(Path(vec![(2020, 1e-12)]).year_reaching(0.0), Some(2020));
+        assert_eq!(
+            Path(vec![(2020, 1e-12), (2030, 0.0)]).year_reaching(0.0),
+            Some(2020)
+        );
+        assert_eq!(
+            Path(vec![(2020, 3e-12), (2030, 0.0)]).year_reaching(0.0),
+            Some(2030)
+        );
+        assert_eq!(Path(vec![(2020, 3e-12)]).year_reaching(0.0), None);
+    }
+
+    #[test]
     fn interpolates_and_holds() {
         let p = Path(vec![(2020, 0.0), (2030, 1.0)]);
         assert_eq!(p.value_or(2000, 9.0), 0.0);
