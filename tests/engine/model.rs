@@ -133,3 +133,31 @@ fn net_includes_scope3_when_a_target_covers_it() {
     s.targets[0].scopes.push(Scope::Scope3);
     assert!(s.net_includes_scope3());
 }
+
+/// The canonical text leaves out what is at its default (a false flag, a zero rate), and a
+/// file without a currency is in JPY.
+#[test]
+fn defaults_are_left_out_of_the_saved_text_and_filled_in_on_load() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/minimal.ron");
+    let s = decarb::file::load(&path).unwrap();
+    assert_eq!(s.meta.currency, "JPY");
+    let text = decarb::model::to_string(&s).unwrap();
+    assert!(!text.contains("credits_count"), "{text}");
+    assert!(!text.contains("discount_rate_pct"), "{text}");
+    let mut t = s.clone();
+    t.targets[0].credits_count = true;
+    t.discount_rate_pct = 3.0;
+    let text = decarb::model::to_string(&t).unwrap();
+    assert!(
+        text.contains("credits_count: true") && text.contains("discount_rate_pct: 3.0"),
+        "{text}"
+    );
+    let no_currency = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("    currency: \"JPY\",\n", "");
+    assert!(!no_currency.contains("currency"));
+    assert_eq!(
+        decarb::model::from_str(&no_currency).unwrap().meta.currency,
+        "JPY"
+    );
+}
