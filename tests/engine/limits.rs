@@ -401,6 +401,13 @@ fn texts_are_limited_in_length_and_control_characters() {
             refused(&escape)
         );
     }
+    // Bidirectional overrides, which make an id or a name read as another, are refused too.
+    for c in ['\u{202e}', '\u{2066}', '\u{200f}'] {
+        let id = with(|s| s.regions[0].id = format!("ja{c}pan"));
+        assert!(refused(&id).contains(&"regions[0].id".to_string()), "{c:?}");
+        let name = with(|s| s.sites[0].name = format!("Wo{c}rks"));
+        assert_eq!(refused(&name), vec!["sites[0].name"], "{c:?}");
+    }
     // Notes keep line breaks and tabs; names do not.
     assert!(refused(&with(|s| s.meta.description = "one\n\ttwo".into())).is_empty());
     assert_eq!(
