@@ -443,6 +443,32 @@ fn problems_are_capped_and_unknown_ids_suggest_the_nearest_ten() {
         "… and 7 more problems not listed; fix these first"
     );
     assert_eq!(p[limits::PROBLEMS].path, "");
+    // The count is the same whichever check found the problems beyond the cap.
+    type Spoil = fn(&mut model::Site);
+    let spoil: [Spoil; 2] = [
+        |x| x.electricity_mwh = -1.0,
+        |x| x.co2_free_share = Path(vec![(1900, 0.5)]),
+    ];
+    for f in spoil {
+        let s = with(|s| {
+            s.materials.clear();
+            s.ppas.clear();
+            let mut site = s.sites[0].clone();
+            f(&mut site);
+            s.sites = (0..limits::PROBLEMS + 7)
+                .map(|i| model::Site {
+                    id: format!("s{i}"),
+                    ..site.clone()
+                })
+                .collect();
+        });
+        let p = validate(&s);
+        assert_eq!(p.len(), limits::PROBLEMS + 1);
+        assert_eq!(
+            p[limits::PROBLEMS].message,
+            "… and 7 more problems not listed; fix these first"
+        );
+    }
     // Suggestions: nearest first (edit distance: japan and japn 1, jpan 2, usa 3, then the
     // 4s in order; chile 5 and germany 6 are left out), at most ten, and how many there are.
     let s = with(|s| {
@@ -494,6 +520,8 @@ fn only_the_first_unknown_references_get_suggestions_and_none_can_break_a_line()
         .collect();
     assert_eq!(regions.len(), limits::SUGGESTED_REFERENCES + 1);
     assert!(regions[0].ends_with("(regions: japan)"), "{}", regions[0]);
+    let last = limits::SUGGESTED_REFERENCES - 1;
+    assert!(regions[last].ends_with("(regions: japan)"), "{}", regions[last]);
     assert!(regions[limits::SUGGESTED_REFERENCES].ends_with("(regions: see the ids of the file)"));
     // The line break of the reference is shown, not printed.
     assert!(
