@@ -236,18 +236,15 @@ impl<'a> V<'a> {
         let mut prev: Option<i32> = None;
         for (k, &(year, v)) in p.0.iter().enumerate() {
             if let Some(py) = prev {
-                if year == py {
-                    self.err_at(
-                        path,
-                        format!("{path}[{k}][0]"),
-                        format!("keyframe year {year} appears twice"),
-                    );
-                } else if year < py {
-                    self.err_at(
-                        path,
-                        format!("{path}[{k}][0]"),
-                        format!("keyframe years must increase: {year} comes after {py}"),
-                    );
+                let why = match year.cmp(&py) {
+                    std::cmp::Ordering::Equal => Some(format!("keyframe year {year} appears twice")),
+                    std::cmp::Ordering::Less => {
+                        Some(format!("keyframe years must increase: {year} comes after {py}"))
+                    }
+                    std::cmp::Ordering::Greater => None,
+                };
+                if let Some(why) = why {
+                    self.err_at(path, format!("{path}[{k}][0]"), why);
                 }
             }
             prev = Some(year);

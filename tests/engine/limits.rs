@@ -445,9 +445,10 @@ fn problems_are_capped_and_unknown_ids_suggest_the_nearest_ten() {
     assert_eq!(p[limits::PROBLEMS].path, "");
     // The count is the same whichever check found the problems beyond the cap.
     type Spoil = fn(&mut model::Site);
-    let spoil: [Spoil; 2] = [
+    let spoil: [Spoil; 3] = [
         |x| x.electricity_mwh = -1.0,
         |x| x.co2_free_share = Path(vec![(1900, 0.5)]),
+        |x| x.fuels[1].fuel = "peat".into(),
     ];
     for f in spoil {
         let s = with(|s| {
@@ -469,6 +470,23 @@ fn problems_are_capped_and_unknown_ids_suggest_the_nearest_ten() {
             "… and 7 more problems not listed; fix these first"
         );
     }
+    // Unknown sites, from materials, beyond the cap too.
+    let s = with(|s| {
+        let m = s.materials[0].clone();
+        s.materials = (0..limits::PROBLEMS + 7)
+            .map(|i| model::Material {
+                id: format!("m{i}"),
+                site: Some("nowhere".into()),
+                ..m.clone()
+            })
+            .collect();
+    });
+    let p = validate(&s);
+    assert_eq!(p.len(), limits::PROBLEMS + 1);
+    assert_eq!(
+        p[limits::PROBLEMS].message,
+        "… and 7 more problems not listed; fix these first"
+    );
     // Suggestions: nearest first (edit distance: japan and japn 1, jpan 2, usa 3, then the
     // 4s in order; chile 5 and germany 6 are left out), at most ten, and how many there are.
     let s = with(|s| {
