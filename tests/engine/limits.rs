@@ -588,3 +588,34 @@ fn a_sites_fuels_are_summed_per_fuel() {
     // 1,500 GJ × 0.0499 t/GJ
     assert!((t.scope1 - 1500.0 * 0.0499).abs() < 1e-9, "{}", t.scope1);
 }
+
+/// Rules from one fuel may move up to 100 % of it, to within 1e-9: a sum of exactly 1 + 1e-9
+/// is accepted, anything above refused.
+#[test]
+fn switch_rules_from_one_fuel_sum_to_at_most_one_within_1e_9() {
+    let rules = |a: f64, b: f64| {
+        with(move |s| {
+            let r = s.sites[0].fuel_switches[0].clone();
+            s.sites[0].fuel_switches = vec![
+                model::FuelSwitch {
+                    share: Path(vec![(2025, a)]),
+                    ..r.clone()
+                },
+                model::FuelSwitch {
+                    to: "electricity".into(),
+                    share: Path(vec![(2025, b)]),
+                    ..r
+                },
+            ];
+        })
+    };
+    let edge = (1.0 + 1e-9) - 0.5;
+    assert_eq!(0.5 + edge, 1.0 + 1e-9);
+    assert!(
+        refused(&rules(0.5, edge)).is_empty(),
+        "{:?}",
+        refused(&rules(0.5, edge))
+    );
+    let over = f64::from_bits(edge.to_bits() + 4);
+    assert_eq!(refused(&rules(0.5, over)), vec!["sites[0].fuel_switches"]);
+}
