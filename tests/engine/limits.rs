@@ -619,3 +619,47 @@ fn switch_rules_from_one_fuel_sum_to_at_most_one_within_1e_9() {
     let over = f64::from_bits(edge.to_bits() + 4);
     assert_eq!(refused(&rules(0.5, over)), vec!["sites[0].fuel_switches"]);
 }
+
+/// Recycled and low-carbon shares of a material sum to at most 1, to within 1e-9.
+#[test]
+fn material_shares_sum_to_at_most_one_within_1e_9() {
+    let shares = |a: f64, b: f64| {
+        with(move |s| {
+            s.materials[0].recycled_share = Path(vec![(2025, a)]);
+            s.materials[0].low_carbon_share = Path(vec![(2025, b)]);
+        })
+    };
+    let edge = (1.0 + 1e-9) - 0.5;
+    assert!(refused(&shares(0.5, edge)).is_empty());
+    let over = f64::from_bits(edge.to_bits() + 4);
+    assert_eq!(refused(&shares(0.5, over)), vec!["materials[0].low_carbon_share"]);
+}
+
+/// History from 1900 on; an intensity target's reference year before the base year needs the
+/// denominator in history.
+#[test]
+fn history_from_1900_and_intensity_references_before_the_base_year() {
+    let year = |y: i32| {
+        with(move |s| {
+            let mut h = s.history[0].clone();
+            h.year = y;
+            s.history.push(h);
+        })
+    };
+    assert!(refused(&year(1900)).is_empty());
+    assert_eq!(refused(&year(1899)), vec!["history[1].year"]);
+    for per in [model::Per::Tonne, model::Per::MillionJpy] {
+        let s = with(move |s| {
+            let mut h = s.history[0].clone();
+            h.year = 2010;
+            s.history.push(h);
+            s.revenue_jpy = Path(vec![(2018, 1e9)]);
+            s.targets[0].kind = model::TargetKind::Intensity {
+                reduction_pct: 30.0,
+                reference_year: 2010,
+                per,
+            };
+        });
+        assert_eq!(refused(&s), vec!["targets[0].kind.reference_year"], "{per:?}");
+    }
+}
