@@ -661,5 +661,24 @@ fn history_from_1900_and_intensity_references_before_the_base_year() {
             };
         });
         assert_eq!(refused(&s), vec!["targets[0].kind.reference_year"], "{per:?}");
+        // With the denominator in an actual of that year: accepted. In an outlook, neither the
+        // emissions nor the denominator count: both are reported.
+        for (kind, ok) in [
+            (model::HistoryKind::Actual, true),
+            (model::HistoryKind::Outlook, false),
+        ] {
+            let mut t = s.clone();
+            let h = t.history.last_mut().unwrap();
+            h.production_t = Some(1000.0);
+            h.revenue_jpy = Some(1e9);
+            h.kind = kind;
+            let r = refused(&t);
+            let expected: Vec<String> = if ok {
+                vec![]
+            } else {
+                vec!["targets[0].kind.reference_year".into(); 2]
+            };
+            assert_eq!(r, expected, "{per:?} {kind:?}");
+        }
     }
 }
