@@ -682,3 +682,24 @@ fn history_from_1900_and_intensity_references_before_the_base_year() {
         }
     }
 }
+
+/// One lever's path checked alone (while it is dragged), with the field named; paths with
+/// rules across fields are left to the whole check.
+#[test]
+fn a_single_lever_path_is_checked_with_its_field_name() {
+    use decarb::model::edit::PathRef;
+    use decarb::model::validate::validate_path_ref;
+    let mut s = minimal();
+    let (name, problems) = validate_path_ref(&s, PathRef::SiteCo2Free(0)).unwrap();
+    assert_eq!((name.as_str(), problems.len()), ("sites[0].co2_free_share", 0));
+    s.sites[0].co2_free_share = Path(vec![(2020, 1.5)]);
+    let (name, problems) = validate_path_ref(&s, PathRef::SiteCo2Free(0)).unwrap();
+    assert_eq!(name, "sites[0].co2_free_share");
+    assert_eq!(problems.len(), 1);
+    assert!(
+        problems[0].message.contains("outside 0..1"),
+        "{}",
+        problems[0].message
+    );
+    assert!(validate_path_ref(&s, PathRef::SiteActivity(0)).is_none());
+}
