@@ -359,21 +359,16 @@ pub fn run_command(cmd: Command) -> i32 {
             };
             // Everything is built and checked before anything is written: a refused folder or
             // a table beyond a spreadsheet's limits leaves no half-written export.
-            let book = match xlsx
-                .as_ref()
-                .map(|_| crate::export::xlsx::workbook(&s))
-                .transpose()
-            {
-                Ok(b) => b,
-                Err(e) => {
-                    warn!("{e}");
-                    return EXIT_INVALID;
-                }
+            // The tables (and the runs behind them) are built once for both formats.
+            let metric = engine::Metric::default_for(&s);
+            let tables = if xlsx.is_some() || csv_dir.is_some() {
+                crate::export::tables::tables_on(&s, &metric)
+            } else {
+                Vec::new()
             };
             let csv_files: Option<Vec<(String, Vec<u8>)>> = match &csv_dir {
                 None => None,
                 Some(dir) => {
-                    let tables = crate::export::tables::tables(&s);
                     let files: Vec<(String, Vec<u8>)> = tables
                         .iter()
                         .map(|t| (t.file_name(), t.to_csv().into_bytes()))
@@ -387,6 +382,17 @@ pub fn run_command(cmd: Command) -> i32 {
                         return EXIT_INVALID;
                     }
                     Some(files)
+                }
+            };
+            let book = match xlsx
+                .as_ref()
+                .map(|_| crate::export::xlsx::workbook_from(tables, &metric))
+                .transpose()
+            {
+                Ok(b) => b,
+                Err(e) => {
+                    warn!("{e}");
+                    return EXIT_INVALID;
                 }
             };
             if let (Some(out), Some(bytes)) = (&xlsx, book) {

@@ -114,12 +114,14 @@ impl Autosave {
             self.remove();
             return Ok(());
         }
-        if self.last_write.is_some_and(|t| t.elapsed() < self.interval)
-            || self.written.as_ref() == Some(scenario)
-        {
+        if self.last_write.is_some_and(|t| t.elapsed() < self.interval) {
             return Ok(());
         }
+        // Compared with the last copy at most once per interval, not on every frame.
         self.last_write = Some(Instant::now());
+        if self.written.as_ref() == Some(scenario) {
+            return Ok(());
+        }
         let stored = Stored {
             pid: std::process::id(),
             written_unix_s: SystemTime::now()

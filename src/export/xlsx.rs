@@ -153,7 +153,14 @@ pub fn workbook(s: &Scenario) -> Result<Vec<u8>, String> {
 
 /// The workbook with the metric columns, wedges, bridge and KPIs on `metric`.
 pub fn workbook_on(s: &Scenario, metric: &crate::engine::Metric) -> Result<Vec<u8>, String> {
-    let tables = tables_on(s, metric);
+    workbook_from(tables_on(s, metric), metric)
+}
+
+/// The workbook of tables already built on `metric` (the CLI builds them once for XLSX and CSV).
+pub fn workbook_from(
+    tables: Vec<super::tables::Table>,
+    metric: &crate::engine::Metric,
+) -> Result<Vec<u8>, String> {
     super::tables::check_limits(&tables)?;
     let mut wb = Workbook::new();
     for t in tables {

@@ -4,6 +4,15 @@
 use super::*;
 use std::time::{Duration, Instant};
 
+/// Every site at `share` CO2-free power from FY2030 (the lever edit these tests make).
+fn all_co2_free(share: f64) -> decarb::model::edit::Edit {
+    decarb::model::edit::Edit::Co2FreeShortcut {
+        region: None,
+        share,
+        year: 2030,
+    }
+}
+
 /// A scenario file large enough to be opened on a thread (2,000 generated sites).
 fn large_file(dir: &std::path::Path) -> PathBuf {
     let s = decarb::synthetic::company(2000);
@@ -87,13 +96,7 @@ fn a_failed_open_or_compare_keeps_the_edits_and_the_undo_history() {
     h.run();
     // An edit (the CO2-free shortcut).
     let original = h.state().doc.scenario().clone();
-    h.state_mut()
-        .doc
-        .apply_edits(vec![decarb::model::edit::Edit::Co2FreeShortcut {
-            region: None,
-            share: 1.0,
-            year: 2030,
-        }]);
+    h.state_mut().doc.apply_edits(vec![all_co2_free(1.0)]);
     h.state_mut().doc.commit();
     let edited = h.state().doc.scenario().clone();
     assert_ne!(edited, original);
@@ -146,18 +149,14 @@ fn autosave_writes_a_recovery_copy_at_most_every_30_s_and_save_removes_it() {
             .unwrap_or_default()
     };
     assert!(copies().is_empty(), "nothing to recover before an edit");
-    let edit = |share: f64| decarb::model::edit::Edit::Co2FreeShortcut {
-        region: None,
-        share,
-        year: 2030,
-    };
-    h.state_mut().doc.apply_edits(vec![edit(1.0)]);
+
+    h.state_mut().doc.apply_edits(vec![all_co2_free(1.0)]);
     h.run();
     let copy = copies().pop().expect("a recovery copy");
     let first = std::fs::read_to_string(&copy).unwrap();
     assert!(first.contains("plan.ron"));
     // A second edit within 30 s is not written yet.
-    h.state_mut().doc.apply_edits(vec![edit(0.5)]);
+    h.state_mut().doc.apply_edits(vec![all_co2_free(0.5)]);
     h.run();
     assert_eq!(std::fs::read_to_string(&copy).unwrap(), first);
     // The user's file is never written by the autosave.
@@ -283,13 +282,7 @@ fn a_change_made_while_a_file_loads_is_kept_and_the_open_not_applied() {
     h.step();
     assert!(h.state().opening());
     // An edit lands before the file is read (as a shortcut or an undo could).
-    h.state_mut()
-        .doc
-        .apply_edits(vec![decarb::model::edit::Edit::Co2FreeShortcut {
-            region: None,
-            share: 1.0,
-            year: 2030,
-        }]);
+    h.state_mut().doc.apply_edits(vec![all_co2_free(1.0)]);
     let edited = h.state().doc.scenario().clone();
     let started = Instant::now();
     while h.state().busy() {
@@ -314,13 +307,7 @@ fn a_copy_of_a_running_window_or_one_that_does_not_read_is_not_offered() {
     running.autosave = Autosave::in_dir(data.path().to_path_buf(), INTERVAL);
     let mut h = harness(running);
     h.run();
-    h.state_mut()
-        .doc
-        .apply_edits(vec![decarb::model::edit::Edit::Co2FreeShortcut {
-            region: None,
-            share: 1.0,
-            year: 2030,
-        }]);
+    h.state_mut().doc.apply_edits(vec![all_co2_free(1.0)]);
     h.run();
     let other = Autosave::in_dir(data.path().to_path_buf(), INTERVAL);
     assert!(other.orphan().is_none(), "a running window's copy was offered");
