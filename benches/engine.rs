@@ -16,6 +16,30 @@ fn engine(c: &mut Criterion) {
         b.iter(|| compiled.run_into(black_box(LeverSet::ALL), &mut run))
     });
 
+    // The same file without any price: the cost pass is skipped (ANALYSES.md §1.13).
+    let mut bare = jx.clone();
+    for r in &mut bare.regions {
+        r.power_price_jpy_per_mwh = model::Path::default();
+        r.co2_free_premium_jpy_per_mwh = model::Path::default();
+    }
+    bare.carbon_price_jpy_per_t = model::Path::default();
+    assert!(!decarb::engine::cost::has_prices(&bare));
+    let compiled_bare = Engine::new(&bare);
+    let mut run_bare = Run::new(&compiled_bare);
+    c.bench_function("jx-without-prices/run_into (one run, no cost pass)", |b| {
+        b.iter(|| compiled_bare.run_into(black_box(LeverSet::ALL), &mut run_bare))
+    });
+    let targets = decarb::engine::targets::evaluate(&jx, &project(&jx));
+    let metric = decarb::engine::Metric::default_for(&jx);
+    c.bench_function("jx/wedges + cost Shapley (runs, wedges, cost analysis)", |b| {
+        b.iter(|| {
+            let runs = compiled.lever_runs();
+            let w = runs.wedges(black_box(&metric));
+            let a = runs.cost(&jx, &compiled, &metric, &targets);
+            (w, a)
+        })
+    });
+
     c.bench_function(
         "jx/wedges (Shapley over every active lever group, all years)",
         |b| {

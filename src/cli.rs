@@ -114,7 +114,7 @@ pub struct Cli {
     #[arg(long)]
     pub review: bool,
     /// The lower chart the window opens on (overrides the saved preference).
-    #[arg(long, value_parser = ["by-source", "by-site", "wedges", "bridge", "factors"])]
+    #[arg(long, value_parser = ["by-source", "by-site", "wedges", "bridge", "factors", "cost"])]
     pub view: Option<String>,
     /// Language of the window (overrides the saved preference): en or ja.
     #[arg(long, value_parser = ["en", "ja"])]
@@ -178,6 +178,22 @@ pub enum Command {
         /// Language of the charts.
         #[arg(long, value_parser = ["en", "ja"], default_value = "en")]
         lang: String,
+        #[arg(long, default_value = "man-t")]
+        units: Units,
+    },
+    /// What the plan costs against BAU (NPV, cost per tonne, MACC, carbon-price exposure): the
+    /// lever-group table and the yearly series.
+    Cost {
+        file: PathBuf,
+        /// Write CSV to OUT (`-` = stdout): the MACC table, an empty line, the yearly Cost table.
+        #[arg(long, value_name = "OUT|-")]
+        csv: Option<PathBuf>,
+        /// Show the yearly series for this fiscal year only.
+        #[arg(long)]
+        year: Option<i32>,
+        /// Money unit of the text: yen, million-yen (百万円) or oku-yen (億円).
+        #[arg(long, default_value = "oku-yen")]
+        money: crate::units::Money,
         #[arg(long, default_value = "man-t")]
         units: Units,
     },
@@ -297,13 +313,22 @@ pub fn run_command(cmd: Command) -> i32 {
         Command::Check { files } => {
             let mut code = EXIT_OK;
             for f in &files {
-                match load_or_report(f) {
-                    Some(_) => {
-                        if let Err(c) = say_line(&format!("{}: ok", f.display())) {
+                match file::load_noting(f) {
+                    Ok((_, notes)) => {
+                        let mut text = format!("{}: ok", f.display());
+                        for n in notes {
+                            text.push_str(&format!("\n{}: {n}", f.display()));
+                        }
+                        if let Err(c) = say_line(&text) {
                             return c;
                         }
                     }
-                    None => code = EXIT_INVALID,
+                    Err(e) => {
+                        for line in e.lines() {
+                            warn!("{}: {line}", f.display());
+                        }
+                        code = EXIT_INVALID;
+                    }
                 }
             }
             code
@@ -449,6 +474,57 @@ pub fn run_command(cmd: Command) -> i32 {
                 .map(|((n, s), p)| (n.clone(), s, p))
                 .collect();
             write_out(None, &report::compare_text(&items, units))
+        }
+        Command::Cost {
+            file,
+            csv,
+            year,
+            money,
+            units,
+        } => {
+            let Some(s) = load_or_report(&file) else {
+                return EXIT_INVALID;
+            };
+            if let Some(out) = &csv
+                && let Err(code) = refuse_overwrite(out, &[&file])
+            {
+                return code;
+            }
+            let analysis = crate::export::Analysis::new(&s);
+            let Some(a) = analysis.cost else {
+                return write_out(
+                    None,
+                    "No price, capex or carbon price in the file: there is nothing to cost. Give prices (regions' power_price_jpy_per_mwh, fuels' price_jpy_per_gj, …) to see the cost of the plan.\n",
+                );
+            };
+            if let Some(y) = year
+                && a.index(y).is_none_or(|i| !a.window().contains(&i))
+            {
+                warn!(
+                    "{}: --year {y} is outside the cost window FY{}–FY{}",
+                    file.display(),
+                    a.from_year,
+                    a.last_year
+                );
+                return EXIT_INVALID;
+            }
+            match csv {
+                Some(out) => {
+                    let names: Vec<String> = s.sites.iter().map(|x| x.name.clone()).collect();
+                    let mut cost = crate::export::cost::cost_table(&a);
+                    if let Some(y) = year {
+                        cost.rows
+                            .retain(|r| r.first() == Some(&crate::export::tables::Cell::Num(f64::from(y))));
+                    }
+                    let text = format!(
+                        "{}\n{}",
+                        crate::export::cost::macc_table(&a, &names).to_csv(),
+                        cost.to_csv()
+                    );
+                    write_out(Some(&out), &text)
+                }
+                None => write_out(None, &crate::export::cost::cost_text(&s, &a, money, units, year)),
+            }
         }
         Command::Factors {
             file,

@@ -7,6 +7,11 @@ use std::path::{Path, PathBuf};
 /// Reads and validates a scenario file. Refuses anything but a regular file (a FIFO or a
 /// device would block or never end) and files over [`MAX_FILE_BYTES`], before reading them.
 pub fn load(path: &Path) -> Result<Scenario, LoadError> {
+    load_noting(path).map(|(s, _)| s)
+}
+
+/// Like [`load`], with what migrating an older schema changed (one line each).
+pub fn load_noting(path: &Path) -> Result<(Scenario, Vec<String>), LoadError> {
     // The caller names the file; the message says what went wrong.
     let io = |e: std::io::Error| LoadError::Io(e.to_string());
     let meta = std::fs::metadata(path).map_err(io)?;
@@ -25,7 +30,7 @@ pub fn load(path: &Path) -> Result<Scenario, LoadError> {
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(io)?;
-    parse(&bytes)
+    parse_noting(&bytes)
 }
 
 /// Opens for reading without waiting for a writer, should the path have been swapped for a
@@ -48,9 +53,22 @@ fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
 /// Parses, validates and runs a scenario once: a file whose projection is not finite is
 /// refused here, with the site and year, so that no chart or export ever sees such a value.
 pub fn parse(bytes: &[u8]) -> Result<Scenario, LoadError> {
-    let s = model::from_bytes(bytes)?;
+    parse_noting(bytes).map(|(s, _)| s)
+}
+
+/// Like [`parse`], with the migration notes.
+pub fn parse_noting(bytes: &[u8]) -> Result<(Scenario, Vec<String>), LoadError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            bytes: bytes.len() as u64,
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| LoadError::NotText {
+        offset: e.valid_up_to(),
+    })?;
+    let (s, notes) = model::from_str_noting(text)?;
     match crate::engine::check_finite(&s) {
-        Ok(()) => Ok(s),
+        Ok(()) => Ok((s, notes)),
         Err((path, message)) => Err(LoadError::Invalid(vec![FieldError {
             path,
             message,

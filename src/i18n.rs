@@ -250,6 +250,53 @@ fn ja(en: &str) -> Option<&'static str> {
         "Keyframes (linear in between, held after the last)" => {
             "キーフレーム（間は線形補間、最後の値を以後維持）"
         }
+        "Cost of the plan" => "計画のコスト",
+        "Real JPY against BAU over" => "BAU比・実質円、期間",
+        "discount rate" => "割引率",
+        "abatement metric" => "削減量の指標",
+        "NPV of the plan" => "計画の正味現在価値（NPV）",
+        "Average cost per tonne" => "1トン当たり平均コスト",
+        "Capex of the plan" => "計画の設備投資額",
+        "NPV of carbon-price exposure (plan / BAU)" => "炭素価格負担のNPV（計画／BAU）",
+        "Exposure" => "炭素価格負担",
+        "at the target level" => "目標水準で",
+        "the plan's own" => "計画そのもの",
+        "Carbon-price exposure" => "炭素価格負担",
+        "n/a — no carbon price" => "該当なし（炭素価格の記載なし）",
+        "Lever group" => "施策グループ",
+        "Cost per discounted tonne" => "割引後1トン当たりコスト",
+        "NPV per cumulative tonne" => "累積1トン当たりNPV",
+        "Break-even carbon price" => "損益分岐炭素価格",
+        "Abatement" => "削減量",
+        "Capex intensity [円 per t/yr]" => "投資原単位［円/(t/年)］",
+        "Notes" => "注記",
+        "incomplete" => "価格不足",
+        "assumed prices" => "仮定価格",
+        "Not counted (no price in the file; never taken as 0):" => {
+            "未計上（ファイルに価格なし。0とはみなしません）："
+        }
+        "Each group's figures are its Shapley share, order-free, not the cost of adding it last; a cheap bar is not a reason to do it first, and a negative cost usually hides barriers the model does not price." => {
+            "各グループの値はシャープレイ値による配分で、順序に依存せず、最後に追加した場合のコストではありません。安い施策を先に行う理由にはならず、マイナスのコストはモデルが価格付けしない障壁を隠していることが多い点に注意してください。"
+        }
+        "Cost" => "コスト",
+        "by component" => "費目別",
+        "MACC:" => "MACC：",
+        "by site" => "拠点別",
+        "cumulative width" => "累積幅",
+        "with the carbon price" => "炭素価格込み",
+        "Plan cost against BAU" => "BAU比の計画コスト",
+        "Exposure change" => "炭素価格負担の変化",
+        "cost per tonne" => "1トン当たりコスト",
+        "cumulative abatement" => "累積削減量",
+        "abatement a year" => "年間削減量",
+        "Cut needed from BAU" => "BAUからの必要削減量",
+        "organisation" => "全社",
+        "The file gives no price, capex or carbon price: there is nothing to cost. Add prices to the file (regions' power prices, fuel prices, premiums, capex) to see the plan's cost." => {
+            "ファイルに価格・設備投資額・炭素価格がないため、コストを計算できません。電力価格、燃料価格、プレミアム、設備投資額をファイルに加えると計画のコストが表示されます。"
+        }
+        "the carbon price per site is not shown" => "拠点別の炭素価格込みは表示しません",
+        "incomplete (prices missing)" => "価格不足のため不完全",
+        "counted so far" => "計上済み分",
         _ => return None,
     })
 }

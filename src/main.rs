@@ -85,6 +85,7 @@ fn window(args: cli::Cli) -> i32 {
         "wedges" => (app::panels::Lower::Wedges, false),
         "bridge" => (app::panels::Lower::Bridge, false),
         "factors" => (app::panels::Lower::Factors, false),
+        "cost" => (app::panels::Lower::Cost, false),
         _ => (app::panels::Lower::Stacked, false),
     });
     app::run(scenario, path, mode, lang, args.review, view, startup_errors)

@@ -70,6 +70,8 @@ pub fn scenario(n_sites: usize, seed: u64) -> Scenario {
             power_price_jpy_per_mwh: Path::default(),
             source: String::new(),
             assumption: None,
+            co2_free_premium_jpy_per_mwh: Path::default(),
+            price_assumption: None,
         })
         .collect();
     let n_fuels = 1 + rng.below(4);
@@ -83,6 +85,7 @@ pub fn scenario(n_sites: usize, seed: u64) -> Scenario {
             price_jpy_per_gj: Path::default(),
             source: String::new(),
             assumption: None,
+            price_assumption: None,
         })
         .collect();
     let mut sites: Vec<Site> = (0..n_sites.max(1))
@@ -118,6 +121,9 @@ pub fn scenario(n_sites: usize, seed: u64) -> Scenario {
                     ratio: rng.range(0.3, 1.5),
                     source: String::new(),
                     assumption: None,
+                    id: None,
+                    capex_jpy: None,
+                    lifetime_years: 20,
                 });
             }
             let activity = if rng.chance(0.7) {
@@ -164,7 +170,7 @@ pub fn scenario(n_sites: usize, seed: u64) -> Scenario {
                         year: base + 1 + rng.below((last - base) as usize) as i32,
                         electricity_saving: Some(Saving::Percent(rng.range(0.0, 30.0))),
                         fuel_saving: Some(Saving::Percent(rng.range(0.0, 30.0))),
-                        capex_jpy: 0.0,
+                        capex_jpy: None,
                         lifetime_years: if rng.chance(0.5) {
                             Some(1 + rng.below(20) as u32)
                         } else {
@@ -176,10 +182,15 @@ pub fn scenario(n_sites: usize, seed: u64) -> Scenario {
                     Vec::new()
                 },
                 process_change_share: path(&mut rng, base, last, 0.0, 1.0, 3),
-                process_change_capex_jpy: 0.0,
+                process_change_capex_jpy: None,
                 process_change_opex_jpy_per_yr: Path::default(),
                 source: String::new(),
                 assumption: None,
+                efficiency_capex_jpy_per_mwh_yr: None,
+                efficiency_capex_jpy_per_gj_yr: None,
+                efficiency_lifetime_years: 15,
+                process_change_lifetime_years: 20,
+                price_assumption: None,
             }
         })
         .collect();
@@ -207,6 +218,7 @@ pub fn scenario(n_sites: usize, seed: u64) -> Scenario {
                 low_carbon_price_diff_jpy_per_t: Path::default(),
                 source: String::new(),
                 assumption: None,
+                price_assumption: None,
             }
         })
         .collect();
@@ -229,9 +241,12 @@ pub fn scenario(n_sites: usize, seed: u64) -> Scenario {
                 yield_mwh_per_mw: rng.range(500.0, 3000.0),
                 allocation,
                 price_jpy_per_mwh: Path::default(),
-                capex_jpy_per_mw: 0.0,
+                capex_jpy_per_mw: None,
                 source: String::new(),
                 assumption: None,
+                lifetime_years: 20,
+                opex_jpy_per_mw_yr: Path::default(),
+                price_assumption: None,
             }
         })
         .collect();
@@ -296,8 +311,10 @@ pub fn scenario(n_sites: usize, seed: u64) -> Scenario {
             t_co2_per_yr: path(&mut rng, base, last, 0.0, 1e4, 2),
             price_jpy_per_t: Path::default(),
             source: String::new(),
+            price_assumption: None,
         },
         carbon_price_jpy_per_t: Path::default(),
+        cost: Default::default(),
         revenue_jpy: Path::default(),
         revenue_source: String::new(),
         history: Vec::new(),

@@ -58,6 +58,107 @@ fn check_reports_every_bad_file_and_exits_1() {
 }
 
 #[test]
+fn check_says_what_migrating_a_version_1_file_changed() {
+    let o = decarb(&["check", "tests/data/v1/jx-metals-2018.ron"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("jx-metals-2018.ron: ok"), "{out}");
+    assert!(
+        out.contains("upgraded to version 2") && out.contains("discount_rate_pct"),
+        "{out}"
+    );
+    // A version-2 file has nothing to say.
+    let o = decarb(&["check", SHIPPED[0]]);
+    assert_eq!(stdout(&o).lines().count(), 1, "{}", stdout(&o));
+}
+
+#[test]
+fn cost_prints_the_group_table_the_exposure_and_what_is_not_counted() {
+    let o = decarb(&["cost", SHIPPED[0]]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    // JX's TCFD figure: 905 kt × 7,735 JPY/t ≈ 70億円 a year (003:L3172-3181).
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("Exposure in FY2030 at 7,735 円/t") && l.contains("70.00 億円")),
+        "{out}"
+    );
+    assert!(
+        out.contains("window FY2024–FY2050") && out.contains("discount rate 4.00 % real"),
+        "{out}"
+    );
+    // Every active group has a row; missing prices are listed by field.
+    for g in [
+        "CO2-free power",
+        "Recycling",
+        "PPA and own renewables",
+        "Process change",
+    ] {
+        assert!(out.lines().any(|l| l.starts_with(g)), "{g}: {out}");
+    }
+    assert!(
+        out.contains("Not counted (no price in the file; never taken as 0)"),
+        "{out}"
+    );
+    assert!(out.contains("(ppas[0].price_jpy_per_mwh)"), "{out}");
+    // --year keeps one row of the yearly series; money units switch.
+    let o = decarb(&["cost", SHIPPED[2], "--year", "2030", "--money", "million-yen"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let series: Vec<&str> = out
+        .lines()
+        .skip_while(|l| !l.starts_with("Plan cost by year"))
+        .skip(2)
+        .collect();
+    assert_eq!(series.len(), 1, "{out}");
+    assert!(series[0].trim_start().starts_with("2030"), "{out}");
+    assert!(out.contains("百万円"), "{out}");
+    // NLM at "Europe ~10,000円/t": the FY2030 exposure is about 40億円 = 4,000百万円.
+    let line = out.lines().find(|l| l.starts_with("Exposure in FY2030")).unwrap();
+    assert!(line.contains("10,000 円/t"), "{line}");
+    // A year outside the window, a file without prices, a bad file.
+    let o = decarb(&["cost", SHIPPED[0], "--year", "2019"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("outside the cost window FY2024–FY2050"),
+        "{}",
+        stderr(&o)
+    );
+    let o = decarb(&["cost", "tests/data/minimal.ron"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("nothing to cost"), "{}", stdout(&o));
+    let o = decarb(&["cost", "tests/bad/nan.ron"]);
+    assert_eq!(o.status.code(), Some(1));
+    let o = decarb(&["cost", SHIPPED[0], "--money", "dollars"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn cost_csv_holds_the_macc_table_and_the_yearly_series() {
+    let o = decarb(&["cost", SHIPPED[1], "--csv", "-"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let (macc, years) = out.split_once("\n\n").expect("two tables");
+    let mut rows = macc.lines();
+    assert!(rows.next().unwrap().starts_with("lever group,site,NPV [JPY]"));
+    assert!(rows.any(|r| r.starts_with("Efficiency,all,")), "{macc}");
+    let mut lines = years.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    assert_eq!(header[0], "fiscal year");
+    assert!(header.contains(&"exposure of the scenario [JPY]"), "{header:?}");
+    // One row per projected year FY2013–FY2050.
+    assert_eq!(lines.count(), 38);
+    // To a file, never over the scenario itself.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("cost.csv");
+    let o = decarb(&["cost", SHIPPED[1], "--csv", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(std::fs::read_to_string(&out).unwrap().contains("fiscal year"));
+    let o = decarb(&["cost", SHIPPED[1], "--csv", SHIPPED[1]]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
 fn check_survives_binary_garbage() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("garbage.ron");
@@ -376,7 +477,9 @@ fn xlsx_workbook_reads_back_with_the_expected_sheets_and_values() {
             "Wedges",
             "Bridge",
             "KPIs",
-            "Inputs"
+            "Inputs",
+            "Cost",
+            "MACC"
         ]
     );
     let traj = wb.worksheet_range("Trajectories").unwrap();

@@ -7,6 +7,9 @@ use decarb::{report, synthetic, units::Units};
 use proptest::prelude::*;
 
 /// Structured scenario strategies (shrinkable).
+/// The cost analysis: known answers, invariants, seed figures (ANALYSES.md §1).
+#[path = "engine/cost.rs"]
+mod cost;
 #[path = "engine/differences.rs"]
 /// Differences between two scenarios, as compare shows them.
 mod differences;
@@ -449,6 +452,74 @@ fn shipped_scenarios_round_trip() {
     );
 }
 
+/// Version-1 files (the shipped scenarios as published with schema 1, every v1 text of the
+/// test corpus) load through the migration, save as version 2, round-trip, and give the same
+/// emissions as before: schema 2 only adds cost fields.
+#[test]
+fn version_1_files_migrate_round_trip_and_keep_their_emissions() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for name in ["jx-metals-2018.ron", "jmia-nonferrous-2013.ron", "nlm-2013.ron"] {
+        let path = root.join("tests/data/v1").join(name);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("schema_version: 1,"), "{name} is a version-1 file");
+        let (old, notes) = decarb::file::load_noting(&path).unwrap();
+        assert_eq!(old.schema_version, 2);
+        assert!(
+            notes.iter().any(|n| n.contains("upgraded to version 2")),
+            "{notes:?}"
+        );
+        // Version 1 could not store a discount rate of 0: the default 4 % is set, and said.
+        assert_eq!(old.discount_rate_pct, 4.0);
+        assert!(
+            notes.iter().any(|n| n.starts_with("discount_rate_pct")),
+            "{notes:?}"
+        );
+        // Saved as version 2, read back unchanged, with nothing more to migrate.
+        let saved = model::to_string(&old).unwrap();
+        assert!(saved.contains("schema_version: 2,"));
+        let (again, notes) = model::from_str_noting(&saved).unwrap();
+        assert_eq!(again, old, "{name}");
+        assert!(notes.is_empty(), "{notes:?}");
+        // The same emissions, year by year, as the version-2 file shipped today.
+        let (a, b) = (project(&old), project(&load(name)));
+        for (x, y) in a.scenario.totals.iter().zip(&b.scenario.totals) {
+            assert_eq!(x, y, "{name}");
+        }
+        for (x, y) in a.bau.totals.iter().zip(&b.bau.totals) {
+            assert_eq!(x, y, "{name}");
+        }
+    }
+    // A version-1 capex of 0 could not say "not given": it becomes not given; a real value
+    // stays. A PPA with a price keeps a complete cost (its capex is then 0, §9.45).
+    let v1 = std::fs::read_to_string(root.join("tests/data/minimal.ron")).unwrap();
+    assert!(v1.contains("schema_version: 1"));
+    let mut s = model::from_str(&v1).unwrap();
+    s.sites[0].process_change_capex_jpy = Some(0.0);
+    s.schema_version = 1;
+    let mut text = model::to_string(&s).unwrap();
+    text = text.replacen("schema_version: 2", "schema_version: 1", 1);
+    let (t, notes) = model::from_str_noting(&text).unwrap();
+    assert_eq!(t.sites[0].process_change_capex_jpy, None);
+    assert!(
+        notes.iter().any(|n| n.starts_with("capex: 1 capex field")),
+        "{notes:?}"
+    );
+    s.sites[0].process_change_capex_jpy = Some(5e8);
+    let text = model::to_string(&s).unwrap(); // `s` still says version 1
+    assert_eq!(
+        model::from_str(&text).unwrap().sites[0].process_change_capex_jpy,
+        Some(5e8)
+    );
+    // A version-2 file keeps its 0 (a real zero) and its discount rate of 0.
+    let mut v2 = s.clone();
+    v2.schema_version = 2;
+    v2.discount_rate_pct = 0.0;
+    v2.sites[0].process_change_capex_jpy = Some(0.0);
+    let back = model::from_str(&model::to_string(&v2).unwrap()).unwrap();
+    assert_eq!(back.discount_rate_pct, 0.0);
+    assert_eq!(back.sites[0].process_change_capex_jpy, Some(0.0));
+}
+
 /// A save that fails half-way is in tests/cli/hostile.rs (it needs a file-size limit on a
 /// process of its own).
 #[test]
@@ -487,10 +558,10 @@ fn save_replaces_the_file_whole_keeps_its_permissions_and_leaves_no_temporary_fi
 
 #[test]
 fn newer_schema_is_refused_with_the_version_needed() {
-    let text = decarb::DEFAULT_SCENARIO.replacen("schema_version: 1", "schema_version: 3", 1);
+    let text = decarb::DEFAULT_SCENARIO.replacen("schema_version: 2", "schema_version: 3", 1);
     let e = model::from_str(&text).unwrap_err().to_string();
     assert!(
-        e.contains("needs schema version 3") && e.contains("reads up to version 1"),
+        e.contains("needs schema version 3") && e.contains("reads up to version 2"),
         "{e}"
     );
 }
@@ -634,6 +705,7 @@ proptest! {
             fuel_saving_share: 0.0, recycled_feed_t_co2_per_t: kappa,
             recycled_price_diff_jpy_per_t: Path::default(), low_carbon_price_diff_jpy_per_t: Path::default(),
             source: String::new(), assumption: None,
+            price_assumption: None,
         };
         s.materials.push(m);
         let mut more = s.clone();
@@ -672,6 +744,9 @@ proptest! {
         e.sites[0].fuel_switches.push(decarb::model::FuelSwitch {
             from: s.fuels[0].id.clone(), to: "electricity".into(), share: Path(vec![(s.base_year, share)]),
             ratio, source: String::new(), assumption: None,
+            id: None,
+            capex_jpy: None,
+            lifetime_years: 20,
         });
         let p = project(&s);
         let q = project(&e);
@@ -991,4 +1066,47 @@ proptest! {
             prop_assert!(close_to(sum, gap, scale), "FY{}: {sum} vs {gap}", p.year(y));
         }
     }
+}
+
+/// Each `exclude_re` of `.cargo/mutants.toml` names an equivalent mutant by file:line:column;
+/// an edit above it would silently exclude nothing (and the mutant would show as missed). The
+/// operator the mutant replaces must still stand at that place, and the mutant must be listed
+/// with its reason in mutants-equivalent.md.
+#[test]
+fn every_mutant_exclusion_still_points_at_its_operator() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config = std::fs::read_to_string(root.join(".cargo/mutants.toml")).unwrap();
+    let listed = std::fs::read_to_string(root.join("mutants-equivalent.md")).unwrap();
+    let mut n = 0;
+    for line in config.lines().filter(|l| l.trim_start().starts_with("'src/")) {
+        let re = line.trim().trim_start_matches('\'').trim_end_matches("',");
+        // `src/model/edit\.rs:478:37: replace < with <= in apply` → file, line, column, operator.
+        let plain = re.replace('\\', "");
+        let mut parts = plain.splitn(4, ':');
+        let (file, row, col, rest) = (
+            parts.next().unwrap(),
+            parts.next().unwrap().parse::<usize>().unwrap(),
+            parts.next().unwrap().parse::<usize>().unwrap(),
+            parts.next().unwrap(),
+        );
+        let op = rest
+            .trim()
+            .strip_prefix("replace ")
+            .and_then(|r| r.split(" with ").next())
+            .unwrap_or_else(|| panic!("{re}"));
+        let text = std::fs::read_to_string(root.join(file)).unwrap();
+        let src = text
+            .lines()
+            .nth(row - 1)
+            .unwrap_or_else(|| panic!("{re}: no line {row}"));
+        let at: String = src.chars().skip(col - 1).take(op.chars().count()).collect();
+        assert_eq!(at, op, "{re}: line {row} reads {src:?}");
+        let function = rest.rsplit(" in ").next().unwrap().replace("<.a>", "");
+        assert!(
+            listed.contains(&format!("`{file}`")) && listed.contains(function.split("::").last().unwrap()),
+            "{re} is not listed with its reason in mutants-equivalent.md"
+        );
+        n += 1;
+    }
+    assert_eq!(n, 7, "every exclusion was read");
 }

@@ -635,3 +635,38 @@ fn window_exports_follow_the_chosen_metric_and_a_new_file_resets_the_widgets() {
     assert_eq!(h.state().ui.shortcut_region, None);
     assert_eq!(h.state().ui.last_edited, None);
 }
+
+#[test]
+fn the_cost_view_shows_the_engines_npv_exposure_and_macc_and_follows_a_lever() {
+    use decarb::engine::cost_analysis::analyse;
+    use decarb::units::Money;
+    let s = jx();
+    let mut h = harness(app_with(FakeDialogs::default()));
+    h.run();
+    h.get_by_label("Cost").click();
+    h.run();
+    h.run();
+    assert_eq!(h.state().prefs.chart.lower, Lower::Cost);
+    let a = analyse(&s).expect("the JX file has prices");
+    // The KPI row shows the engine's NPV of the plan and JX's 70億円 at the target level.
+    h.get_by_label(&Money::OkuYen.fmt(a.npv_plan_jpy));
+    h.get_by_label_contains("70.00 億円");
+    h.get_by_label_contains("Cost of the plan — Scope 1+2 (market), gross — JX Metals");
+    h.get_by_label_contains("MACC FY2030");
+    // The group table has a row per active group.
+    for r in &a.rows {
+        let _ = h.get_all_by_label(decarb::report::group_name(Lang::En, r.group.key()));
+    }
+    // A lever moved: the view shows the new scenario's NPV.
+    h.get_by_role_and_label(Role::Slider, SITE)
+        .set_value_accesskit(100.0);
+    h.run();
+    h.run();
+    let b = analyse(h.state().doc.scenario()).unwrap();
+    assert!(b.npv_plan_jpy != a.npv_plan_jpy);
+    h.get_by_label(&Money::OkuYen.fmt(b.npv_plan_jpy));
+    // Money in 百万円.
+    h.get_by_label("百万円").click();
+    h.run();
+    h.get_by_label(&Money::MillionYen.fmt(b.npv_plan_jpy));
+}

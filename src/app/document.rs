@@ -134,7 +134,7 @@ impl Document {
         if m != self.view.metric {
             self.view.metric = m;
             if let Some(a) = &mut self.derived.analysis {
-                a.set_metric(&self.view.metric);
+                a.set_metric(&self.scenario, &self.view.metric);
             }
             self.derived.effects.borrow_mut().clear();
         }

@@ -40,6 +40,12 @@ const MAX_RECENT: usize = 8;
 pub struct ChartOptions {
     pub lower: Lower,
     pub stack_by_site: bool,
+    /// The cost view: money unit and how the plan cost and the MACC are drawn.
+    pub money: crate::units::Money,
+    pub cost_by_component: bool,
+    pub macc_by_site: bool,
+    pub macc_cumulative: bool,
+    pub macc_with_carbon: bool,
 }
 
 /// Preferences kept between sessions (eframe persistence). Scenarios live in their own files;
@@ -330,7 +336,10 @@ impl DecarbApp {
                 }
             }
         }
-        if matches!(self.prefs.chart.lower, Lower::Wedges | Lower::Bridge) {
+        if matches!(
+            self.prefs.chart.lower,
+            Lower::Wedges | Lower::Bridge | Lower::Cost
+        ) {
             self.doc.analysis();
         }
         egui::CentralPanel::default().show(ui, |ui| panels::central_ui(self, ui));
@@ -441,6 +450,7 @@ pub fn run(
                 app.prefs.chart = ChartOptions {
                     lower,
                     stack_by_site: by_site,
+                    ..app.prefs.chart
                 };
             }
             Ok(Box::new(app))

@@ -140,6 +140,8 @@ pub struct Engine {
     pub(crate) revenue: Option<Vec<f64>>,
     pub(crate) primary_gj_per_mwh: f64,
     pub(crate) net_includes_scope3: bool,
+    /// Prices, when the scenario has any (ANALYSES.md §1.13).
+    pub(crate) cost: Option<super::cost::CostC>,
 }
 
 fn sample(path: &crate::model::Path, base: i32, years: usize, default: f64) -> Vec<f64> {
@@ -371,6 +373,7 @@ impl Engine {
         }
 
         let org_activity = org_activity(&sites, years);
+        let cost = super::cost::CostC::new(s, &sites);
 
         Engine {
             base_year: base,
@@ -385,6 +388,7 @@ impl Engine {
             revenue: (!s.revenue_jpy.is_empty()).then(|| sample(&s.revenue_jpy, base, years, 0.0)),
             primary_gj_per_mwh: s.primary_gj_per_mwh,
             net_includes_scope3: s.net_includes_scope3(),
+            cost,
         }
     }
 
@@ -421,5 +425,6 @@ impl Engine {
         }
         allocate_ppas(s, &mut self.sites, Some(changed), base);
         self.org_activity = org_activity(&self.sites, years);
+        self.cost = super::cost::CostC::new(s, &self.sites);
     }
 }

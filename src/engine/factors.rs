@@ -107,8 +107,11 @@ pub fn decompose(a: YearFigures, b: YearFigures) -> Factors {
     let act = (b.production_t / a.production_t).ln();
     let ei = ((b.primary_energy_gj / b.production_t) / (a.primary_energy_gj / a.production_t)).ln();
     let ci = ((b.emissions_t / b.primary_energy_gj) / (a.emissions_t / a.primary_energy_gj)).ln();
-    let total = (b.emissions_t / a.emissions_t).ln();
-    let lmean = if (b.emissions_t - a.emissions_t).abs() <= 1e-12 * a.emissions_t {
+    // ln(b/a) as ln_1p of the relative change: exact for years a few ulps apart, where
+    // (b − a) / ln(b / a) would divide rounding noise by rounding noise.
+    let x = (b.emissions_t - a.emissions_t) / a.emissions_t;
+    let total = x.ln_1p();
+    let lmean = if x == 0.0 {
         a.emissions_t
     } else {
         (b.emissions_t - a.emissions_t) / total

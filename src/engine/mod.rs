@@ -5,6 +5,8 @@
 //! [`Engine::run_into`] with reused [`Run`] buffers.
 
 mod compile;
+pub mod cost;
+pub mod cost_analysis;
 pub mod factors;
 pub mod levers;
 pub mod metric;

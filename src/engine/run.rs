@@ -1,6 +1,7 @@
 //! One run of the model (MODEL.md §4) for a set of lever groups, into reusable buffers.
 
-use super::compile::{Engine, LeverGroup, LeverSet};
+use super::compile::{Engine, LeverGroup, LeverSet, SiteC};
+use super::cost::{CostC, CostYear, Quantity};
 
 /// Emissions of one year [t-CO2].
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -55,6 +56,13 @@ pub struct Run {
     /// `[year * n_sites + site]`
     pub sites: Vec<SiteYear>,
     pub energy: Vec<EnergyYear>,
+    /// Cost by component per year (empty when the scenario has no price).
+    pub cost: Vec<CostYear>,
+    /// Cost per site and year, `[year * (n_sites + 1) + site]`; the last slot of a year is
+    /// the organisation (its materials and credits). Empty without prices.
+    pub site_cost: Vec<f64>,
+    /// Quantity of each priced item per year, `[year * n_items + item]`.
+    pub item_qty: Vec<f64>,
     f1: Vec<f64>,
     f2: Vec<f64>,
     n_fuels: usize,
@@ -80,11 +88,18 @@ impl Run {
         let n_materials = e.material_count();
         let n_sites = e.site_count();
         let n_src = source::FIRST_FUEL + n_fuels + n_materials;
+        let (n_cost, n_items) = match &e.cost {
+            Some(c) => (e.years, c.items.len()),
+            None => (0, 0),
+        };
         Run {
             totals: vec![Totals::default(); e.years],
             sources: vec![0.0; e.years * n_src],
             sites: vec![SiteYear::default(); e.years * n_sites],
             energy: vec![EnergyYear::default(); e.years],
+            cost: vec![CostYear::default(); n_cost],
+            site_cost: vec![0.0; n_cost * (n_sites + 1)],
+            item_qty: vec![0.0; n_cost * n_items],
             f1: vec![0.0; n_fuels],
             f2: vec![0.0; n_fuels],
             n_fuels,
@@ -107,6 +122,10 @@ impl Run {
     }
     pub fn site(&self, year_index: usize, site: usize) -> &SiteYear {
         &self.sites[year_index * self.n_sites + site]
+    }
+    /// Cost of a site in a year [JPY]; `site == n_sites` is the organisation.
+    pub fn site_cost(&self, year_index: usize, site: usize) -> f64 {
+        self.site_cost[year_index * (self.n_sites + 1) + site]
     }
 }
 
@@ -280,8 +299,20 @@ impl Engine {
             * ((1.0 - rho - gamma) * m.ef_primary + rho * m.ef_recycled + gamma * m.ef_low_carbon)
     }
 
-    /// Runs the model with the given lever groups on, into `out` (sized by [`Run::new`]).
+    /// Runs the model with the given lever groups on, into `out` (sized by [`Run::new`]). The
+    /// quantities of priced items ([`Run::item_qty`]) are left at 0: only the cost analysis
+    /// needs them ([`Engine::run_with_items`]).
     pub fn run_into(&self, levers: LeverSet, out: &mut Run) {
+        self.run_full(levers, out, false);
+    }
+
+    /// [`Engine::run_into`] plus the quantity of every priced item (for the missing-price and
+    /// assumed-price marks of the cost analysis).
+    pub fn run_with_items(&self, levers: LeverSet, out: &mut Run) {
+        self.run_full(levers, out, true);
+    }
+
+    fn run_full(&self, levers: LeverSet, out: &mut Run, with_items: bool) {
         let years = self.years;
         let n_src = out.source_count();
         let n_sites = self.sites.len();
@@ -290,11 +321,37 @@ impl Engine {
         out.sources.fill(0.0);
         out.energy.fill(EnergyYear::default());
         let rec = levers.has(LeverGroup::Recycling);
+        let cost = self.cost.as_ref();
+        // Without items, every `items` slice below is empty and the item loops are skipped.
+        let n_items = if with_items {
+            cost.map_or(0, |c| c.items.len())
+        } else {
+            0
+        };
+        if cost.is_some() {
+            out.cost.fill(CostYear::default());
+            out.item_qty.fill(0.0);
+        }
 
         for (si, s) in self.sites.iter().enumerate() {
             for y in 0..years {
                 let src = &mut out.sources[y * n_src..(y + 1) * n_src];
                 let r = self.site_year(s, At::year(y), levers, &mut out.f1, &mut out.f2, src);
+                if let Some(cc) = cost {
+                    let items = &mut out.item_qty[y * n_items..(y + 1) * n_items];
+                    let c = self.site_cost(
+                        cc,
+                        si,
+                        s,
+                        y,
+                        levers,
+                        r.year.grid_mwh,
+                        &out.f2,
+                        &mut out.cost[y],
+                        items,
+                    );
+                    out.site_cost[y * (n_sites + 1) + si] = c;
+                }
                 out.sites[y * n_sites + si] = r.year;
                 let t = &mut out.totals[y];
                 t.scope1 += r.year.scope1;
@@ -327,6 +384,166 @@ impl Engine {
             t.credits = if crd { self.credits[y] } else { 0.0 };
             self.set_net(t);
         }
+
+        if let Some(cc) = cost {
+            for y in 0..years {
+                let items = &mut out.item_qty[y * n_items..(y + 1) * n_items];
+                let c = self.org_cost(cc, y, rec, crd, &mut out.cost[y], items);
+                out.site_cost[y * (n_sites + 1) + n_sites] = c;
+            }
+        }
+    }
+
+    /// Cost of one site in one year (ANALYSES.md §1.4, items 1–7), added to `cost` by
+    /// component; returns the site's total. `grid_o` is the grid purchase inside the boundary
+    /// (`o·G`), `f2` the post-switch fuel use of the site before ownership (from `site_year`).
+    #[allow(clippy::too_many_arguments)]
+    #[inline]
+    fn site_cost(
+        &self,
+        cc: &CostC,
+        si: usize,
+        s: &SiteC,
+        y: usize,
+        levers: LeverSet,
+        grid_o: f64,
+        f2: &[f64],
+        cost: &mut CostYear,
+        items: &mut [f64],
+    ) -> f64 {
+        let years = self.years;
+        let k = &cc.sites[si];
+        let o = s.ownership[y];
+        let a = s.activity[y];
+        let c = if levers.has(LeverGroup::Co2Free) {
+            s.co2_free[y]
+        } else {
+            s.co2_free_off
+        };
+        let rec = levers.has(LeverGroup::Recycling);
+        let el = grid_o * cc.power[s.region * years + y];
+        let cf = c * grid_o * k.premium[y];
+        let mut fu = 0.0;
+        for &f in &s.active {
+            fu += f2[f] * cc.fuel[f * years + y];
+        }
+        let fu = fu * o;
+        let ppa = if k.ppa_on.is_empty() {
+            0.0
+        } else if levers.has(LeverGroup::Ppa) {
+            k.ppa_on[y] * o
+        } else {
+            k.ppa_off[y] * o
+        };
+        let mut mat = 0.0;
+        for &mi in &s.materials {
+            let m = &self.materials[mi];
+            let (rho, gamma) = if rec {
+                (m.rho[y], m.gamma[y])
+            } else {
+                (m.rho_off, m.gamma_off)
+            };
+            let p = &cc.materials[mi];
+            mat += m.quantity_t * a * (rho * p.recycled[y] + gamma * p.low_carbon[y]);
+        }
+        let mat = mat * o;
+        let pi = if levers.has(LeverGroup::ProcessChange) {
+            s.process_change[y]
+        } else {
+            s.process_change_off
+        };
+        let po = o * a * pi * k.opex[y];
+        let mut cap = 0.0;
+        for (g, v) in &k.annuities {
+            if levers.has(*g) {
+                cap += v[y];
+            }
+        }
+        let cap = cap * o;
+        cost.electricity += el;
+        cost.co2_free += cf;
+        cost.fuels += fu;
+        cost.ppa += ppa;
+        cost.materials += mat;
+        cost.process_opex += po;
+        cost.capex += cap;
+
+        if items.is_empty() {
+            return el + cf + fu + ppa + mat + po + cap;
+        }
+        for (item, q) in &k.items {
+            items[*item] += match q {
+                Quantity::Grid => grid_o,
+                Quantity::Co2Free => c * grid_o,
+                Quantity::Fuel(f) => f2[*f] * o,
+                Quantity::Ppa { on, off } => {
+                    o * if levers.has(LeverGroup::Ppa) {
+                        on[y]
+                    } else {
+                        off[y]
+                    }
+                }
+                Quantity::Capacity { group, on } => {
+                    if levers.has(*group) {
+                        o * on[y]
+                    } else {
+                        0.0
+                    }
+                }
+                Quantity::Material { material, recycled } => {
+                    let m = &self.materials[*material];
+                    let share = match (rec, recycled) {
+                        (true, true) => m.rho[y],
+                        (false, true) => m.rho_off,
+                        (true, false) => m.gamma[y],
+                        (false, false) => m.gamma_off,
+                    };
+                    o * m.quantity_t * a * share
+                }
+            };
+        }
+        el + cf + fu + ppa + mat + po + cap
+    }
+
+    /// Cost of the organisation in one year: its materials and the credits (§1.4 items 5, 8).
+    fn org_cost(
+        &self,
+        cc: &CostC,
+        y: usize,
+        rec: bool,
+        crd: bool,
+        cost: &mut CostYear,
+        items: &mut [f64],
+    ) -> f64 {
+        let mut mat = 0.0;
+        for (mi, m) in self.materials.iter().enumerate() {
+            if m.site.is_some() {
+                continue;
+            }
+            let (rho, gamma) = if rec {
+                (m.rho[y], m.gamma[y])
+            } else {
+                (m.rho_off, m.gamma_off)
+            };
+            let q = m.quantity_t * self.org_activity[y];
+            let p = &cc.materials[mi];
+            mat += q * (rho * p.recycled[y] + gamma * p.low_carbon[y]);
+            if !items.is_empty() {
+                for &(item, recycled) in &p.items {
+                    items[item] += q * if recycled { rho } else { gamma };
+                }
+            }
+        }
+        let credits = if crd { self.credits[y] } else { 0.0 };
+        let cr = credits * cc.credit_price[y];
+        if let Some(item) = cc.credit_item
+            && !items.is_empty()
+        {
+            items[item] += credits;
+        }
+        cost.materials += mat;
+        cost.credits += cr;
+        mat + cr
     }
 
     /// BAU totals of one year with activity, grid factor and ownership read at other years

@@ -8,12 +8,13 @@
 
 use super::Projection;
 use super::compile::{Engine, LeverGroup, LeverSet};
+use super::cost::CostYear;
 pub use super::metric::Metric;
 use super::run::{At, Run, Totals};
 use crate::model::{HistoryKind, Scenario};
 
 /// Shapley weight `|S|! (n − |S| − 1)! / n!` of a coalition of size `k` among `n` players.
-fn shapley_weight(k: u32, n: u32) -> f64 {
+pub(crate) fn shapley_weight(k: u32, n: u32) -> f64 {
     let fact = |x: u32| (1..=x).map(f64::from).product::<f64>();
     fact(k) * fact(n - k - 1) / fact(n)
 }
@@ -24,6 +25,36 @@ pub struct LeverRuns {
     pub groups: Vec<LeverGroup>,
     /// `totals[mask][year]`, `mask` over `groups`.
     pub totals: Vec<Vec<Totals>>,
+    /// `costs[mask][year]` by component; empty when the scenario has no price.
+    pub costs: Vec<Vec<CostYear>>,
+    /// Shapley shares by (group, site) and of the priced items, accumulated over the same
+    /// runs; `None` without prices.
+    pub(crate) detail: Option<Detail>,
+}
+
+/// Quantities of a site split by (group, site), in the slots of [`Detail::site`].
+pub(crate) const SITE_SLOTS: usize = 6;
+pub(crate) const SLOT_S1: usize = 0;
+pub(crate) const SLOT_S2M: usize = 1;
+pub(crate) const SLOT_S2L: usize = 2;
+pub(crate) const SLOT_S3: usize = 3;
+pub(crate) const SLOT_CREDITS: usize = 4;
+pub(crate) const SLOT_COST: usize = 5;
+
+/// Shapley values accumulated run by run: `φ_g = Σ_S c_g(S)·v(S)` with `c_g(S) = +w(|S|−1)`
+/// when `g ∈ S`, `−w(|S|)` otherwise (the same weights as the wedges, ANALYSES.md §1.8).
+#[derive(Clone, Debug)]
+pub(crate) struct Detail {
+    pub n_sites: usize,
+    pub years: usize,
+    /// `[((gi * years + y) * (n_sites + 1) + site) * SITE_SLOTS + slot]`, `gi` over the
+    /// active groups; site `n_sites` is the organisation (laid out in the order a run is read).
+    pub site: Vec<f64>,
+    /// `[(y * n_items + item) * 7 + gi]`: each group's share of each priced item's quantity.
+    pub items: Vec<f64>,
+    /// `[y * n_items + item]` (as [`Run::item_qty`]): the largest quantity of an item over
+    /// the runs.
+    pub item_max: Vec<f64>,
 }
 
 impl Engine {
@@ -42,10 +73,12 @@ impl Engine {
                 .sites
                 .iter()
                 .any(|s| s.rules.iter().any(|r| r.share.iter().any(|&v| v != r.share_off))),
-            LeverGroup::Ppa => self.sites.iter().any(|s| {
-                s.physical_re.iter().any(|&v| v != s.physical_re_off)
-                    || s.virtual_re.iter().any(|&v| v != s.virtual_re_off)
-            }),
+            LeverGroup::Ppa => {
+                self.sites.iter().any(|s| {
+                    s.physical_re.iter().any(|&v| v != s.physical_re_off)
+                        || s.virtual_re.iter().any(|&v| v != s.virtual_re_off)
+                }) || self.cost.as_ref().is_some_and(|c| c.ppa_capacity_moves)
+            }
             LeverGroup::Efficiency => self
                 .sites
                 .iter()
@@ -65,18 +98,85 @@ impl Engine {
             .filter(|&g| self.group_active(g))
             .collect();
         let mut run = Run::new(self);
-        let totals = (0..1usize << groups.len())
+        let n = groups.len() as u32;
+        let years = self.years;
+        let n_sites = self.sites.len();
+        let mut detail = self.cost.as_ref().map(|c| Detail {
+            n_sites,
+            years,
+            site: vec![0.0; groups.len() * (n_sites + 1) * years * SITE_SLOTS],
+            items: vec![0.0; c.items.len() * years * 7],
+            item_max: vec![0.0; c.items.len() * years],
+        });
+        let mut costs = Vec::new();
+        let totals = (0..1usize << n)
             .map(|mask| {
                 let set = groups
                     .iter()
                     .enumerate()
                     .filter(|(i, _)| mask & (1 << i) != 0)
                     .fold(LeverSet::BAU, |acc, (_, &g)| acc.with(g));
-                self.run_into(set, &mut run);
+                if detail.is_some() {
+                    self.run_with_items(set, &mut run);
+                } else {
+                    self.run_into(set, &mut run);
+                }
+                if let Some(d) = detail.as_mut() {
+                    costs.push(run.cost.clone());
+                    d.accumulate(&run, mask, n);
+                }
                 run.totals.clone()
             })
             .collect();
-        LeverRuns { groups, totals }
+        LeverRuns {
+            groups,
+            totals,
+            costs,
+            detail,
+        }
+    }
+}
+
+impl Detail {
+    /// Adds one run's quantities, weighted for every active group.
+    fn accumulate(&mut self, run: &Run, mask: usize, n: u32) {
+        let k = mask.count_ones();
+        let (years, n_sites) = (self.years, self.n_sites);
+        let n_items = self.item_max.len() / years.max(1);
+        for gi in 0..n as usize {
+            let c = if mask & (1 << gi) != 0 {
+                shapley_weight(k - 1, n)
+            } else {
+                -shapley_weight(k, n)
+            };
+            for y in 0..years {
+                let mut s3_sites = 0.0;
+                for si in 0..=n_sites {
+                    let base = ((gi * years + y) * (n_sites + 1) + si) * SITE_SLOTS;
+                    let slot = &mut self.site[base..base + SITE_SLOTS];
+                    if si < n_sites {
+                        let q = run.site(y, si);
+                        slot[SLOT_S1] += c * q.scope1;
+                        slot[SLOT_S2M] += c * q.scope2_market;
+                        slot[SLOT_S2L] += c * q.scope2_location;
+                        slot[SLOT_S3] += c * q.scope3;
+                        s3_sites += q.scope3;
+                    } else {
+                        let t = &run.totals[y];
+                        slot[SLOT_S3] += c * (t.scope3 - s3_sites);
+                        slot[SLOT_CREDITS] += c * t.credits;
+                    }
+                    slot[SLOT_COST] += c * run.site_cost(y, si);
+                }
+                for item in 0..n_items {
+                    let q = run.item_qty[y * n_items + item];
+                    self.items[(y * n_items + item) * 7 + gi] += c * q;
+                }
+            }
+        }
+        for (m, q) in self.item_max.iter_mut().zip(&run.item_qty) {
+            *m = m.max(q.abs());
+        }
     }
 }
 

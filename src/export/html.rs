@@ -297,6 +297,16 @@ pub fn report_on(s: &Scenario, metric: &Metric, lang: Lang, units: Units, date: 
         }
     }
 
+    // Cost (ANALYSES.md §1.10), when the file has prices.
+    if let Some(c) = &a.cost {
+        o.push_str(&super::cost::cost_html(
+            c,
+            lang,
+            crate::units::Money::OkuYen,
+            units,
+        ));
+    }
+
     inputs(&mut o, s, lang, &mut src);
 
     // Appendix.

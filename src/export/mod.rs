@@ -7,6 +7,7 @@ use crate::engine::wedges::{LeverRuns, Wedges};
 use crate::engine::{Engine, Projection};
 use crate::model::Scenario;
 
+pub mod cost;
 pub mod figures;
 pub mod html;
 pub mod png;
@@ -48,6 +49,8 @@ pub struct Analysis {
     pub runs: LeverRuns,
     pub metric: Metric,
     pub wedges: Wedges,
+    /// The cost analysis on the metric; `None` when the scenario has no price.
+    pub cost: Option<crate::engine::cost_analysis::CostAnalysis>,
 }
 
 impl Analysis {
@@ -62,6 +65,7 @@ impl Analysis {
         let results = targets::evaluate(s, &projection);
         let runs = engine.lever_runs();
         let wedges = runs.wedges(&metric);
+        let cost = runs.cost(s, &engine, &metric, &results);
         Analysis {
             engine,
             projection,
@@ -69,14 +73,16 @@ impl Analysis {
             runs,
             metric,
             wedges,
+            cost,
         }
     }
 
-    /// Re-splits the wedges on another metric (the lever runs do not change).
-    pub fn set_metric(&mut self, metric: &Metric) {
+    /// Re-splits the wedges and the cost on another metric (the lever runs do not change).
+    pub fn set_metric(&mut self, s: &Scenario, metric: &Metric) {
         if &self.metric != metric {
             self.metric = metric.clone();
             self.wedges = self.runs.wedges(metric);
+            self.cost = self.runs.cost(s, &self.engine, metric, &self.results);
         }
     }
 

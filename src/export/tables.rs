@@ -109,6 +109,7 @@ pub fn tables_on(s: &Scenario, metric: &crate::engine::Metric) -> Vec<Table> {
         runs,
         metric,
         wedges: w,
+        cost,
     } = super::Analysis::with_metric(s, metric.clone());
     let years = 0..p.years();
     let mlabel = crate::explain::metric_label(&metric, crate::i18n::Lang::En);
@@ -322,6 +323,12 @@ pub fn tables_on(s: &Scenario, metric: &crate::engine::Metric) -> Vec<Table> {
             })
             .collect(),
     });
+    // The cost analysis (ANALYSES.md §1.10), when the file has prices.
+    if let Some(a) = cost {
+        let names: Vec<String> = s.sites.iter().map(|x| x.name.clone()).collect();
+        out.push(super::cost::cost_table(&a));
+        out.push(super::cost::macc_table(&a, &names));
+    }
     out
 }
 

@@ -253,10 +253,10 @@ pub fn delta(a: &Value, b: &Value, unit: FieldUnit, year: i32) -> Option<(String
             }
         }
         let diff = |y: i32| (at(b, y).unwrap_or(0.0) - at(a, y).unwrap_or(0.0)).abs();
-        years.into_iter().fold(
-            year,
-            |best, y| if diff(y) > diff(best) + 1e-12 { y } else { best },
-        )
+        // The first year with the largest difference (the year asked first, then keyframes).
+        years
+            .into_iter()
+            .fold(year, |best, y| if diff(y) > diff(best) { y } else { best })
     } else {
         year
     };

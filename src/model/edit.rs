@@ -207,10 +207,8 @@ pub fn set_target(
         let prev = path.0[i - 1].0;
         // (keyframe years increase, and a plan start in the first plan year alone is not a
         // target, so a step pair always lies after the floor)
-        let step_pair = shape == Shape::Step
-            && i >= 2
-            && prev == path.0[i].0 - 1
-            && (path.0[i - 1].1 - path.0[i - 2].1).abs() < 1e-12;
+        let step_pair =
+            shape == Shape::Step && i >= 2 && prev == path.0[i].0 - 1 && path.0[i - 1].1 == path.0[i - 2].1;
         if step_pair {
             // A step: move the year before it along, keeping the value it steps from.
             let lo = path.0[i - 2].0 + 1;
@@ -241,7 +239,7 @@ pub fn set_target(
             (out, a)
         }
     };
-    if (value - anchor.1).abs() < 1e-12 {
+    if value == anchor.1 {
         return;
     }
     let year = year.max(anchor.0 + 1).min(last);
@@ -360,6 +358,9 @@ pub fn apply(s: &mut Scenario, e: Edit) -> Outcome {
                     "Added in the planner: starts in {} (after the latest actual); ratio 1 until set",
                     fy(start)
                 )),
+                id: None,
+                capex_jpy: None,
+                lifetime_years: 20,
             });
             Outcome::Changed
         }
@@ -413,12 +414,15 @@ pub fn apply(s: &mut Scenario, e: Edit) -> Outcome {
                 yield_mwh_per_mw: 1100.0,
                 allocation: vec![(site, 1.0)],
                 price_jpy_per_mwh: Path::default(),
-                capex_jpy_per_mw: 0.0,
+                capex_jpy_per_mw: None,
                 source: String::new(),
                 assumption: Some(format!(
                     "Added in the planner: 1 MW off-site solar from {} (the year after the latest actual) serving {site_name}, the site with the largest grid purchase not yet CO2-free; yield 1,100 MWh/MW a typical Japanese solar figure [assumption]",
                     fy(start)
                 )),
+                lifetime_years: 20,
+                opex_jpy_per_mw_yr: Path::default(),
+                price_assumption: None,
             });
             Outcome::Changed
         }

@@ -131,6 +131,12 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Scenario, LoadError> {
 
 /// Parses and validates a scenario text, reporting every error.
 pub fn from_str(text: &str) -> Result<Scenario, LoadError> {
+    from_str_noting(text).map(|(s, _)| s)
+}
+
+/// Like [`from_str`], with what migrating an older file changed (one line each; empty for a
+/// file of this build's version).
+pub fn from_str_noting(text: &str) -> Result<(Scenario, Vec<String>), LoadError> {
     if text.len() as u64 > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {
             bytes: text.len() as u64,
@@ -139,19 +145,26 @@ pub fn from_str(text: &str) -> Result<Scenario, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::Invalid(vec![FieldError {
             path: String::new(),
-            message: "the file is empty; a scenario starts with `(schema_version: 1, meta: (...), ...)`"
+            message: "the file is empty; a scenario starts with `(schema_version: 2, meta: (...), ...)`"
                 .into(),
             position: None,
         }]));
     }
-    let text = migrate(text)?;
-    let scenario = parse(&text)?;
+    let found = check_version(text)?;
+    let mut scenario = parse(text)?;
+    let notes = match found {
+        Some(1) => upgrade_from_1(
+            &mut scenario,
+            top_level_token(text, "discount_rate_pct").is_some(),
+        ),
+        _ => Vec::new(),
+    };
     let problems = validate(&scenario);
     if problems.is_empty() {
-        return Ok(scenario);
+        return Ok((scenario, notes));
     }
     // Positions only for the fields with errors, found in one pass.
-    let positions = locate(&text, problems.iter().map(|p| p.locate.as_str()));
+    let positions = locate(text, problems.iter().map(|p| p.locate.as_str()));
     Err(LoadError::Invalid(
         problems
             .into_iter()
@@ -165,17 +178,14 @@ pub fn from_str(text: &str) -> Result<Scenario, LoadError> {
     ))
 }
 
-/// Brings an older file up to [`SCHEMA_VERSION`], refuses a newer one.
-///
-/// Each schema change adds a step `from → from + 1` that rewrites the text; version 1 is the
-/// first published version, so there are no steps yet.
-fn migrate(text: &str) -> Result<std::borrow::Cow<'_, str>, LoadError> {
+/// The version a file declares, refusing a newer one than this build's and version 0.
+/// `None` when the text has no readable version (the parser then reports it).
+fn check_version(text: &str) -> Result<Option<u32>, LoadError> {
     let Some(token) = top_level_token(text, "schema_version") else {
-        // No version: let the parser report it (missing field) with everything else.
-        return Ok(text.into());
+        return Ok(None);
     };
     let Ok(found) = token.parse::<u32>() else {
-        return Ok(text.into()); // the parser reports the wrong type
+        return Ok(None); // the parser reports the wrong type
     };
     if found > SCHEMA_VERSION {
         return Err(LoadError::NewerSchema { found });
@@ -187,8 +197,46 @@ fn migrate(text: &str) -> Result<std::borrow::Cow<'_, str>, LoadError> {
             position: locate_exact(text, "schema_version"),
         }]));
     }
-    // Steps would apply here for found < SCHEMA_VERSION.
-    Ok(text.into())
+    Ok(Some(found))
+}
+
+/// Schema 1 → 2 (ANALYSES.md §5, §9.14, §9.32). Every field added in version 2 has a default,
+/// so a version-1 text parses as version 2; what changes is the meaning of two things:
+/// - the discount rate: version 1 could not store 0 (it was not written), so a version-1 file
+///   gets the default 4 % real where it had none or 0;
+/// - capex: version 1 could not say "not given", so a capex of 0 becomes "not given" (a PPA
+///   with a price stays complete: its missing capex then counts as 0, §9.45).
+fn upgrade_from_1(s: &mut Scenario, discount_given: bool) -> Vec<String> {
+    let mut notes = vec![
+        "schema_version: version 1 read and upgraded to version 2 (saving writes version 2)".to_string(),
+    ];
+    s.schema_version = SCHEMA_VERSION;
+    if !discount_given || s.discount_rate_pct == 0.0 {
+        s.discount_rate_pct = 4.0;
+        notes.push("discount_rate_pct: version 1 had none; set to the default 4 % real".into());
+    }
+    let mut cleared = 0usize;
+    let mut clear = |v: &mut Option<f64>| {
+        if *v == Some(0.0) {
+            *v = None;
+            cleared += 1;
+        }
+    };
+    for site in &mut s.sites {
+        clear(&mut site.process_change_capex_jpy);
+        for m in &mut site.measures {
+            clear(&mut m.capex_jpy);
+        }
+    }
+    for p in &mut s.ppas {
+        clear(&mut p.capex_jpy_per_mw);
+    }
+    if cleared > 0 {
+        notes.push(format!(
+            "capex: {cleared} capex field(s) of 0 read as \"not given\" (version 1 could not tell them apart)"
+        ));
+    }
+    notes
 }
 
 fn parse(text: &str) -> Result<Scenario, LoadError> {

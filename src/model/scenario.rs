@@ -10,7 +10,7 @@ use super::path::Path;
 use serde::{Deserialize, Serialize};
 
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Reserved target carrier of a fuel-switch rule that electrifies a process.
 pub const ELECTRICITY: &str = "electricity";
@@ -23,6 +23,15 @@ fn is_false(b: &bool) -> bool {
 }
 fn is_zero(x: &f64) -> bool {
     *x == 0.0
+}
+fn default_discount_rate_pct() -> f64 {
+    4.0
+}
+fn lifetime_15() -> u32 {
+    15
+}
+fn lifetime_20() -> u32 {
+    20
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -38,8 +47,9 @@ pub struct Scenario {
     /// receiving-end convention; 3.6 gives final energy).
     #[serde(default = "default_primary_gj_per_mwh")]
     pub primary_gj_per_mwh: f64,
-    /// Discount rate for the cost analysis [%/yr].
-    #[serde(default, skip_serializing_if = "is_zero")]
+    /// Real discount rate of the cost analysis [%/yr] (ANALYSES.md §1.3); 4 when absent,
+    /// always written.
+    #[serde(default = "default_discount_rate_pct")]
     pub discount_rate_pct: f64,
     pub regions: Vec<GridRegion>,
     pub fuels: Vec<Fuel>,
@@ -54,6 +64,9 @@ pub struct Scenario {
     /// Internal carbon price or tax [JPY/t-CO2].
     #[serde(default)]
     pub carbon_price_jpy_per_t: Path,
+    /// Settings of the cost analysis (ANALYSES.md §1.2).
+    #[serde(default)]
+    pub cost: CostSettings,
     /// Revenue [JPY] for intensity per million yen; empty when not used.
     #[serde(default)]
     pub revenue_jpy: Path,
@@ -95,12 +108,19 @@ pub struct GridRegion {
     /// Location-based factor; empty = same as `ef_kg_per_kwh`.
     #[serde(default)]
     pub ef_location_kg_per_kwh: Path,
+    /// Price of grid purchases, energy + network + levies [real JPY/MWh]; empty = not given.
     #[serde(default)]
     pub power_price_jpy_per_mwh: Path,
+    /// Default CO2-free premium over the power price for the region's sites [JPY/MWh].
+    #[serde(default)]
+    pub co2_free_premium_jpy_per_mwh: Path,
     #[serde(default)]
     pub source: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assumption: Option<String>,
+    /// Marks the prices and capex of this entry as assumptions (why, and how to replace them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price_assumption: Option<String>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -116,12 +136,16 @@ pub struct Fuel {
     /// Net calorific value [GJ per physical unit].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gj_per_unit: Option<f64>,
+    /// Delivered price [real JPY/GJ]; empty = not given.
     #[serde(default)]
     pub price_jpy_per_gj: Path,
     #[serde(default)]
     pub source: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assumption: Option<String>,
+    /// Marks the prices and capex of this entry as assumptions (why, and how to replace them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price_assumption: Option<String>,
 }
 
 /// Base-year use of one fuel at a site: either in GJ or in the fuel's physical unit.
@@ -165,6 +189,9 @@ pub struct OwnGeneration {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct FuelSwitch {
+    /// Name of the rule, unique in its site (default `"<from>→<to>"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     pub from: String,
     /// A fuel id, or `"electricity"`.
     pub to: String,
@@ -172,6 +199,12 @@ pub struct FuelSwitch {
     pub share: Path,
     /// GJ (or MWh-equivalent GJ) of the new carrier per GJ of the old one.
     pub ratio: f64,
+    /// Capex for moving 100 % of the site's base-year use of `from` [JPY]; none = not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capex_jpy: Option<f64>,
+    /// Annualisation period of the capex [years].
+    #[serde(default = "lifetime_20")]
+    pub lifetime_years: u32,
     #[serde(default)]
     pub source: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -198,9 +231,11 @@ pub struct Measure {
     pub electricity_saving: Option<Saving>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fuel_saving: Option<Saving>,
-    #[serde(default, skip_serializing_if = "is_zero")]
-    pub capex_jpy: f64,
-    /// Years in force; none = for ever.
+    /// Capex [JPY]; none = not given (0 is a real zero).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capex_jpy: Option<f64>,
+    /// Years in force (and annualisation period of the capex); none = for ever (annualised
+    /// over `cost.default_lifetime_years`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lifetime_years: Option<u32>,
     #[serde(default)]
@@ -236,6 +271,8 @@ pub struct Site {
     /// Lever 1: share of grid purchases contracted CO2-free (empty = 0).
     #[serde(default)]
     pub co2_free_share: Path,
+    /// Premium over the power price per MWh contracted CO2-free [JPY/MWh]; empty = the
+    /// region's default.
     #[serde(default)]
     pub co2_free_premium_jpy_per_mwh: Path,
     /// Lever 3.
@@ -249,17 +286,34 @@ pub struct Site {
     pub efficiency_fuel_pct: Path,
     #[serde(default)]
     pub measures: Vec<Measure>,
+    /// Capex per MWh/yr of electricity saved by the rate lever [JPY per MWh/yr].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub efficiency_capex_jpy_per_mwh_yr: Option<f64>,
+    /// Capex per GJ/yr of fuel saved by the rate lever [JPY per GJ/yr].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub efficiency_capex_jpy_per_gj_yr: Option<f64>,
+    /// Annualisation period of the efficiency capex [years].
+    #[serde(default = "lifetime_15")]
+    pub efficiency_lifetime_years: u32,
     /// Lever 6: share of process emissions removed (empty = 0).
     #[serde(default)]
     pub process_change_share: Path,
-    #[serde(default, skip_serializing_if = "is_zero")]
-    pub process_change_capex_jpy: f64,
+    /// Capex of a process change of the whole site (share 1) [JPY]; none = not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub process_change_capex_jpy: Option<f64>,
+    /// Annualisation period of the process-change capex [years].
+    #[serde(default = "lifetime_20")]
+    pub process_change_lifetime_years: u32,
+    /// Opex at share 1 and base-year activity [JPY/yr]; empty = 0.
     #[serde(default)]
     pub process_change_opex_jpy_per_yr: Path,
     #[serde(default)]
     pub source: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assumption: Option<String>,
+    /// Marks the prices and capex of this entry as assumptions (why, and how to replace them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price_assumption: Option<String>,
 }
 
 /// A purchased material (Scope 3, lever 2).
@@ -289,14 +343,19 @@ pub struct Material {
     /// κ: extra Scope 1 at the linked site per extra recycled tonne [t-CO2/t].
     #[serde(default, skip_serializing_if = "is_zero")]
     pub recycled_feed_t_co2_per_t: f64,
+    /// Price of the recycled route minus the primary route [JPY/t]; empty = not given.
     #[serde(default)]
     pub recycled_price_diff_jpy_per_t: Path,
+    /// Price of the low-carbon primary route minus the primary route [JPY/t].
     #[serde(default)]
     pub low_carbon_price_diff_jpy_per_t: Path,
     #[serde(default)]
     pub source: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assumption: Option<String>,
+    /// Marks the prices and capex of this entry as assumptions (why, and how to replace them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price_assumption: Option<String>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
@@ -321,14 +380,26 @@ pub struct Ppa {
     pub yield_mwh_per_mw: f64,
     /// `(site id, share)`, shares summing to 1.
     pub allocation: Vec<(String, f64)>,
+    /// Price per MWh delivered (virtual: net certificate cost) [JPY/MWh]; empty = not given.
     #[serde(default)]
     pub price_jpy_per_mwh: Path,
-    #[serde(default, skip_serializing_if = "is_zero")]
-    pub capex_jpy_per_mw: f64,
+    /// Capex of an own project per MW added [JPY/MW]; none = not given (0 when a price is
+    /// given: a third-party PPA's price covers its capex).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capex_jpy_per_mw: Option<f64>,
+    /// Annualisation period of the capex [years].
+    #[serde(default = "lifetime_20")]
+    pub lifetime_years: u32,
+    /// O&M of an own project [JPY per MW per year]; empty = 0.
+    #[serde(default)]
+    pub opex_jpy_per_mw_yr: Path,
     #[serde(default)]
     pub source: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assumption: Option<String>,
+    /// Marks the prices and capex of this entry as assumptions (why, and how to replace them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price_assumption: Option<String>,
 }
 
 /// Credits and removals (lever 7): shown apart, netted only where a target says so.
@@ -341,6 +412,9 @@ pub struct Credits {
     pub price_jpy_per_t: Path,
     #[serde(default)]
     pub source: String,
+    /// Marks the prices and capex of this entry as assumptions (why, and how to replace them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price_assumption: Option<String>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -455,6 +529,87 @@ pub struct Target {
     pub source: String,
 }
 
+/// How the tonnes of the levelised cost are counted (ANALYSES.md §1.6).
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Tonnes {
+    /// Discounted at the money's rate: the LCOA is the break-even constant carbon price.
+    #[default]
+    Discounted,
+    /// Cumulative tonnes, for comparison with "cost per cumulative tonne" figures.
+    Undiscounted,
+}
+
+fn default_price_scopes() -> Vec<Scope> {
+    vec![Scope::Scope1, Scope::Scope2]
+}
+
+/// The emissions a carbon price applies to (ANALYSES.md §9.17): gross Scope 1 + market Scope 2
+/// by default, credits not offset.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CarbonPriceMetric {
+    #[serde(default = "default_price_scopes")]
+    pub scopes: Vec<Scope>,
+    #[serde(default)]
+    pub scope2_method: Scope2Method,
+    /// Credits reduce the priced emissions (only where the scheme allows it).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub credits_offset: bool,
+}
+
+impl Default for CarbonPriceMetric {
+    fn default() -> Self {
+        CarbonPriceMetric {
+            scopes: default_price_scopes(),
+            scope2_method: Scope2Method::Market,
+            credits_offset: false,
+        }
+    }
+}
+
+/// Settings of the cost analysis (ANALYSES.md §1.2). Money is real JPY of `price_year`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CostSettings {
+    /// Year whose JPY the prices are in (documentation only; no deflator). None = base year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price_year: Option<i32>,
+    /// First year of the cost window; none = the year after the latest `Actual` history
+    /// entry at or after the base year, else the base year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_year: Option<i32>,
+    #[serde(default)]
+    pub carbon_price_metric: CarbonPriceMetric,
+    #[serde(default)]
+    pub tonnes: Tonnes,
+    /// Year of the MACC's widths; none = the first target's year, else the last year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub macc_year: Option<i32>,
+    /// Annualisation period of a measure that stays in force for ever [years].
+    #[serde(default = "lifetime_15")]
+    pub default_lifetime_years: u32,
+    /// Citations of the price set, the discount rate and the carbon price.
+    #[serde(default)]
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assumption: Option<String>,
+}
+
+impl Default for CostSettings {
+    fn default() -> Self {
+        CostSettings {
+            price_year: None,
+            from_year: None,
+            carbon_price_metric: CarbonPriceMetric::default(),
+            tonnes: Tonnes::Discounted,
+            macc_year: None,
+            default_lifetime_years: 15,
+            source: String::new(),
+            assumption: None,
+        }
+    }
+}
+
 impl Scenario {
     pub fn site_index(&self, id: &str) -> Option<usize> {
         self.sites.iter().position(|s| s.id == id)
@@ -494,9 +649,45 @@ impl Scenario {
             .min(self.base_year)
     }
 
+    /// First year of the cost window (ANALYSES.md §1.2, §9.51): `cost.from_year`, else the
+    /// year after the latest `Actual` history entry at or after the base year, else the base
+    /// year; never after the last year.
+    pub fn cost_from_year(&self) -> i32 {
+        let auto = || {
+            self.history
+                .iter()
+                .filter(|h| h.kind == HistoryKind::Actual && h.year >= self.base_year)
+                .map(|h| h.year.saturating_add(1))
+                .max()
+                .unwrap_or(self.base_year)
+        };
+        self.cost
+            .from_year
+            .unwrap_or_else(auto)
+            .clamp(self.base_year, self.last_year.max(self.base_year))
+    }
+
+    /// Year of the MACC's widths: `cost.macc_year`, else the first target's year, else the
+    /// last year (ANALYSES.md §9.51).
+    pub fn macc_year(&self) -> i32 {
+        self.cost
+            .macc_year
+            .or_else(|| self.targets.first().map(|t| t.year))
+            .unwrap_or(self.last_year)
+    }
+
     /// The history entry of a year, if any.
     pub fn history_for(&self, year: i32) -> Option<&HistoryEntry> {
         self.history.iter().find(|h| h.year == year)
+    }
+}
+
+impl FuelSwitch {
+    /// The rule's id, or `"<from>→<to>"` when it has none.
+    pub fn id_or_default(&self) -> String {
+        self.id
+            .clone()
+            .unwrap_or_else(|| format!("{}→{}", self.from, self.to))
     }
 }
 

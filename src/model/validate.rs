@@ -177,6 +177,27 @@ fn fmt_num(v: f64) -> String {
 }
 
 impl<'a> V<'a> {
+    /// An optional amount (price or capex): absent is "not given", a value is checked.
+    fn amount(&mut self, path: &str, v: Option<f64>) {
+        if let Some(x) = v {
+            self.number(path, x, Range::NonNegative);
+        }
+    }
+
+    /// An annualisation period or lifetime [years], 1..=[`limits::LIFETIME_YEARS`].
+    fn lifetime(&mut self, path: &str, l: u32) {
+        if !(1..=limits::LIFETIME_YEARS).contains(&l) {
+            self.err(path, format!("{l} is outside 1..{}", limits::LIFETIME_YEARS));
+        }
+    }
+
+    /// A note that is present only when given.
+    fn opt_note(&mut self, path: &str, t: &Option<String>) {
+        if let Some(t) = t {
+            self.note(path, t);
+        }
+    }
+
     /// The suggestion part of an unknown-reference message, for the first few only.
     fn known<'k>(&mut self, id: &str, known: impl Iterator<Item = &'k str>) -> String {
         self.suggested += 1;
@@ -492,12 +513,40 @@ fn checks(v: &mut V) {
             ),
         );
     }
-    if !(s.discount_rate_pct.is_finite() && (0.0..100.0).contains(&s.discount_rate_pct)) {
+    if !(s.discount_rate_pct.is_finite() && s.discount_rate_pct > -100.0 && s.discount_rate_pct < 100.0) {
         v.err(
             "discount_rate_pct",
-            format!("{} is outside 0..100 %", fmt_num(s.discount_rate_pct)),
+            format!(
+                "{} is outside the open range −100..100 %",
+                fmt_num(s.discount_rate_pct)
+            ),
         );
     }
+    // A negative real rate compounds over the horizon: (1 + r)^−n must stay a number money can
+    // be multiplied by (≤ 10¹⁰⁰), or every NPV is infinite.
+    let r = s.discount_rate_pct / 100.0;
+    let n = f64::from(s.last_year - s.base_year);
+    if r.is_finite() && r > -1.0 && r < 0.0 && -n * r.ln_1p() > 100.0 * std::f64::consts::LN_10 {
+        let min = (10f64.powf(-100.0 / n) - 1.0) * 100.0;
+        v.err(
+            "discount_rate_pct",
+            format!(
+                "{} % over the {n} years of the horizon discounts by a factor beyond 10¹⁰⁰; give a rate above {} %",
+                fmt_num(s.discount_rate_pct),
+                fmt_num((min * 10.0).ceil() / 10.0)
+            ),
+        );
+    }
+    if s.meta.currency != "JPY" && !s.meta.currency.trim().is_empty() {
+        v.err(
+            "meta.currency",
+            format!(
+                "\"{}\": money is JPY throughout (convert other currencies in the file and give the rate in `source`)",
+                short(&s.meta.currency)
+            ),
+        );
+    }
+    cost(v);
 
     regions(v);
     fuels(v);
@@ -552,6 +601,12 @@ fn regions(v: &mut V) {
             &r.power_price_jpy_per_mwh,
             Range::NonNegative,
         );
+        v.path(
+            &format!("{p}.co2_free_premium_jpy_per_mwh"),
+            &r.co2_free_premium_jpy_per_mwh,
+            Range::NonNegative,
+        );
+        v.opt_note(&format!("{p}.price_assumption"), &r.price_assumption);
     }
 }
 
@@ -593,6 +648,7 @@ fn fuels(v: &mut V) {
             &f.price_jpy_per_gj,
             Range::NonNegative,
         );
+        v.opt_note(&format!("{p}.price_assumption"), &f.price_assumption);
     }
 }
 
@@ -712,9 +768,25 @@ fn sites(v: &mut V) {
             &site.co2_free_premium_jpy_per_mwh,
             Range::NonNegative,
         );
+        let mut rule_ids = HashSet::new();
         for (k, sw) in site.fuel_switches.iter().enumerate() {
             let sp = format!("{p}.fuel_switches[{k}]");
             v.notes(&sp, &sw.source, &sw.assumption);
+            // Given ids name one rule each (rules without one are told apart by position).
+            if let Some(id) = &sw.id {
+                v.text(&format!("{sp}.id"), id);
+                if !rule_ids.insert(id.as_str()) {
+                    v.err(
+                        format!("{sp}.id"),
+                        format!(
+                            "\"{}\" names two rules of this site; give each rule its own id",
+                            short(id)
+                        ),
+                    );
+                }
+            }
+            v.amount(&format!("{sp}.capex_jpy"), sw.capex_jpy);
+            v.lifetime(&format!("{sp}.lifetime_years"), sw.lifetime_years);
             v.fuel_ref(&format!("{sp}.from"), &sw.from);
             if sw.to != ELECTRICITY {
                 v.fuel_ref(&format!("{sp}.to"), &sw.to);
@@ -790,7 +862,7 @@ fn sites(v: &mut V) {
                 "MWh",
             );
             saving(v, &format!("{mp}.fuel_saving"), m.fuel_saving, base_fuel_gj, "GJ");
-            v.number(&format!("{mp}.capex_jpy"), m.capex_jpy, Range::NonNegative);
+            v.amount(&format!("{mp}.capex_jpy"), m.capex_jpy);
             if let Some(l) = m.lifetime_years
                 && !(1..=limits::LIFETIME_YEARS).contains(&l)
             {
@@ -805,16 +877,32 @@ fn sites(v: &mut V) {
             &site.process_change_share,
             Range::Share,
         );
-        v.number(
+        v.amount(
             &format!("{p}.process_change_capex_jpy"),
             site.process_change_capex_jpy,
-            Range::NonNegative,
+        );
+        v.lifetime(
+            &format!("{p}.process_change_lifetime_years"),
+            site.process_change_lifetime_years,
         );
         v.path(
             &format!("{p}.process_change_opex_jpy_per_yr"),
             &site.process_change_opex_jpy_per_yr,
-            Range::Finite,
+            Range::NonNegative,
         );
+        v.amount(
+            &format!("{p}.efficiency_capex_jpy_per_mwh_yr"),
+            site.efficiency_capex_jpy_per_mwh_yr,
+        );
+        v.amount(
+            &format!("{p}.efficiency_capex_jpy_per_gj_yr"),
+            site.efficiency_capex_jpy_per_gj_yr,
+        );
+        v.lifetime(
+            &format!("{p}.efficiency_lifetime_years"),
+            site.efficiency_lifetime_years,
+        );
+        v.opt_note(&format!("{p}.price_assumption"), &site.price_assumption);
     }
 }
 
@@ -887,6 +975,7 @@ fn materials(v: &mut V) {
             &m.low_carbon_price_diff_jpy_per_t,
             Range::Finite,
         );
+        v.opt_note(&format!("{p}.price_assumption"), &m.price_assumption);
     }
 }
 
@@ -921,11 +1010,58 @@ fn ppas(v: &mut V) {
             &ppa.price_jpy_per_mwh,
             Range::NonNegative,
         );
-        v.number(
-            &format!("{p}.capex_jpy_per_mw"),
-            ppa.capex_jpy_per_mw,
+        v.amount(&format!("{p}.capex_jpy_per_mw"), ppa.capex_jpy_per_mw);
+        v.lifetime(&format!("{p}.lifetime_years"), ppa.lifetime_years);
+        v.path(
+            &format!("{p}.opex_jpy_per_mw_yr"),
+            &ppa.opex_jpy_per_mw_yr,
             Range::NonNegative,
         );
+        v.opt_note(&format!("{p}.price_assumption"), &ppa.price_assumption);
+    }
+}
+
+/// The `cost` block (ANALYSES.md §1.9): years inside the horizon, a known carbon-price metric.
+fn cost(v: &mut V) {
+    let s = v.s;
+    let c = &s.cost;
+    v.note("cost.source", &c.source);
+    v.opt_note("cost.assumption", &c.assumption);
+    v.opt_note("credits.price_assumption", &s.credits.price_assumption);
+    if let Some(y) = c.price_year
+        && !(limits::FIRST_YEAR..=limits::LAST_YEAR).contains(&y)
+    {
+        v.err(
+            "cost.price_year",
+            format!("{y} is outside {}..{}", limits::FIRST_YEAR, limits::LAST_YEAR),
+        );
+    }
+    for (name, y) in [("cost.from_year", c.from_year), ("cost.macc_year", c.macc_year)] {
+        if let Some(y) = y
+            && !v.horizon_years().contains(&y)
+        {
+            v.err(
+                name,
+                format!("{y} is outside the horizon {}..{}", s.base_year, s.last_year),
+            );
+        }
+    }
+    v.lifetime("cost.default_lifetime_years", c.default_lifetime_years);
+    let m = &c.carbon_price_metric;
+    if m.scopes.is_empty() {
+        v.err(
+            "cost.carbon_price_metric.scopes",
+            "must name at least one scope (Scope1, Scope2, Scope3)",
+        );
+    }
+    let mut seen = HashSet::new();
+    for (k, sc) in m.scopes.iter().enumerate() {
+        if !seen.insert(*sc) {
+            v.err(
+                format!("cost.carbon_price_metric.scopes[{k}]"),
+                format!("{sc:?} is listed twice"),
+            );
+        }
     }
 }
 

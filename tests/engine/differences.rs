@@ -152,6 +152,16 @@ fn a_change_is_stated_in_the_year_paths_differ_most() {
     // equal everywhere: the year asked
     let (text, _, d) = delta(&a, &a, FieldUnit::Share, 2040).unwrap();
     assert_eq!((text.as_str(), d), ("FY2040: 0.0 pt", 0.0));
+    // a tie keeps the year asked, however large the difference (no margin that vanishes
+    // against 400,000 MWh)
+    let before = Value::Keys(vec![(2030, 400_000.0)]);
+    let after = Value::Keys(vec![(2030, 420_000.0)]);
+    assert_eq!(
+        delta(&before, &after, FieldUnit::of("electricity_mwh"), 2025)
+            .unwrap()
+            .0,
+        "FY2025: +20,000 MWh"
+    );
     // the largest difference wins even when a smaller one comes later
     let zero = Value::Keys(vec![(2020, 0.0), (2025, 0.0), (2030, 0.0)]);
     let dip = Value::Keys(vec![(2020, 0.9), (2025, 0.1), (2030, 0.0)]);

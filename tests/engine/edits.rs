@@ -156,6 +156,10 @@ fn set_target_keeps_inside_the_plan_years() {
     let mut p = Path(vec![(2018, 0.3)]);
     set_target(&mut p, 0.3, 2030, 0.0, 2018, 2018, 2050, Shape::Step);
     assert_eq!(p.0, vec![(2018, 0.3)]);
+    // any other value is a target, however close (1e-12 apart is still a change)
+    let mut p = Path(vec![(2018, 0.0)]);
+    set_target(&mut p, 1e-12, 2030, 0.0, 2018, 2018, 2050, Shape::Step);
+    assert_eq!(p.0, vec![(2018, 0.0), (2029, 0.0), (2030, 1e-12)]);
     // a step right after the anchor has no "year before" keyframe
     let mut p = Path::default();
     set_target(&mut p, 1.0, 2019, 0.0, 2018, 2018, 2050, Shape::Step);

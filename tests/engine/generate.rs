@@ -192,7 +192,7 @@ fn build(
     history: &[(i32, u8, f64, f64)],
 ) -> Scenario {
     let mut s: Scenario = ron::from_str(&format!(
-        "(schema_version: 1, meta: (name: \"generated\"), base_year: {base}, last_year: {}, regions: [], fuels: [], sites: [])",
+        "(schema_version: 2, meta: (name: \"generated\"), base_year: {base}, last_year: {}, regions: [], fuels: [], sites: [])",
         base + h
     ))
     .unwrap();
@@ -213,6 +213,8 @@ fn build(
         power_price_jpy_per_mwh: Path::default(),
         source: String::new(),
         assumption: None,
+        co2_free_premium_jpy_per_mwh: Path::default(),
+        price_assumption: None,
     });
     if two_regions {
         s.regions.push(GridRegion {
@@ -232,6 +234,7 @@ fn build(
             price_jpy_per_gj: Path::default(),
             source: String::new(),
             assumption: None,
+            price_assumption: None,
         });
     }
     for (i, x) in sites.iter().enumerate() {
@@ -292,6 +295,9 @@ fn build(
                     ratio: *ratio,
                     source: String::new(),
                     assumption: None,
+                    id: None,
+                    capex_jpy: None,
+                    lifetime_years: 20,
                 })
                 .collect(),
             efficiency_electricity_pct: x.eff_el.clone(),
@@ -312,16 +318,21 @@ fn build(
                     } else {
                         Saving::Percent(fu * 100.0)
                     }),
-                    capex_jpy: 0.0,
+                    capex_jpy: None,
                     lifetime_years: lifetime,
                     source: String::new(),
                 })
                 .collect(),
             process_change_share: x.process_change.clone(),
-            process_change_capex_jpy: 0.0,
+            process_change_capex_jpy: None,
             process_change_opex_jpy_per_yr: Path::default(),
             source: String::new(),
             assumption: None,
+            efficiency_capex_jpy_per_mwh_yr: None,
+            efficiency_capex_jpy_per_gj_yr: None,
+            efficiency_lifetime_years: 15,
+            process_change_lifetime_years: 20,
+            price_assumption: None,
         });
     }
     let n = s.sites.len();
@@ -343,6 +354,7 @@ fn build(
             low_carbon_price_diff_jpy_per_t: Path::default(),
             source: String::new(),
             assumption: None,
+            price_assumption: None,
         });
     }
     for (k, (kind, capacity, yield_mwh, a, b, split)) in ppas.iter().enumerate() {
@@ -360,9 +372,12 @@ fn build(
             yield_mwh_per_mw: *yield_mwh,
             allocation,
             price_jpy_per_mwh: Path::default(),
-            capex_jpy_per_mw: 0.0,
+            capex_jpy_per_mw: None,
             source: String::new(),
             assumption: None,
+            lifetime_years: 20,
+            opex_jpy_per_mw_yr: Path::default(),
+            price_assumption: None,
         });
     }
     s.credits = Credits {

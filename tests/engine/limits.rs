@@ -323,7 +323,7 @@ fn every_input_has_an_upper_bound() {
         (
             "sites[0].process_change_opex_jpy_per_yr",
             limits::AMOUNT,
-            |s, v| s.sites[0].process_change_opex_jpy_per_yr = Path(vec![(2020, -v)]),
+            |s, v| s.sites[0].process_change_opex_jpy_per_yr = Path(vec![(2020, v)]),
         ),
     ];
     for (path, max, set) in fields {

@@ -137,13 +137,14 @@ fn net_includes_scope3_when_a_target_covers_it() {
 /// The canonical text leaves out what is at its default (a false flag, a zero rate), and a
 /// file without a currency is in JPY.
 #[test]
-fn defaults_are_left_out_of_the_saved_text_and_filled_in_on_load() {
+fn defaults_are_left_out_of_the_saved_text_and_filled_in_on_load_but_the_discount_rate_is_written() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/minimal.ron");
     let s = decarb::file::load(&path).unwrap();
     assert_eq!(s.meta.currency, "JPY");
     let text = decarb::model::to_string(&s).unwrap();
     assert!(!text.contains("credits_count"), "{text}");
-    assert!(!text.contains("discount_rate_pct"), "{text}");
+    // Schema 2 always writes the discount rate (ANALYSES.md §1.3): 4 % real by default.
+    assert!(text.contains("discount_rate_pct: 4.0"), "{text}");
     let mut t = s.clone();
     t.targets[0].credits_count = true;
     t.discount_rate_pct = 3.0;

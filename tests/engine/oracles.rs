@@ -74,6 +74,7 @@ fn material(id: &str, site: Option<&str>) -> Material {
         low_carbon_price_diff_jpy_per_t: Path::default(),
         source: String::new(),
         assumption: None,
+        price_assumption: None,
     }
 }
 
@@ -86,9 +87,12 @@ fn ppa(kind: PpaKind, mwh: f64) -> Ppa {
         yield_mwh_per_mw: mwh,
         allocation: vec![("a".into(), 1.0)],
         price_jpy_per_mwh: Path::default(),
-        capex_jpy_per_mw: 0.0,
+        capex_jpy_per_mw: None,
         source: String::new(),
         assumption: None,
+        lifetime_years: 20,
+        opex_jpy_per_mw_yr: Path::default(),
+        price_assumption: None,
     }
 }
 
@@ -219,6 +223,9 @@ fn two_switch_rules_on_one_fuel_each_move_a_share_of_the_pre_switch_demand() {
         ratio,
         source: String::new(),
         assumption: None,
+        id: None,
+        capex_jpy: None,
+        lifetime_years: 20,
     };
     s.sites[0].fuel_switches = vec![rule("gas", 0.3, 1.0), rule("electricity", 0.5, 0.9)];
     let p = run(&s);
@@ -323,7 +330,7 @@ fn a_measure_is_in_force_from_its_year_for_its_lifetime_and_absolute_savings_are
         // 100 MWh of 2,000 = 5 %; 100 GJ of 1,000 = 10 % (of the base-year demand)
         electricity_saving: Some(Saving::Absolute(100.0)),
         fuel_saving: Some(Saving::Absolute(100.0)),
-        capex_jpy: 0.0,
+        capex_jpy: None,
         lifetime_years: Some(2),
         source: String::new(),
     });
@@ -332,7 +339,7 @@ fn a_measure_is_in_force_from_its_year_for_its_lifetime_and_absolute_savings_are
         year: 2024,
         electricity_saving: Some(Saving::Percent(20.0)),
         fuel_saving: None,
-        capex_jpy: 0.0,
+        capex_jpy: None,
         lifetime_years: None,
         source: String::new(),
     });
@@ -776,7 +783,7 @@ fn one_lever_held_at_its_base_year_value_gives_its_effect() {
         year: 2021,
         electricity_saving: Some(Saving::Percent(50.0)),
         fuel_saving: Some(Saving::Percent(50.0)),
-        capex_jpy: 0.0,
+        capex_jpy: None,
         lifetime_years: None,
         source: String::new(),
     });
@@ -787,6 +794,9 @@ fn one_lever_held_at_its_base_year_value_gives_its_effect() {
         ratio: 1.0,
         source: String::new(),
         assumption: None,
+        id: None,
+        capex_jpy: None,
+        lifetime_years: 20,
     });
     let mut m = material("scrap", Some("a"));
     m.recycled_share = path(&[(2020, 0.2), (2022, 0.6)]);
@@ -925,6 +935,31 @@ fn factor_analysis_of_two_years_with_equal_emissions_weights_by_those_emissions(
     eq(f.activity.t_co2, l * 2f64.ln());
     eq(f.carbon_intensity.t_co2, l * 0.5f64.ln());
     eq(f.total.log_pct(), 100.0 * 0.5f64.ln());
+}
+
+#[test]
+fn factor_analysis_of_years_one_ulp_apart_weights_by_the_emissions() {
+    // L(C, C + 1 ulp) = C to within rounding: (C1 − C0) / ln(C1 / C0) divides rounding noise
+    // by rounding noise, which would put every factor 30 % off.
+    let a = factors::YearFigures {
+        year: 2020,
+        emissions_t: 1.5e6,
+        production_t: 100.0,
+        primary_energy_gj: 1000.0,
+    };
+    let b = factors::YearFigures {
+        year: 2025,
+        emissions_t: f64::from_bits(1.5e6f64.to_bits() + 1),
+        production_t: 110.0,
+        primary_energy_gj: 1000.0,
+    };
+    let f = factors::decompose(a, b);
+    assert!(
+        (f.activity.t_co2 - 1.5e6 * 1.1f64.ln()).abs() < 1e-6 * 1.5e6,
+        "{}",
+        f.activity.t_co2
+    );
+    assert!(f.total.t_co2.abs() < 1e-6);
 }
 
 // ---------------------------------------------------------------- the metric
@@ -1102,6 +1137,9 @@ fn a_lever_group_is_active_only_when_one_of_its_paths_leaves_its_base_year_value
             ratio: 1.0,
             source: String::new(),
             assumption: None,
+            id: None,
+            capex_jpy: None,
+            lifetime_years: 20,
         });
         s.ppas.push(ppa(PpaKind::Virtual, 100.0));
         s.ppas[0].capacity_mw = path(&[(2020, 1.0)]);

@@ -129,9 +129,20 @@ fn cases() -> Vec<(&'static str, Change, Option<&'static str>)> {
             Box::new(|s| s.discount_rate_pct = 100.0),
             Some("discount_rate_pct"),
         ),
+        // A real rate may be negative (ANALYSES.md §1.9): the open range −100..100 %.
+        ("discount −1", Box::new(|s| s.discount_rate_pct = -1.0), None),
+        ("discount −99", Box::new(|s| s.discount_rate_pct = -99.0), None),
+        // over the horizon of this file (FY2018–FY2050: 32 years), −99.9 % would discount by
+        // 1000³² = 10⁹⁶ (accepted) and −99.99 % by 10¹²⁸ (refused)
+        ("discount −99.9", Box::new(|s| s.discount_rate_pct = -99.9), None),
         (
-            "discount −1",
-            Box::new(|s| s.discount_rate_pct = -1.0),
+            "discount −99.99",
+            Box::new(|s| s.discount_rate_pct = -99.99),
+            Some("discount_rate_pct"),
+        ),
+        (
+            "discount −100",
+            Box::new(|s| s.discount_rate_pct = -100.0),
             Some("discount_rate_pct"),
         ),
         (
@@ -499,7 +510,7 @@ fn measure(s: &mut Scenario, year: i32, lifetime: Option<u32>, el: Option<Saving
         year,
         electricity_saving: el,
         fuel_saving: None,
-        capex_jpy: 0.0,
+        capex_jpy: None,
         lifetime_years: lifetime,
         source: String::new(),
     });

@@ -74,6 +74,14 @@ pub fn lower_ui(ui: &mut egui::Ui, app: &mut DecarbApp, height: f32) -> Option<C
             let f = factors::analyse(app.doc.scenario(), app.doc.projection(), from, to);
             factors_ui(ui, &f, lang, units);
         }
+        Lower::Cost => {
+            let Some(a) = app.doc.analysis_if_ready() else {
+                ui.spinner();
+                return None;
+            };
+            let s = app.doc.scenario();
+            super::cost::cost_ui(ui, s, a, &mut app.prefs.chart, lang, units, &name, height);
+        }
         Lower::Compare => {}
     }
     out

@@ -2,6 +2,7 @@
 //! what the user asked for; it computes no emissions.
 
 pub mod compare;
+pub mod cost;
 pub mod kpi;
 pub mod levers;
 pub mod lower;
@@ -22,6 +23,7 @@ pub enum Lower {
     Wedges,
     Bridge,
     Factors,
+    Cost,
     Compare,
 }
 
@@ -65,7 +67,13 @@ pub fn central_ui(app: &mut DecarbApp, ui: &mut egui::Ui) {
         app.command(c);
     }
     let h = ui.available_height();
-    let top = (h * 0.55 - 24.0).max(140.0);
+    // The cost view has three parts (KPIs, two charts, a table): it gets more of the height.
+    let share = if app.prefs.chart.lower == Lower::Cost {
+        0.34
+    } else {
+        0.55
+    };
+    let top = (h * share - 24.0).max(140.0);
     trajectory::trajectory_ui(ui, app, top);
     ui.separator();
     let h = (ui.available_height() - 4.0).max(120.0);

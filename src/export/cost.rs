@@ -1,0 +1,429 @@
+//! Text and CSV of the cost analysis (ANALYSES.md §1.10): the group table, the yearly series
+//! and what was left out. Shared by `decarb cost`, the report and the workbook.
+
+use crate::engine::LeverGroup;
+use crate::engine::cost::{COMPONENTS, ItemKind};
+use crate::engine::cost_analysis::{CostAnalysis, PerTonne};
+use crate::export::tables::{Cell, Table};
+use crate::i18n::Lang;
+use crate::model::Scenario;
+use crate::units::{Money, Units, group};
+
+/// "12,345 円/t", or why there is no figure.
+pub fn per_tonne(p: PerTonne) -> String {
+    match p {
+        PerTonne::Value(v) => format!("{} 円/t", group(v, 0)),
+        PerTonne::NoAbatement => "n/a — no net abatement".into(),
+        PerTonne::RaisesEmissions => "n/a — raises emissions".into(),
+    }
+}
+
+fn name(g: LeverGroup) -> &'static str {
+    crate::report::group_name(Lang::En, g.key())
+}
+
+/// The readable cost analysis: KPIs, the group table, what was left out.
+pub fn cost_text(s: &Scenario, a: &CostAnalysis, money: Money, units: Units, year: Option<i32>) -> String {
+    let mut o = String::new();
+    o.push_str(&format!(
+        "Cost of the plan against BAU, real JPY{} — window FY{}–FY{}, discount rate {} % real, tonnes {}\n",
+        s.cost.price_year.map_or(String::new(), |y| format!(" of FY{y}")),
+        a.from_year,
+        a.last_year,
+        group(a.rate * 100.0, 2),
+        match a.tonnes {
+            crate::model::Tonnes::Discounted => "discounted",
+            crate::model::Tonnes::Undiscounted => "undiscounted",
+        }
+    ));
+    o.push_str(&format!(
+        "Abatement metric: {}\n\n",
+        crate::explain::metric_label(&a.metric, Lang::En)
+    ));
+    o.push_str(&format!(
+        "NPV of the plan:           {}\n",
+        money.fmt(a.npv_plan_jpy)
+    ));
+    o.push_str(&format!(
+        "Average cost per tonne:    {}\n",
+        per_tonne(a.lcoa_plan)
+    ));
+    o.push_str(&format!(
+        "Capex of the plan (cash):  {}\n",
+        money.fmt(a.capex_cash_jpy)
+    ));
+    match &a.exposure {
+        Some(x) => {
+            o.push_str(&format!(
+                "NPV of carbon-price exposure: plan {}, BAU {} ({})\n",
+                money.fmt(x.npv_plan_jpy),
+                money.fmt(x.npv_bau_jpy),
+                crate::explain::metric_label(&x.metric, Lang::En)
+            ));
+            for t in a.at_targets.iter().filter(|t| t.level_t > 0.0) {
+                o.push_str(&format!(
+                    "Exposure in FY{} at {} {}: at the target level {} ({}), the plan's own {}\n",
+                    t.year,
+                    group(t.price_jpy_per_t, 0),
+                    "円/t",
+                    money.fmt(t.exposure_jpy),
+                    units.fmt(t.level_t),
+                    money.fmt(t.plan_jpy)
+                ));
+            }
+        }
+        None => o.push_str("Carbon-price exposure: n/a — no carbon price in the file\n"),
+    }
+    o.push_str(&format!(
+        "\nBy lever group (MACC year FY{}):\n{:<24}{:>16}{:>24}{:>24}{:>24}{:>16}{:>26}  {}\n",
+        a.macc_year,
+        "Group",
+        format!("NPV ({})", money.label()),
+        "Cost per disc. tonne",
+        "NPV per cum. tonne",
+        "Break-even price",
+        format!("Abated ({})", units.label()),
+        "Capex intensity (円 per t/yr)",
+        "Notes"
+    ));
+    for r in &a.rows {
+        let mut notes = Vec::new();
+        if !r.incomplete.is_empty() {
+            notes.push(format!("incomplete ({} price(s) missing)", r.incomplete.len()));
+        }
+        if !r.assumed.is_empty() {
+            notes.push(format!("{} assumed price(s)", r.assumed.len()));
+        }
+        o.push_str(&format!(
+            "{:<24}{:>16}{:>24}{:>24}{:>24}{:>16}{:>26}  {}\n",
+            name(r.group),
+            group(money.of(r.npv_jpy), money.decimals()),
+            per_tonne(r.lcoa),
+            per_tonne(r.per_cumulative_t),
+            per_tonne(r.break_even),
+            group(units.of(r.abatement_macc_year_t), units.decimals()),
+            match r.capex_intensity {
+                PerTonne::Value(v) => group(v, 0),
+                _ => "n/a".into(),
+            },
+            notes.join("; ")
+        ));
+    }
+    if a.rows.is_empty() {
+        o.push_str("  (no lever moves from its base-year value: the plan is BAU)\n");
+    }
+    let missing: Vec<_> = a.missing().collect();
+    if !missing.is_empty() {
+        o.push_str("\nNot counted (no price in the file; never taken as 0):\n");
+        for u in missing {
+            let groups: Vec<&str> = u.groups.iter().map(|g| name(*g)).collect();
+            o.push_str(&format!(
+                "  {} ({}){}\n",
+                u.item.what,
+                u.item.field,
+                if groups.is_empty() {
+                    String::new()
+                } else {
+                    format!(": makes {} incomplete", groups.join(", "))
+                }
+            ));
+        }
+    }
+    let assumed: Vec<_> = a
+        .items
+        .iter()
+        .filter(|u| u.used && u.item.kind == ItemKind::Assumed)
+        .collect();
+    if !assumed.is_empty() {
+        o.push_str("\nAssumed prices (marked price_assumption in the file):\n");
+        for u in assumed {
+            o.push_str(&format!("  {} ({})\n", u.item.what, u.item.field));
+        }
+    }
+    o.push_str(&format!("\nPlan cost by year ({}):\n", money.label()));
+    o.push_str(&format!("{:>6}{:>16}", "FY", "Plan"));
+    for r in &a.rows {
+        o.push_str(&format!("{:>24}", name(r.group)));
+    }
+    o.push_str(&format!("{:>18}\n", "Exposure"));
+    for i in a.window() {
+        let y = a.base_year + i as i32;
+        if year.is_some_and(|only| only != y) {
+            continue;
+        }
+        o.push_str(&format!(
+            "{:>6}{:>16}",
+            y,
+            group(money.of(a.plan(i)), money.decimals())
+        ));
+        for r in &a.rows {
+            o.push_str(&format!(
+                "{:>24}",
+                group(
+                    money.of(a.by_group[i][r.group as usize].total()),
+                    money.decimals()
+                )
+            ));
+        }
+        let x = a
+            .exposure
+            .as_ref()
+            .map_or("n/a".into(), |x| group(money.of(x.plan_jpy[i]), money.decimals()));
+        o.push_str(&format!("{x:>18}\n"));
+    }
+    o
+}
+
+fn num(x: f64) -> Cell {
+    if x.is_finite() { Cell::Num(x) } else { Cell::Empty }
+}
+
+fn per_tonne_num(p: PerTonne) -> Cell {
+    match p {
+        PerTonne::Value(v) => num(v),
+        PerTonne::NoAbatement => Cell::Text("n/a (no net abatement)".into()),
+        PerTonne::RaisesEmissions => Cell::Text("n/a (raises emissions)".into()),
+    }
+}
+
+/// The MACC sheet: one row per active lever group, then the (group, site) bars.
+pub fn macc_table(a: &CostAnalysis, site_names: &[String]) -> Table {
+    let mut header: Vec<String> = [
+        "lever group",
+        "site",
+        "NPV [JPY]",
+        "cost per discounted tonne (LCOA) [JPY/t-CO2]",
+        "NPV per cumulative tonne [JPY/t-CO2]",
+        "bar height [JPY/t-CO2]",
+        "break-even carbon price [JPY/t-CO2]",
+        "with the carbon price [JPY/t-CO2]",
+    ]
+    .map(String::from)
+    .into_iter()
+    .chain([
+        format!("abatement in FY{} [t-CO2/yr]", a.macc_year),
+        format!("abatement to FY{} [t-CO2]", a.macc_year),
+        "capex cash [JPY]".into(),
+        "capex intensity [JPY per t-CO2/yr]".into(),
+        "incomplete: prices missing".into(),
+        "assumed prices".into(),
+    ])
+    .collect();
+    header.extend(COMPONENTS.iter().map(|c| format!("NPV {c} [JPY]")));
+    let fields = |list: &[usize]| {
+        list.iter()
+            .map(|&k| a.items[k].item.field.clone())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut rows: Vec<Vec<Cell>> = a
+        .rows
+        .iter()
+        .map(|r| {
+            let mut row = vec![
+                Cell::Text(name(r.group).into()),
+                Cell::Text("all".into()),
+                num(r.npv_jpy),
+                per_tonne_num(r.lcoa),
+                per_tonne_num(r.per_cumulative_t),
+                per_tonne_num(r.height),
+                per_tonne_num(r.break_even),
+                r.net_of_carbon.map_or(Cell::Empty, per_tonne_num),
+                num(r.abatement_macc_year_t),
+                num(r.abatement_to_macc_year_t),
+                num(r.capex_cash_jpy),
+                per_tonne_num(r.capex_intensity),
+                Cell::Text(fields(&r.incomplete)),
+                Cell::Text(fields(&r.assumed)),
+            ];
+            row.extend(r.npv_by_component.iter().map(|&v| num(v)));
+            row
+        })
+        .collect();
+    for b in &a.site_bars {
+        let site = b
+            .site
+            .and_then(|i| site_names.get(i).cloned())
+            .unwrap_or_else(|| "organisation".into());
+        rows.push(vec![
+            Cell::Text(name(b.group).into()),
+            Cell::Text(site),
+            num(b.npv_jpy),
+            Cell::Empty,
+            Cell::Empty,
+            per_tonne_num(b.height),
+            Cell::Empty,
+            Cell::Empty,
+            num(b.abatement_macc_year_t),
+            num(b.abatement_to_macc_year_t),
+        ]);
+    }
+    Table {
+        name: "MACC",
+        header,
+        rows,
+    }
+}
+
+/// The Cost sheet: per fiscal year, the plan cost, each group's share, each component and
+/// the carbon-price exposure.
+pub fn cost_table(a: &CostAnalysis) -> Table {
+    let mut header: Vec<String> = [
+        "fiscal year",
+        "discount factor",
+        "plan cost [JPY]",
+        "scenario cost [JPY]",
+        "BAU cost [JPY]",
+    ]
+    .map(String::from)
+    .into();
+    header.extend(a.rows.iter().map(|r| format!("{} [JPY]", name(r.group))));
+    header.extend(COMPONENTS.iter().map(|c| format!("plan {c} [JPY]")));
+    header.extend(
+        [
+            "carbon price [JPY/t-CO2]",
+            "exposure of the scenario [JPY]",
+            "exposure of BAU [JPY]",
+        ]
+        .map(String::from),
+    );
+    let rows = (0..a.scenario.len())
+        .map(|i| {
+            let mut row = vec![
+                Cell::Num(f64::from(a.base_year + i as i32)),
+                num(a.discount[i]),
+                num(a.plan(i)),
+                num(a.scenario[i].total()),
+                num(a.bau[i].total()),
+            ];
+            row.extend(
+                a.rows
+                    .iter()
+                    .map(|r| num(a.by_group[i][r.group as usize].total())),
+            );
+            row.extend(a.plan_by_component(i).map(num));
+            match &a.exposure {
+                Some(x) => row.extend([num(x.price[i]), num(x.plan_jpy[i]), num(x.bau_jpy[i])]),
+                None => row.extend([Cell::Empty, Cell::Empty, Cell::Empty]),
+            }
+            row
+        })
+        .collect();
+    Table {
+        name: "Cost",
+        header,
+        rows,
+    }
+}
+
+/// The report's "Cost" section: the KPIs, the group table and what was not counted (HTML,
+/// every text escaped).
+pub fn cost_html(a: &CostAnalysis, lang: Lang, money: Money, units: Units) -> String {
+    use crate::export::svg::esc;
+    use crate::i18n::tr;
+    let mut o = String::new();
+    o.push_str(&format!(
+        r#"<h2>{}</h2><p class="note">{} FY{}–FY{}, {} {} %; {}: {}.</p><ul>"#,
+        tr(lang, "Cost of the plan"),
+        tr(lang, "Real JPY against BAU over"),
+        a.from_year,
+        a.last_year,
+        tr(lang, "discount rate"),
+        group(a.rate * 100.0, 2),
+        tr(lang, "abatement metric"),
+        esc(&crate::explain::metric_label(&a.metric, lang))
+    ));
+    let mut kpi = |name: &str, value: String| {
+        o.push_str(&format!("<li>{}: <b>{}</b></li>", esc(name), esc(&value)));
+    };
+    kpi(tr(lang, "NPV of the plan"), money.fmt(a.npv_plan_jpy));
+    kpi(tr(lang, "Average cost per tonne"), per_tonne(a.lcoa_plan));
+    kpi(tr(lang, "Capex of the plan"), money.fmt(a.capex_cash_jpy));
+    match &a.exposure {
+        Some(x) => {
+            kpi(
+                tr(lang, "NPV of carbon-price exposure (plan / BAU)"),
+                format!("{} / {}", money.fmt(x.npv_plan_jpy), money.fmt(x.npv_bau_jpy)),
+            );
+            for t in a.at_targets.iter().filter(|t| t.level_t > 0.0) {
+                kpi(
+                    &format!("{} FY{} ({})", tr(lang, "Exposure"), t.year, t.label),
+                    format!(
+                        "{} {} ({} × {} 円/t); {} {}",
+                        tr(lang, "at the target level"),
+                        money.fmt(t.exposure_jpy),
+                        units.fmt(t.level_t),
+                        group(t.price_jpy_per_t, 0),
+                        tr(lang, "the plan's own"),
+                        money.fmt(t.plan_jpy)
+                    ),
+                );
+            }
+        }
+        None => kpi(
+            tr(lang, "Carbon-price exposure"),
+            tr(lang, "n/a — no carbon price").into(),
+        ),
+    }
+    o.push_str("</ul>");
+    o.push_str(&format!(
+        r#"<table><tr><th>{}</th><th class="n">NPV [{}]</th><th class="n">{}</th><th class="n">{}</th><th class="n">{}</th><th class="n">{} FY{} [{}]</th><th class="n">{}</th><th>{}</th></tr>"#,
+        tr(lang, "Lever group"),
+        money.label(),
+        tr(lang, "Cost per discounted tonne"),
+        tr(lang, "NPV per cumulative tonne"),
+        tr(lang, "Break-even carbon price"),
+        tr(lang, "Abatement"),
+        a.macc_year,
+        units.label(),
+        tr(lang, "Capex intensity [円 per t/yr]"),
+        tr(lang, "Notes")
+    ));
+    for r in &a.rows {
+        let mut notes = Vec::new();
+        if !r.incomplete.is_empty() {
+            notes.push(format!("{} ({})", tr(lang, "incomplete"), r.incomplete.len()));
+        }
+        if !r.assumed.is_empty() {
+            notes.push(format!("{} ({})", tr(lang, "assumed prices"), r.assumed.len()));
+        }
+        o.push_str(&format!(
+            r#"<tr><td>{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td>{}</td></tr>"#,
+            esc(crate::report::group_name(lang, r.group.key())),
+            group(money.of(r.npv_jpy), money.decimals()),
+            esc(&per_tonne(r.lcoa)),
+            esc(&per_tonne(r.per_cumulative_t)),
+            esc(&per_tonne(r.break_even)),
+            group(units.of(r.abatement_macc_year_t), units.decimals()),
+            match r.capex_intensity {
+                PerTonne::Value(v) => group(v, 0),
+                _ => "n/a".into(),
+            },
+            esc(&notes.join("; "))
+        ));
+    }
+    o.push_str("</table>");
+    let missing: Vec<_> = a.missing().collect();
+    if !missing.is_empty() {
+        o.push_str(&format!(
+            r#"<p class="note">{}</p><ul class="note">"#,
+            tr(lang, "Not counted (no price in the file; never taken as 0):")
+        ));
+        for u in missing {
+            o.push_str(&format!(
+                "<li>{} (<code>{}</code>)</li>",
+                esc(&u.item.what),
+                esc(&u.item.field)
+            ));
+        }
+        o.push_str("</ul>");
+    }
+    o.push_str(&format!(
+        r#"<p class="note">{}</p>"#,
+        tr(
+            lang,
+            "Each group's figures are its Shapley share, order-free, not the cost of adding it last; a cheap bar is not a reason to do it first, and a negative cost usually hides barriers the model does not price."
+        )
+    ));
+    o
+}
