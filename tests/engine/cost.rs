@@ -779,3 +779,85 @@ fn every_shipped_scenario_has_a_cost_analysis_whose_shares_add_up() {
         }
     }
 }
+
+/// Two sites sharing a PPA, one of them half owned, and an organisation material: every figure
+/// below is worked out by hand from §1.4 (no discounting, window FY2020–FY2024).
+const TWO_SITES: &str = r#"(
+  schema_version: 2,
+  meta: (name: "Two sites"),
+  base_year: 2020,
+  last_year: 2024,
+  discount_rate_pct: 0.0,
+  regions: [(id: "grid", name: "Grid", ef_kg_per_kwh: [(2020, 0.5)], power_price_jpy_per_mwh: [(2020, 10000.0)])],
+  fuels: [],
+  sites: [
+    (id: "a", name: "A", region: "grid", electricity_mwh: 1000.0, ownership: [(2020, 0.5)]),
+    (id: "b", name: "B", region: "grid", electricity_mwh: 2000.0),
+  ],
+  materials: [(id: "m", name: "Metal", quantity_t: 100.0, ef_primary_t_per_t: 2.0, ef_recycled_t_per_t: 0.5,
+    ef_low_carbon_t_per_t: 1.0, recycled_share: [(2020, 0.0), (2021, 0.5)],
+    recycled_price_diff_jpy_per_t: [(2020, 1000.0)], low_carbon_price_diff_jpy_per_t: [(2020, 0.0)])],
+  ppas: [(id: "pv", name: "PV", kind: OffSite, capacity_mw: [(2020, 0.0), (2021, 1.0)], yield_mwh_per_mw: 200.0,
+    allocation: [("a", 0.25), ("b", 0.75)], price_jpy_per_mwh: [(2020, 8000.0)], capex_jpy_per_mw: 1000000.0,
+    lifetime_years: 10)],
+  targets: [(label: "S1+2+3", year: 2024, scopes: [Scope1, Scope2, Scope3], kind: Level(t_co2: 0.0))],
+)"#;
+
+#[test]
+fn a_shared_ppa_half_owned_site_and_organisation_material_split_by_site_as_worked_out_by_hand() {
+    let s = model::from_str(TWO_SITES).expect("valid");
+    let a = cost(&s);
+    assert_eq!(a.from_year, 2020, "no actual: the window starts in the base year");
+    let i = a.index(2022).unwrap();
+    let ppa = a.by_group[i][LeverGroup::Ppa as usize];
+    // Deliveries A 0.25 × 200 = 50 MWh (owned 0.5), B 150 MWh, at 8,000: 0.5·400,000 + 1,200,000.
+    eq(ppa.ppa, 1_400_000.0);
+    // Grid purchases saved at 10,000: −(0.5·50 + 150) × 10,000.
+    eq(ppa.electricity, -1_750_000.0);
+    // Rent on 1 MW at 1,000,000 × CRF(0, 10) = 100,000 a year, split 0.25 (× 0.5) / 0.75.
+    eq(ppa.capex, 12_500.0 + 75_000.0);
+    // Recycling: 100 t × 0.5 × 1,000 JPY/t, organisation material (no ownership).
+    eq(a.by_group[i][LeverGroup::Recycling as usize].materials, 50_000.0);
+    // Per site: −1,500 JPY per MWh the PPA delivers (8,000 − 10,000 + 500 of rent) → −3,000
+    // JPY per t at 0.5 t/MWh at both sites; 4 years of deliveries in the window.
+    let bar = |g: LeverGroup, site: Option<usize>| {
+        a.site_bars
+            .iter()
+            .find(|b| b.group == g && b.site == site)
+            .unwrap_or_else(|| panic!("{g:?} at {site:?}"))
+    };
+    eq(bar(LeverGroup::Ppa, Some(0)).npv_jpy, -37_500.0 * 4.0);
+    eq(bar(LeverGroup::Ppa, Some(1)).npv_jpy, -225_000.0 * 4.0);
+    eq(value(bar(LeverGroup::Ppa, Some(0)).height), -3_000.0);
+    eq(value(bar(LeverGroup::Ppa, Some(1)).height), -3_000.0);
+    eq(bar(LeverGroup::Ppa, Some(0)).abatement_macc_year_t, 12.5);
+    eq(bar(LeverGroup::Ppa, Some(1)).abatement_macc_year_t, 75.0);
+    eq(bar(LeverGroup::Recycling, None).npv_jpy, 200_000.0);
+    eq(bar(LeverGroup::Recycling, None).abatement_macc_year_t, 75.0);
+    let r = row(&a, LeverGroup::Ppa);
+    eq(value(r.lcoa), -3_000.0);
+    // Cash: 1,000,000 paid in FY2020 (τ − 1), × 0.25 × 0.5 at A and × 0.75 at B; intensity
+    // = cash / abatement gained by FY2024 (87.5 t/yr).
+    eq(r.capex_cash_jpy, 875_000.0);
+    eq(value(r.capex_intensity), 10_000.0);
+    // Recycling on Scope 1+2+3: 100 × 0.5 × (2 − 0.5) = 75 t a year → 200,000 / 300 t.
+    eq(value(row(&a, LeverGroup::Recycling).lcoa), 200_000.0 / 300.0);
+    // No carbon price: the break-even price is still defined, on Scope 1 + market Scope 2,
+    // where recycling cuts nothing.
+    assert_eq!(row(&a, LeverGroup::Recycling).break_even, PerTonne::NoAbatement);
+    eq(value(r.break_even), -3_000.0);
+
+    // An actual for FY2021 moves the window to FY2022; the undiscounted ratio is beside it.
+    let mut t = s.clone();
+    t.history
+        .push(ron::from_str("(year: 2021, scope1_t: Some(0.0), scope2_t: Some(1000.0))").unwrap());
+    t.discount_rate_pct = 10.0;
+    let b = cost(&t);
+    assert_eq!(b.from_year, 2022);
+    let r = row(&b, LeverGroup::Ppa);
+    // Flat per tonne: the same −3,000 with discounted or undiscounted tonnes.
+    eq(value(r.per_cumulative_t), r.npv_jpy / (87.5 * 3.0));
+    // Rent at 10 % over 10 years changes the cost per MWh: 8,000 − 10,000 + 1e6·CRF/200.
+    let per_mwh = 8000.0 - 10_000.0 + 1e6 * crf(0.10, 10) / 200.0;
+    eq(value(r.lcoa), per_mwh / 0.5);
+}
