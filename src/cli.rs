@@ -492,6 +492,13 @@ pub fn run_command(cmd: Command) -> i32 {
             }
             let analysis = crate::export::Analysis::new(&s);
             let Some(a) = analysis.cost else {
+                if csv.is_some() {
+                    warn!(
+                        "{}: no price, capex or carbon price in the file: nothing to cost, no CSV written",
+                        file.display()
+                    );
+                    return EXIT_OK;
+                }
                 return write_out(
                     None,
                     "No price, capex or carbon price in the file: there is nothing to cost. Give prices (regions' power_price_jpy_per_mwh, fuels' price_jpy_per_gj, …) to see the cost of the plan.\n",

@@ -240,7 +240,8 @@ impl LeverRuns {
         let last = base + years as i32 - 1;
         let from_year = s.cost_from_year().clamp(base, last);
         let t0 = (from_year - base) as usize;
-        let macc_year = s.macc_year().clamp(base, last);
+        // (a MACC year before the window would have no abatement to draw: the window's start)
+        let macc_year = s.macc_year().clamp(from_year, last);
         let im = (macc_year - base) as usize;
         let rate = s.discount_rate_pct / 100.0;
         let discount: Vec<f64> = (0..years)

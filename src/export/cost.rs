@@ -3,7 +3,7 @@
 
 use crate::engine::LeverGroup;
 use crate::engine::cost::{COMPONENTS, ItemKind};
-use crate::engine::cost_analysis::{CostAnalysis, PerTonne};
+use crate::engine::cost_analysis::{CostAnalysis, GroupCost, PerTonne};
 use crate::export::tables::{Cell, Table};
 use crate::i18n::Lang;
 use crate::model::Scenario;
@@ -16,6 +16,51 @@ pub fn per_tonne(p: PerTonne) -> String {
         PerTonne::NoAbatement => "n/a — no net abatement".into(),
         PerTonne::RaisesEmissions => "n/a — raises emissions".into(),
     }
+}
+
+/// A group's cost per tonne as shown: "n/a — prices missing" when the group depends on a
+/// price the file does not give (its figure would count only part of its cost), never a
+/// number that reads as the whole cost.
+pub fn shown(r: &GroupCost, p: PerTonne) -> String {
+    if r.incomplete.is_empty() {
+        per_tonne(p)
+    } else {
+        "n/a — prices missing".into()
+    }
+}
+
+fn shown_num(r: &GroupCost, p: PerTonne) -> Cell {
+    if r.incomplete.is_empty() {
+        per_tonne_num(p)
+    } else {
+        Cell::Text("n/a (prices missing)".into())
+    }
+}
+
+/// Capex intensity as shown: a figure, or "n/a" (no capex, or no abatement gained since the
+/// window began).
+pub fn intensity(r: &GroupCost) -> String {
+    match r.capex_intensity {
+        PerTonne::Value(v) if r.capex_cash_jpy > 0.0 => group(v, 0),
+        _ => "n/a".into(),
+    }
+}
+
+fn intensity_num(r: &GroupCost) -> Cell {
+    match r.capex_intensity {
+        PerTonne::Value(v) if r.capex_cash_jpy > 0.0 => num(v),
+        _ => Cell::Text("n/a".into()),
+    }
+}
+
+/// The line under the plan's NPV when some lever group misses a price.
+pub fn incomplete_note(a: &CostAnalysis) -> Option<String> {
+    let n = a.missing().filter(|u| !u.groups.is_empty()).count();
+    (n > 0).then(|| {
+        format!(
+            "incomplete: {n} price(s) the plan's cost depends on are not in the file (listed below); the totals count only what is priced"
+        )
+    })
 }
 
 fn name(g: LeverGroup) -> &'static str {
@@ -75,7 +120,7 @@ pub fn cost_text(s: &Scenario, a: &CostAnalysis, money: Money, units: Units, yea
         None => o.push_str("Carbon-price exposure: n/a — no carbon price in the file\n"),
     }
     o.push_str(&format!(
-        "\nBy lever group (MACC year FY{}):\n{:<24}{:>16}{:>24}{:>24}{:>24}{:>16}{:>26}  {}\n",
+        "\nBy lever group (MACC year FY{}):\n{:<24}{:>16}{:>24}{:>24}{:>24}{:>16} {:>29}  {}\n",
         a.macc_year,
         "Group",
         format!("NPV ({})", money.label()),
@@ -95,17 +140,14 @@ pub fn cost_text(s: &Scenario, a: &CostAnalysis, money: Money, units: Units, yea
             notes.push(format!("{} assumed price(s)", r.assumed.len()));
         }
         o.push_str(&format!(
-            "{:<24}{:>16}{:>24}{:>24}{:>24}{:>16}{:>26}  {}\n",
+            "{:<24}{:>16}{:>24}{:>24}{:>24}{:>16} {:>29}  {}\n",
             name(r.group),
             group(money.of(r.npv_jpy), money.decimals()),
-            per_tonne(r.lcoa),
-            per_tonne(r.per_cumulative_t),
-            per_tonne(r.break_even),
+            shown(r, r.lcoa),
+            shown(r, r.per_cumulative_t),
+            shown(r, r.break_even),
             group(units.of(r.abatement_macc_year_t), units.decimals()),
-            match r.capex_intensity {
-                PerTonne::Value(v) => group(v, 0),
-                _ => "n/a".into(),
-            },
+            intensity(r),
             notes.join("; ")
         ));
     }
@@ -224,15 +266,15 @@ pub fn macc_table(a: &CostAnalysis, site_names: &[String]) -> Table {
                 Cell::Text(name(r.group).into()),
                 Cell::Text("all".into()),
                 num(r.npv_jpy),
-                per_tonne_num(r.lcoa),
-                per_tonne_num(r.per_cumulative_t),
-                per_tonne_num(r.height),
-                per_tonne_num(r.break_even),
-                r.net_of_carbon.map_or(Cell::Empty, per_tonne_num),
+                shown_num(r, r.lcoa),
+                shown_num(r, r.per_cumulative_t),
+                shown_num(r, r.height),
+                shown_num(r, r.break_even),
+                r.net_of_carbon.map_or(Cell::Empty, |p| shown_num(r, p)),
                 num(r.abatement_macc_year_t),
                 num(r.abatement_to_macc_year_t),
                 num(r.capex_cash_jpy),
-                per_tonne_num(r.capex_intensity),
+                intensity_num(r),
                 Cell::Text(fields(&r.incomplete)),
                 Cell::Text(fields(&r.assumed)),
             ];
@@ -337,6 +379,9 @@ pub fn cost_html(a: &CostAnalysis, lang: Lang, money: Money, units: Units) -> St
         o.push_str(&format!("<li>{}: <b>{}</b></li>", esc(name), esc(&value)));
     };
     kpi(tr(lang, "NPV of the plan"), money.fmt(a.npv_plan_jpy));
+    if let Some(n) = incomplete_note(a) {
+        kpi(tr(lang, "Notes"), n);
+    }
     kpi(tr(lang, "Average cost per tonne"), per_tonne(a.lcoa_plan));
     kpi(tr(lang, "Capex of the plan"), money.fmt(a.capex_cash_jpy));
     match &a.exposure {
@@ -391,14 +436,11 @@ pub fn cost_html(a: &CostAnalysis, lang: Lang, money: Money, units: Units) -> St
             r#"<tr><td>{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td>{}</td></tr>"#,
             esc(crate::report::group_name(lang, r.group.key())),
             group(money.of(r.npv_jpy), money.decimals()),
-            esc(&per_tonne(r.lcoa)),
-            esc(&per_tonne(r.per_cumulative_t)),
-            esc(&per_tonne(r.break_even)),
+            esc(&shown(r, r.lcoa)),
+            esc(&shown(r, r.per_cumulative_t)),
+            esc(&shown(r, r.break_even)),
             group(units.of(r.abatement_macc_year_t), units.decimals()),
-            match r.capex_intensity {
-                PerTonne::Value(v) => group(v, 0),
-                _ => "n/a".into(),
-            },
+            intensity(r),
             esc(&notes.join("; "))
         ));
     }

@@ -522,16 +522,16 @@ fn checks(v: &mut V) {
             ),
         );
     }
-    // A negative real rate compounds over the horizon: (1 + r)^−n must stay a number money can
-    // be multiplied by (≤ 10¹⁰⁰), or every NPV is infinite.
+    // A negative real rate compounds over the horizon: (1 + r)^−n beyond a million would make
+    // a yen of the last year outweigh the whole plan (and, further, every NPV infinite).
     let r = s.discount_rate_pct / 100.0;
     let n = f64::from(s.last_year - s.base_year);
-    if r.is_finite() && r > -1.0 && r < 0.0 && -n * r.ln_1p() > 100.0 * std::f64::consts::LN_10 {
-        let min = (10f64.powf(-100.0 / n) - 1.0) * 100.0;
+    if r.is_finite() && r > -1.0 && r < 0.0 && -n * r.ln_1p() > 6.0 * std::f64::consts::LN_10 {
+        let min = (10f64.powf(-6.0 / n) - 1.0) * 100.0;
         v.err(
             "discount_rate_pct",
             format!(
-                "{} % over the {n} years of the horizon discounts by a factor beyond 10¹⁰⁰; give a rate above {} %",
+                "{} % over the {n} years of the horizon discounts by a factor beyond 10⁶; give a rate above {} %",
                 fmt_num(s.discount_rate_pct),
                 fmt_num((min * 10.0).ceil() / 10.0)
             ),

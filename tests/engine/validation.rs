@@ -131,10 +131,14 @@ fn cases() -> Vec<(&'static str, Change, Option<&'static str>)> {
         ),
         // A real rate may be negative (ANALYSES.md §1.9): the open range −100..100 %.
         ("discount −1", Box::new(|s| s.discount_rate_pct = -1.0), None),
-        ("discount −99", Box::new(|s| s.discount_rate_pct = -99.0), None),
-        // over the horizon of this file (FY2018–FY2050: 32 years), −99.9 % would discount by
-        // 1000³² = 10⁹⁶ (accepted) and −99.99 % by 10¹²⁸ (refused)
-        ("discount −99.9", Box::new(|s| s.discount_rate_pct = -99.9), None),
+        // over the horizon of this file (FY2018–FY2050: 32 years), −35 % discounts by
+        // 0.65^−32 ≈ 9.7·10⁵ (accepted), −36 % by 1.6·10⁶ (refused), −99.99 % by 10¹²⁸
+        ("discount −35", Box::new(|s| s.discount_rate_pct = -35.0), None),
+        (
+            "discount −36",
+            Box::new(|s| s.discount_rate_pct = -36.0),
+            Some("discount_rate_pct"),
+        ),
         (
             "discount −99.99",
             Box::new(|s| s.discount_rate_pct = -99.99),

@@ -8,7 +8,7 @@ use crate::engine::LeverGroup;
 use crate::engine::cost::COMPONENTS;
 use crate::engine::cost_analysis::{CostAnalysis, PerTonne};
 use crate::export::Analysis;
-use crate::export::cost::per_tonne;
+use crate::export::cost::{incomplete_note, intensity, per_tonne, shown};
 use crate::i18n::{Lang, tr};
 use crate::model::Scenario;
 use crate::units::{Money, Units, group};
@@ -167,7 +167,7 @@ pub fn cost_ui(
         );
     });
     kpi_row(ui, a, money, units, lang);
-    let chart_h = ((height - 150.0) * 0.66).max(120.0);
+    let chart_h = ((height - 170.0) * 0.55).max(120.0);
     let w = (ui.available_width() / 2.0 - 8.0).max(160.0);
     ui.horizontal(|ui| {
         ui.vertical(|ui| {
@@ -193,6 +193,9 @@ fn kpi_row(ui: &mut egui::Ui, a: &CostAnalysis, money: Money, units: Units, lang
             ui.separator();
         };
         kpi(tr(lang, "NPV of the plan"), money.fmt(a.npv_plan_jpy));
+        if let Some(n) = incomplete_note(a) {
+            kpi(tr(lang, "Notes"), n);
+        }
         kpi(tr(lang, "Average cost per tonne"), per_tonne(a.lcoa_plan));
         kpi(tr(lang, "Capex of the plan"), money.fmt(a.capex_cash_jpy));
         match &a.exposure {
@@ -452,14 +455,11 @@ fn table(ui: &mut egui::Ui, a: &CostAnalysis, money: Money, units: Units, lang: 
             for r in &a.rows {
                 ui.label(group_name(lang, r.group));
                 ui.label(money.fmt(r.npv_jpy));
-                ui.label(per_tonne(r.lcoa));
-                ui.label(per_tonne(r.per_cumulative_t));
-                ui.label(per_tonne(r.break_even));
+                ui.label(shown(r, r.lcoa));
+                ui.label(shown(r, r.per_cumulative_t));
+                ui.label(shown(r, r.break_even));
                 ui.label(units.fmt(r.abatement_macc_year_t));
-                ui.label(match r.capex_intensity {
-                    PerTonne::Value(v) => group(v, 0),
-                    _ => "n/a".into(),
-                });
+                ui.label(intensity(r));
                 let mut notes = Vec::new();
                 if !r.incomplete.is_empty() {
                     notes.push(format!("{} ({})", tr(lang, "incomplete"), r.incomplete.len()));
