@@ -297,6 +297,9 @@ fn ja(en: &str) -> Option<&'static str> {
         "the carbon price per site is not shown" => "拠点別の炭素価格込みは表示しません",
         "incomplete (prices missing)" => "価格不足のため不完全",
         "counted so far" => "計上済み分",
+        "n/a — no net abatement" => "該当なし（正味の削減なし）",
+        "n/a — raises emissions" => "該当なし（排出増）",
+        "n/a — prices missing" => "該当なし（価格不足）",
         _ => return None,
     })
 }

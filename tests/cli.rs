@@ -139,6 +139,15 @@ fn cost_csv_holds_the_macc_table_and_the_yearly_series() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
     let (macc, years) = out.split_once("\n\n").expect("two tables");
+    // A rectangle: every row (group rows, then group × site rows) as wide as the header.
+    let mut rd = csv::ReaderBuilder::new().from_reader(macc.as_bytes());
+    let width = rd.headers().unwrap().len();
+    let records: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
+    assert!(
+        records.len() > 1 && records.iter().all(|r| r.len() == width),
+        "{macc}"
+    );
+    assert!(records.iter().any(|r| &r[1] != "all"), "site rows: {macc}");
     let mut rows = macc.lines();
     assert!(rows.next().unwrap().starts_with("lever group,site,NPV [JPY]"));
     assert!(rows.any(|r| r.starts_with("Efficiency,all,")), "{macc}");

@@ -18,6 +18,24 @@ pub fn per_tonne(p: PerTonne) -> String {
     }
 }
 
+/// [`per_tonne`] in the window's or report's language.
+pub fn per_tonne_in(lang: Lang, p: PerTonne) -> String {
+    match p {
+        PerTonne::Value(_) => per_tonne(p),
+        PerTonne::NoAbatement => crate::i18n::tr(lang, "n/a — no net abatement").into(),
+        PerTonne::RaisesEmissions => crate::i18n::tr(lang, "n/a — raises emissions").into(),
+    }
+}
+
+/// [`shown`] in the window's or report's language.
+pub fn shown_in(lang: Lang, r: &GroupCost, p: PerTonne) -> String {
+    if r.incomplete.is_empty() {
+        per_tonne_in(lang, p)
+    } else {
+        crate::i18n::tr(lang, "n/a — prices missing").into()
+    }
+}
+
 /// A group's cost per tonne as shown: "n/a — prices missing" when the group depends on a
 /// price the file does not give (its figure would count only part of its cost), never a
 /// number that reads as the whole cost.
@@ -299,6 +317,10 @@ pub fn macc_table(a: &CostAnalysis, site_names: &[String]) -> Table {
             num(b.abatement_macc_year_t),
             num(b.abatement_to_macc_year_t),
         ]);
+        // every row as wide as the header (a spreadsheet or CSV reader expects a rectangle)
+        if let Some(r) = rows.last_mut() {
+            r.resize(header.len(), Cell::Empty);
+        }
     }
     Table {
         name: "MACC",
@@ -382,7 +404,10 @@ pub fn cost_html(a: &CostAnalysis, lang: Lang, money: Money, units: Units) -> St
     if let Some(n) = incomplete_note(a) {
         kpi(tr(lang, "Notes"), n);
     }
-    kpi(tr(lang, "Average cost per tonne"), per_tonne(a.lcoa_plan));
+    kpi(
+        tr(lang, "Average cost per tonne"),
+        per_tonne_in(lang, a.lcoa_plan),
+    );
     kpi(tr(lang, "Capex of the plan"), money.fmt(a.capex_cash_jpy));
     match &a.exposure {
         Some(x) => {
@@ -436,9 +461,9 @@ pub fn cost_html(a: &CostAnalysis, lang: Lang, money: Money, units: Units) -> St
             r#"<tr><td>{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td>{}</td></tr>"#,
             esc(crate::report::group_name(lang, r.group.key())),
             group(money.of(r.npv_jpy), money.decimals()),
-            esc(&shown(r, r.lcoa)),
-            esc(&shown(r, r.per_cumulative_t)),
-            esc(&shown(r, r.break_even)),
+            esc(&shown_in(lang, r, r.lcoa)),
+            esc(&shown_in(lang, r, r.per_cumulative_t)),
+            esc(&shown_in(lang, r, r.break_even)),
             group(units.of(r.abatement_macc_year_t), units.decimals()),
             intensity(r),
             esc(&notes.join("; "))

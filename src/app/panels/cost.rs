@@ -8,7 +8,7 @@ use crate::engine::LeverGroup;
 use crate::engine::cost::COMPONENTS;
 use crate::engine::cost_analysis::{CostAnalysis, PerTonne};
 use crate::export::Analysis;
-use crate::export::cost::{incomplete_note, intensity, per_tonne, shown};
+use crate::export::cost::{incomplete_note, intensity, per_tonne_in, shown_in};
 use crate::i18n::{Lang, tr};
 use crate::model::Scenario;
 use crate::units::{Money, Units, group};
@@ -85,7 +85,7 @@ pub fn macc_bars(
                     width,
                     color: group_color(b.group),
                 }),
-                _ => left_out.push(format!("{name}: {}", per_tonne(b.height))),
+                _ => left_out.push(format!("{name}: {}", per_tonne_in(lang, b.height))),
             }
         }
     } else {
@@ -112,7 +112,7 @@ pub fn macc_bars(
                 }),
                 _ => left_out.push(format!(
                     "{name}: {} ({} NPV)",
-                    per_tonne(r.height),
+                    per_tonne_in(lang, r.height),
                     crate::units::Money::OkuYen.fmt(r.npv_jpy)
                 )),
             }
@@ -196,7 +196,10 @@ fn kpi_row(ui: &mut egui::Ui, a: &CostAnalysis, money: Money, units: Units, lang
         if let Some(n) = incomplete_note(a) {
             kpi(tr(lang, "Notes"), n);
         }
-        kpi(tr(lang, "Average cost per tonne"), per_tonne(a.lcoa_plan));
+        kpi(
+            tr(lang, "Average cost per tonne"),
+            per_tonne_in(lang, a.lcoa_plan),
+        );
         kpi(tr(lang, "Capex of the plan"), money.fmt(a.capex_cash_jpy));
         match &a.exposure {
             Some(x) => {
@@ -340,7 +343,7 @@ fn macc_chart(
                 .name(format!(
                     "{}: {} × {}",
                     b.name,
-                    per_tonne(PerTonne::Value(b.height)),
+                    per_tonne_in(lang, PerTonne::Value(b.height)),
                     units.fmt(b.width)
                 ));
             x += w;
@@ -371,7 +374,7 @@ fn macc_chart(
                 // A bar beyond the scale (a sliver of tonnes at an extreme cost) says so.
                 let off = b.height < lo || b.height > hi;
                 let label = if off {
-                    format!("{} ({})", b.name, per_tonne(PerTonne::Value(b.height)))
+                    format!("{} ({})", b.name, per_tonne_in(lang, PerTonne::Value(b.height)))
                 } else {
                     b.name.clone()
                 };
@@ -455,9 +458,9 @@ fn table(ui: &mut egui::Ui, a: &CostAnalysis, money: Money, units: Units, lang: 
             for r in &a.rows {
                 ui.label(group_name(lang, r.group));
                 ui.label(money.fmt(r.npv_jpy));
-                ui.label(shown(r, r.lcoa));
-                ui.label(shown(r, r.per_cumulative_t));
-                ui.label(shown(r, r.break_even));
+                ui.label(shown_in(lang, r, r.lcoa));
+                ui.label(shown_in(lang, r, r.per_cumulative_t));
+                ui.label(shown_in(lang, r, r.break_even));
                 ui.label(units.fmt(r.abatement_macc_year_t));
                 ui.label(intensity(r));
                 let mut notes = Vec::new();
