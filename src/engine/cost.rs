@@ -124,6 +124,8 @@ pub(crate) struct SiteCost {
     pub premium: Vec<f64>,
     /// Process opex at share 1 and base activity [JPY/yr], per year.
     pub opex: Vec<f64>,
+    /// Whether any fuel the site touches has a price (else the fuel loop is skipped).
+    pub fuel_priced: bool,
     /// PPA cost allocated to the site (before ownership), PPA group on / off, per year.
     pub ppa_on: Vec<f64>,
     pub ppa_off: Vec<f64>,
@@ -160,6 +162,8 @@ pub(crate) struct CostC {
     pub items: Vec<PriceItem>,
     /// Whether a PPA's capacity differs from its base-year value (§9.15).
     pub ppa_capacity_moves: bool,
+    /// Index of the first year of the cost window: the Shapley detail is kept from there.
+    pub window_start: usize,
 }
 
 fn sample(p: &Path, base: i32, years: usize) -> Vec<f64> {
@@ -328,6 +332,10 @@ impl CostC {
             };
             out.premium = sample(premium, base, years);
             out.opex = sample(&site.process_change_opex_jpy_per_yr, base, years);
+            out.fuel_priced = sc
+                .active
+                .iter()
+                .any(|&f| fuel[f * years..(f + 1) * years].iter().any(|&p| p != 0.0));
             if let Some(item) = region_item.get(sc.region).copied().flatten() {
                 out.items.push((item, Quantity::Grid));
             }
@@ -634,6 +642,7 @@ impl CostC {
                 .then(|| sample(&s.carbon_price_jpy_per_t, base, years)),
             items: items.list,
             ppa_capacity_moves,
+            window_start: (s.cost_from_year() - base).max(0) as usize,
         })
     }
 }

@@ -7,8 +7,7 @@ use super::cost::{CostYear, ItemKind, PriceItem};
 use super::metric::Metric;
 use super::targets::TargetResult;
 use super::wedges::{
-    Detail, LeverRuns, SITE_SLOTS, SLOT_COST, SLOT_CREDITS, SLOT_S1, SLOT_S2L, SLOT_S2M, SLOT_S3, Wedges,
-    shapley_weight,
+    Detail, LeverRuns, SLOT_COST, SLOT_CREDITS, SLOT_S1, SLOT_S2L, SLOT_S2M, SLOT_S3, Wedges, shapley_weight,
 };
 use super::{Engine, LeverGroup};
 use crate::model::{Scenario, Scope, Scope2Method, Tonnes};
@@ -364,7 +363,7 @@ impl LeverRuns {
                     let max = detail.item_max[y * n_items + item];
                     used |= max > 0.0;
                     for (gi, g) in self.groups.iter().enumerate() {
-                        let share = detail.items[(y * n_items + item) * 7 + gi];
+                        let share = detail.item_share(gi, self.groups.len(), y, item, n_items);
                         if share.abs() > 1e-9 * max && max > 0.0 && !groups.contains(g) {
                             groups.push(*g);
                         }
@@ -551,14 +550,11 @@ impl LeverRuns {
         eps_d: f64,
         eps_u: f64,
     ) -> Vec<SiteBar> {
-        let years = d.years;
+        let n = self.groups.len();
         let mut out = Vec::new();
         for (gi, &g) in self.groups.iter().enumerate() {
             for si in 0..=d.n_sites {
-                let slot = |y: usize| {
-                    let b = ((gi * years + y) * (d.n_sites + 1) + si) * SITE_SLOTS;
-                    &d.site[b..b + SITE_SLOTS]
-                };
+                let slot = |y: usize| d.site_share(gi, n, y, si);
                 let mut npv = 0.0;
                 let mut disc_t = 0.0;
                 let mut cum_t = 0.0;
@@ -567,7 +563,7 @@ impl LeverRuns {
                 for (t, d) in discount.iter().enumerate().skip(t0) {
                     let sl = slot(t);
                     // A wedge is the metric's fall: minus its Shapley share.
-                    let a = -metric_of_slots(metric, sl);
+                    let a = -metric_of_slots(metric, &sl);
                     npv += d * sl[SLOT_COST];
                     disc_t += d * a;
                     cum_t += a;
@@ -587,7 +583,7 @@ impl LeverRuns {
                     group: g,
                     site: (si < d.n_sites).then_some(si),
                     npv_jpy: npv,
-                    abatement_macc_year_t: -metric_of_slots(metric, slot(im)),
+                    abatement_macc_year_t: -metric_of_slots(metric, &slot(im)),
                     abatement_to_macc_year_t: to_macc,
                     height,
                 });

@@ -300,8 +300,8 @@ impl Engine {
     }
 
     /// Runs the model with the given lever groups on, into `out` (sized by [`Run::new`]). The
-    /// quantities of priced items ([`Run::item_qty`]) are left at 0: only the cost analysis
-    /// needs them ([`Engine::run_with_items`]).
+    /// quantities of priced items ([`Run::item_qty`]) are not updated: only the cost analysis
+    /// needs them, and [`Engine::run_with_items`] fills them.
     pub fn run_into(&self, levers: LeverSet, out: &mut Run) {
         self.run_full(levers, out, false);
     }
@@ -330,7 +330,9 @@ impl Engine {
         };
         if cost.is_some() {
             out.cost.fill(CostYear::default());
-            out.item_qty.fill(0.0);
+            if with_items {
+                out.item_qty.fill(0.0);
+            }
         }
 
         for (si, s) in self.sites.iter().enumerate() {
@@ -424,8 +426,10 @@ impl Engine {
         let el = grid_o * cc.power[s.region * years + y];
         let cf = c * grid_o * k.premium[y];
         let mut fu = 0.0;
-        for &f in &s.active {
-            fu += f2[f] * cc.fuel[f * years + y];
+        if k.fuel_priced {
+            for &f in &s.active {
+                fu += f2[f] * cc.fuel[f * years + y];
+            }
         }
         let fu = fu * o;
         let ppa = if k.ppa_on.is_empty() {

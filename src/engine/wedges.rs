@@ -47,10 +47,13 @@ pub(crate) const SLOT_COST: usize = 5;
 pub(crate) struct Detail {
     pub n_sites: usize,
     pub years: usize,
+    /// First year index of the cost window: shares before it are never read, so never summed.
+    pub start: usize,
     /// `[((gi * years + y) * (n_sites + 1) + site) * SITE_SLOTS + slot]`, `gi` over the
-    /// active groups; site `n_sites` is the organisation (laid out in the order a run is read).
+    /// active groups then the common term (see [`Detail::accumulate`]); site `n_sites` is the
+    /// organisation (laid out in the order a run is read). Read through [`Detail::site_share`].
     pub site: Vec<f64>,
-    /// `[(y * n_items + item) * 7 + gi]`: each group's share of each priced item's quantity.
+    /// `[(y * n_items + item) * 8 + gi]`, read through [`Detail::item_share`].
     pub items: Vec<f64>,
     /// `[y * n_items + item]` (as [`Run::item_qty`]): the largest quantity of an item over
     /// the runs.
@@ -104,8 +107,10 @@ impl Engine {
         let mut detail = self.cost.as_ref().map(|c| Detail {
             n_sites,
             years,
-            site: vec![0.0; groups.len() * (n_sites + 1) * years * SITE_SLOTS],
-            items: vec![0.0; c.items.len() * years * 7],
+            start: c.window_start.min(years),
+            // one more "group": the common term of the accumulation
+            site: vec![0.0; (groups.len() + 1) * (n_sites + 1) * years * SITE_SLOTS],
+            items: vec![0.0; c.items.len() * years * 8],
             item_max: vec![0.0; c.items.len() * years],
         });
         let mut costs = Vec::new();
@@ -138,45 +143,82 @@ impl Engine {
 }
 
 impl Detail {
-    /// Adds one run's quantities, weighted for every active group.
+    /// Adds one run's quantities. With `w(k)` the Shapley weight of a coalition of size `k`
+    /// (and `w(n) = 0`), `φ_g = Σ_{S∋g} (w(|S|−1) + w(|S|))·v(S) − Σ_S w(|S|)·v(S)`: the last
+    /// sum is common to every group (kept in the slot of group index `n`), so a run adds to the
+    /// slots of the groups it contains and to the common slot only.
     fn accumulate(&mut self, run: &Run, mask: usize, n: u32) {
         let k = mask.count_ones();
         let (years, n_sites) = (self.years, self.n_sites);
         let n_items = self.item_max.len() / years.max(1);
+        let w = |k: u32| if k >= n { 0.0 } else { shapley_weight(k, n) };
+        let common = w(k);
+        let member = if k > 0 {
+            shapley_weight(k - 1, n) + common
+        } else {
+            0.0
+        };
+        let mut targets: [(usize, f64); 8] = [(0, 0.0); 8];
+        let mut m = 0;
         for gi in 0..n as usize {
-            let c = if mask & (1 << gi) != 0 {
-                shapley_weight(k - 1, n)
-            } else {
-                -shapley_weight(k, n)
-            };
-            for y in 0..years {
-                let mut s3_sites = 0.0;
-                for si in 0..=n_sites {
-                    let base = ((gi * years + y) * (n_sites + 1) + si) * SITE_SLOTS;
-                    let slot = &mut self.site[base..base + SITE_SLOTS];
-                    if si < n_sites {
-                        let q = run.site(y, si);
-                        slot[SLOT_S1] += c * q.scope1;
-                        slot[SLOT_S2M] += c * q.scope2_market;
-                        slot[SLOT_S2L] += c * q.scope2_location;
-                        slot[SLOT_S3] += c * q.scope3;
-                        s3_sites += q.scope3;
-                    } else {
-                        let t = &run.totals[y];
-                        slot[SLOT_S3] += c * (t.scope3 - s3_sites);
-                        slot[SLOT_CREDITS] += c * t.credits;
-                    }
-                    slot[SLOT_COST] += c * run.site_cost(y, si);
+            if mask & (1 << gi) != 0 {
+                targets[m] = (gi, member);
+                m += 1;
+            }
+        }
+        targets[m] = (n as usize, common);
+        let targets = &targets[..=m];
+        for y in self.start..years {
+            let mut s3_sites = 0.0;
+            for si in 0..=n_sites {
+                let mut v = [0.0; SITE_SLOTS];
+                if si < n_sites {
+                    let q = run.site(y, si);
+                    v[SLOT_S1] = q.scope1;
+                    v[SLOT_S2M] = q.scope2_market;
+                    v[SLOT_S2L] = q.scope2_location;
+                    v[SLOT_S3] = q.scope3;
+                    s3_sites += q.scope3;
+                } else {
+                    let t = &run.totals[y];
+                    v[SLOT_S3] = t.scope3 - s3_sites;
+                    v[SLOT_CREDITS] = t.credits;
                 }
-                for item in 0..n_items {
-                    let q = run.item_qty[y * n_items + item];
-                    self.items[(y * n_items + item) * 7 + gi] += c * q;
+                v[SLOT_COST] = run.site_cost(y, si);
+                for &(gi, c) in targets {
+                    let base = ((gi * years + y) * (n_sites + 1) + si) * SITE_SLOTS;
+                    for (slot, x) in self.site[base..base + SITE_SLOTS].iter_mut().zip(&v) {
+                        *slot += c * x;
+                    }
+                }
+            }
+            for item in 0..n_items {
+                let q = run.item_qty[y * n_items + item];
+                if q == 0.0 {
+                    continue;
+                }
+                let at = (y * n_items + item) * 8;
+                for &(gi, c) in targets {
+                    self.items[at + gi] += c * q;
                 }
             }
         }
         for (m, q) in self.item_max.iter_mut().zip(&run.item_qty) {
             *m = m.max(q.abs());
         }
+    }
+
+    /// Shapley shares of group `gi` at a site in a year, by slot.
+    pub fn site_share(&self, gi: usize, n: usize, y: usize, si: usize) -> [f64; SITE_SLOTS] {
+        let at = |g: usize| ((g * self.years + y) * (self.n_sites + 1) + si) * SITE_SLOTS;
+        let (a, b) = (at(gi), at(n));
+        std::array::from_fn(|k| self.site[a + k] - self.site[b + k])
+    }
+
+    /// Shapley share of group `gi` in a priced item's quantity in a year.
+    pub fn item_share(&self, gi: usize, n: usize, y: usize, item: usize, n_items: usize) -> f64 {
+        let at = (y * n_items + item) * 8;
+        self.items[at + gi] - self.items[at + n]
     }
 }
 
