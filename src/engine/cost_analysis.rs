@@ -130,6 +130,10 @@ pub struct ItemUse {
     pub used: bool,
     /// Groups whose Shapley share of its quantity is not zero.
     pub groups: Vec<LeverGroup>,
+    /// Each group's Shapley share of the item's quantity (MWh, GJ, t or capacity) in the year
+    /// of the window where it is largest, signed: what the missing price would multiply.
+    /// `[group]` over [`LeverGroup::ALL`].
+    pub largest_share: [f64; 7],
 }
 
 /// The cost analysis of a scenario for a metric.
@@ -359,6 +363,7 @@ impl LeverRuns {
             .map(|(item, p)| {
                 let mut used = false;
                 let mut groups = Vec::new();
+                let mut largest_share = [0.0f64; 7];
                 for y in window.clone() {
                     let max = detail.item_max[y * n_items + item];
                     used |= max > 0.0;
@@ -367,6 +372,10 @@ impl LeverRuns {
                         if share.abs() > 1e-9 * max && max > 0.0 && !groups.contains(g) {
                             groups.push(*g);
                         }
+                        let slot = &mut largest_share[*g as usize];
+                        if share.abs() > slot.abs() {
+                            *slot = share;
+                        }
                     }
                 }
                 groups.sort();
@@ -374,6 +383,7 @@ impl LeverRuns {
                     item: p.clone(),
                     used,
                     groups,
+                    largest_share,
                 }
             })
             .collect();

@@ -301,6 +301,20 @@ fn a_missing_price_is_listed_and_marks_only_the_groups_whose_share_depends_on_it
         listed.contains(&"sites[0].fuel_switches[0].capex_jpy"),
         "{listed:?}"
     );
+    // What the missing grid price would multiply: 500 GJ × 0.9 / 3.6 = 125 MWh more bought.
+    let grid = a
+        .items
+        .iter()
+        .find(|u| u.item.field == "regions[0].power_price_jpy_per_mwh")
+        .unwrap();
+    eq(grid.largest_share[g], 125.0);
+    // The switch's missing capex is over a capacity of 0.5 (half the base-year coal moved).
+    let capex = a
+        .items
+        .iter()
+        .find(|u| u.item.field.ends_with("fuel_switches[0].capex_jpy"))
+        .unwrap();
+    eq(capex.largest_share[g], 0.5);
     // Once the grid price and the capex are given, the group is complete; 0 is a real zero.
     s.regions[0].power_price_jpy_per_mwh = path(&[(2020, 0.0)]);
     s.sites[0].fuel_switches[0].capex_jpy = Some(0.0);
@@ -860,4 +874,31 @@ fn a_shared_ppa_half_owned_site_and_organisation_material_split_by_site_as_worke
     // Rent at 10 % over 10 years changes the cost per MWh: 8,000 − 10,000 + 1e6·CRF/200.
     let per_mwh = 8000.0 - 10_000.0 + 1e6 * crf(0.10, 10) / 200.0;
     eq(value(r.lcoa), per_mwh / 0.5);
+}
+
+#[test]
+fn organisation_scope_3_is_what_the_sites_materials_leave_of_the_total() {
+    // TWO_SITES plus a material linked to site B: 10 t, 3 → 1 t-CO2/t, ρ 0 → 0.2 from FY2021:
+    // B's recycling bar cuts 10 × 0.2 × 2 = 4 t a year; the organisation's stays 75.
+    let mut s = model::from_str(TWO_SITES).expect("valid");
+    s.materials.push(
+        ron::from_str(
+            r#"(id: "n", name: "Linked", site: Some("b"), quantity_t: 10.0, ef_primary_t_per_t: 3.0,
+            ef_recycled_t_per_t: 1.0, ef_low_carbon_t_per_t: 1.0, recycled_share: [(2020, 0.0), (2021, 0.2)],
+            recycled_price_diff_jpy_per_t: [(2020, 500.0)], low_carbon_price_diff_jpy_per_t: [(2020, 0.0)])"#,
+        )
+        .unwrap(),
+    );
+    let a = cost(&s);
+    let bar = |site: Option<usize>| {
+        a.site_bars
+            .iter()
+            .find(|b| b.group == LeverGroup::Recycling && b.site == site)
+            .unwrap()
+    };
+    eq(bar(None).abatement_macc_year_t, 75.0);
+    eq(bar(Some(1)).abatement_macc_year_t, 4.0);
+    // 10 t × 0.2 × 500 JPY/t a year, FY2021–FY2024.
+    eq(bar(Some(1)).npv_jpy, 4.0 * 1000.0);
+    eq(bar(None).npv_jpy, 200_000.0);
 }
