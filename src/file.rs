@@ -58,15 +58,7 @@ pub fn parse(bytes: &[u8]) -> Result<Scenario, LoadError> {
 
 /// Like [`parse`], with the migration notes.
 pub fn parse_noting(bytes: &[u8]) -> Result<(Scenario, Vec<String>), LoadError> {
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            bytes: bytes.len() as u64,
-        });
-    }
-    let text = std::str::from_utf8(bytes).map_err(|e| LoadError::NotText {
-        offset: e.valid_up_to(),
-    })?;
-    let (s, notes) = model::from_str_noting(text)?;
+    let (s, notes) = model::from_bytes_noting(bytes)?;
     match crate::engine::check_finite(&s) {
         Ok(()) => Ok((s, notes)),
         Err((path, message)) => Err(LoadError::Invalid(vec![FieldError {

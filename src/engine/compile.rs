@@ -45,6 +45,19 @@ impl LeverGroup {
     }
 }
 
+impl Mat {
+    /// (ρ, γ) in year index `y`: the scenario's when the recycling group is on, else the
+    /// base-year values (MODEL.md §5).
+    #[inline]
+    pub(crate) fn shares(&self, y: usize, recycling_on: bool) -> (f64, f64) {
+        if recycling_on {
+            (self.rho[y], self.gamma[y])
+        } else {
+            (self.rho_off, self.gamma_off)
+        }
+    }
+}
+
 /// A set of lever groups that take the scenario's paths; the others take BAU values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct LeverSet(pub u8);

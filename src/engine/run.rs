@@ -251,11 +251,7 @@ impl Engine {
         let mut kappa = 0.0;
         for &mi in &s.materials {
             let m = &self.materials[mi];
-            let (rho, gamma) = if rec {
-                (m.rho[y], m.gamma[y])
-            } else {
-                (m.rho_off, m.gamma_off)
-            };
+            let (rho, gamma) = m.shares(y, rec);
             let q = m.quantity_t * a;
             kappa += m.kappa * q * (rho - m.rho_off);
             let v =
@@ -289,11 +285,7 @@ impl Engine {
     /// Scope 3 of an organisation-level material (no linked site).
     #[inline]
     fn org_material(&self, m: &super::compile::Mat, at: At, rec: bool) -> f64 {
-        let (rho, gamma) = if rec {
-            (m.rho[at.lever], m.gamma[at.lever])
-        } else {
-            (m.rho_off, m.gamma_off)
-        };
+        let (rho, gamma) = m.shares(at.lever, rec);
         m.quantity_t
             * self.org_activity[at.activity]
             * ((1.0 - rho - gamma) * m.ef_primary + rho * m.ef_recycled + gamma * m.ef_low_carbon)
@@ -442,11 +434,7 @@ impl Engine {
         let mut mat = 0.0;
         for &mi in &s.materials {
             let m = &self.materials[mi];
-            let (rho, gamma) = if rec {
-                (m.rho[y], m.gamma[y])
-            } else {
-                (m.rho_off, m.gamma_off)
-            };
+            let (rho, gamma) = m.shares(y, rec);
             let p = &cc.materials[mi];
             mat += m.quantity_t * a * (rho * p.recycled[y] + gamma * p.low_carbon[y]);
         }
@@ -496,12 +484,8 @@ impl Engine {
                 }
                 Quantity::Material { material, recycled } => {
                     let m = &self.materials[*material];
-                    let share = match (rec, recycled) {
-                        (true, true) => m.rho[y],
-                        (false, true) => m.rho_off,
-                        (true, false) => m.gamma[y],
-                        (false, false) => m.gamma_off,
-                    };
+                    let (rho, gamma) = m.shares(y, rec);
+                    let share = if *recycled { rho } else { gamma };
                     o * m.quantity_t * a * share
                 }
             };
@@ -524,11 +508,7 @@ impl Engine {
             if m.site.is_some() {
                 continue;
             }
-            let (rho, gamma) = if rec {
-                (m.rho[y], m.gamma[y])
-            } else {
-                (m.rho_off, m.gamma_off)
-            };
+            let (rho, gamma) = m.shares(y, rec);
             let q = m.quantity_t * self.org_activity[y];
             let p = &cc.materials[mi];
             mat += q * (rho * p.recycled[y] + gamma * p.low_carbon[y]);

@@ -380,6 +380,62 @@ pub fn cost_table(a: &CostAnalysis) -> Table {
     }
 }
 
+/// The KPIs of the cost analysis as (label, value), as the window's KPI row and the report
+/// show them; `detailed` adds the target's label and the carbon price to each exposure line.
+pub fn kpis(
+    a: &CostAnalysis,
+    lang: Lang,
+    money: Money,
+    units: Units,
+    detailed: bool,
+) -> Vec<(String, String)> {
+    use crate::i18n::tr;
+    let mut out = vec![(tr(lang, "NPV of the plan").to_string(), money.fmt(a.npv_plan_jpy))];
+    if let Some(n) = incomplete_note(a) {
+        out.push((tr(lang, "Notes").into(), n));
+    }
+    out.push((
+        tr(lang, "Average cost per tonne").into(),
+        per_tonne_in(lang, a.lcoa_plan),
+    ));
+    out.push((tr(lang, "Capex of the plan").into(), money.fmt(a.capex_cash_jpy)));
+    match &a.exposure {
+        Some(x) => {
+            out.push((
+                tr(lang, "NPV of carbon-price exposure (plan / BAU)").into(),
+                format!("{} / {}", money.fmt(x.npv_plan_jpy), money.fmt(x.npv_bau_jpy)),
+            ));
+            // A net-zero level prices nothing: only targets above zero are shown.
+            for t in a.at_targets.iter().filter(|t| t.level_t > 0.0) {
+                let (label, price) = if detailed {
+                    (
+                        format!("{} FY{} ({})", tr(lang, "Exposure"), t.year, t.label),
+                        format!(" × {} 円/t", group(t.price_jpy_per_t, 0)),
+                    )
+                } else {
+                    (format!("{} FY{}", tr(lang, "Exposure"), t.year), String::new())
+                };
+                out.push((
+                    label,
+                    format!(
+                        "{} {} ({}{price}); {} {}",
+                        tr(lang, "at the target level"),
+                        money.fmt(t.exposure_jpy),
+                        units.fmt(t.level_t),
+                        tr(lang, "the plan's own"),
+                        money.fmt(t.plan_jpy)
+                    ),
+                ));
+            }
+        }
+        None => out.push((
+            tr(lang, "Carbon-price exposure").into(),
+            tr(lang, "n/a — no carbon price").into(),
+        )),
+    }
+    out
+}
+
 /// The report's "Cost" section: the KPIs, the group table and what was not counted (HTML,
 /// every text escaped).
 pub fn cost_html(a: &CostAnalysis, lang: Lang, money: Money, units: Units) -> String {
@@ -397,43 +453,8 @@ pub fn cost_html(a: &CostAnalysis, lang: Lang, money: Money, units: Units) -> St
         tr(lang, "abatement metric"),
         esc(&crate::explain::metric_label(&a.metric, lang))
     ));
-    let mut kpi = |name: &str, value: String| {
-        o.push_str(&format!("<li>{}: <b>{}</b></li>", esc(name), esc(&value)));
-    };
-    kpi(tr(lang, "NPV of the plan"), money.fmt(a.npv_plan_jpy));
-    if let Some(n) = incomplete_note(a) {
-        kpi(tr(lang, "Notes"), n);
-    }
-    kpi(
-        tr(lang, "Average cost per tonne"),
-        per_tonne_in(lang, a.lcoa_plan),
-    );
-    kpi(tr(lang, "Capex of the plan"), money.fmt(a.capex_cash_jpy));
-    match &a.exposure {
-        Some(x) => {
-            kpi(
-                tr(lang, "NPV of carbon-price exposure (plan / BAU)"),
-                format!("{} / {}", money.fmt(x.npv_plan_jpy), money.fmt(x.npv_bau_jpy)),
-            );
-            for t in a.at_targets.iter().filter(|t| t.level_t > 0.0) {
-                kpi(
-                    &format!("{} FY{} ({})", tr(lang, "Exposure"), t.year, t.label),
-                    format!(
-                        "{} {} ({} × {} 円/t); {} {}",
-                        tr(lang, "at the target level"),
-                        money.fmt(t.exposure_jpy),
-                        units.fmt(t.level_t),
-                        group(t.price_jpy_per_t, 0),
-                        tr(lang, "the plan's own"),
-                        money.fmt(t.plan_jpy)
-                    ),
-                );
-            }
-        }
-        None => kpi(
-            tr(lang, "Carbon-price exposure"),
-            tr(lang, "n/a — no carbon price").into(),
-        ),
+    for (name, value) in kpis(a, lang, money, units, true) {
+        o.push_str(&format!("<li>{}: <b>{}</b></li>", esc(&name), esc(&value)));
     }
     o.push_str("</ul>");
     o.push_str(&format!(

@@ -118,6 +118,11 @@ fn ron_options() -> ron::Options {
 
 /// Parses bytes (checks size and UTF-8 first).
 pub fn from_bytes(bytes: &[u8]) -> Result<Scenario, LoadError> {
+    from_bytes_noting(bytes).map(|(s, _)| s)
+}
+
+/// Like [`from_bytes`], with the migration notes of [`from_str_noting`].
+pub fn from_bytes_noting(bytes: &[u8]) -> Result<(Scenario, Vec<String>), LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {
             bytes: bytes.len() as u64,
@@ -126,7 +131,7 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Scenario, LoadError> {
     let text = std::str::from_utf8(bytes).map_err(|e| LoadError::NotText {
         offset: e.valid_up_to(),
     })?;
-    from_str(text)
+    from_str_noting(text)
 }
 
 /// Parses and validates a scenario text, reporting every error.

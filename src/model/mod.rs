@@ -8,7 +8,10 @@ pub mod path;
 pub mod scenario;
 pub mod validate;
 
-pub use load::{FieldError, LoadError, MAX_FILE_BYTES, from_bytes, from_str, from_str_noting, to_string};
+pub use load::{
+    FieldError, LoadError, MAX_FILE_BYTES, from_bytes, from_bytes_noting, from_str, from_str_noting,
+    to_string,
+};
 pub use locate::Position;
 pub use path::Path;
 pub use scenario::*;

@@ -8,7 +8,7 @@ use crate::engine::LeverGroup;
 use crate::engine::cost::COMPONENTS;
 use crate::engine::cost_analysis::{CostAnalysis, PerTonne};
 use crate::export::Analysis;
-use crate::export::cost::{incomplete_note, intensity, per_tonne_in, shown_in};
+use crate::export::cost::{intensity, per_tonne_in, shown_in};
 use crate::i18n::{Lang, tr};
 use crate::model::Scenario;
 use crate::units::{Money, Units, group};
@@ -187,45 +187,10 @@ pub fn cost_ui(
 
 fn kpi_row(ui: &mut egui::Ui, a: &CostAnalysis, money: Money, units: Units, lang: Lang) {
     ui.horizontal_wrapped(|ui| {
-        let mut kpi = |label: &str, value: String| {
+        for (label, value) in crate::export::cost::kpis(a, lang, money, units, false) {
             ui.label(format!("{label}:"));
             ui.label(egui::RichText::new(value).strong());
             ui.separator();
-        };
-        kpi(tr(lang, "NPV of the plan"), money.fmt(a.npv_plan_jpy));
-        if let Some(n) = incomplete_note(a) {
-            kpi(tr(lang, "Notes"), n);
-        }
-        kpi(
-            tr(lang, "Average cost per tonne"),
-            per_tonne_in(lang, a.lcoa_plan),
-        );
-        kpi(tr(lang, "Capex of the plan"), money.fmt(a.capex_cash_jpy));
-        match &a.exposure {
-            Some(x) => {
-                kpi(
-                    tr(lang, "NPV of carbon-price exposure (plan / BAU)"),
-                    format!("{} / {}", money.fmt(x.npv_plan_jpy), money.fmt(x.npv_bau_jpy)),
-                );
-                // A net-zero level prices nothing: only targets above zero are shown.
-                for t in a.at_targets.iter().filter(|t| t.level_t > 0.0) {
-                    kpi(
-                        &format!("{} FY{}", tr(lang, "Exposure"), t.year),
-                        format!(
-                            "{} {} ({}); {} {}",
-                            tr(lang, "at the target level"),
-                            money.fmt(t.exposure_jpy),
-                            units.fmt(t.level_t),
-                            tr(lang, "the plan's own"),
-                            money.fmt(t.plan_jpy)
-                        ),
-                    );
-                }
-            }
-            None => kpi(
-                tr(lang, "Carbon-price exposure"),
-                tr(lang, "n/a — no carbon price").into(),
-            ),
         }
     });
 }
