@@ -40,6 +40,15 @@ fn engine(c: &mut Criterion) {
         })
     });
 
+    // The two halves of the above: the 2^k runs with the Shapley detail, then the analysis.
+    c.bench_function("jx/lever runs (2^k runs, cost detail accumulated)", |b| {
+        b.iter(|| compiled.lever_runs())
+    });
+    let runs = compiled.lever_runs();
+    c.bench_function("jx/cost analysis from the lever runs", |b| {
+        b.iter(|| runs.cost(&jx, &compiled, black_box(&metric), &targets))
+    });
+
     c.bench_function(
         "jx/wedges (Shapley over every active lever group, all years)",
         |b| {

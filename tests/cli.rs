@@ -432,10 +432,19 @@ fn html_report_is_self_contained_with_every_kpi_and_a_chart_each() {
             !html.contains("<script") && !html.contains("src=\"http"),
             "no external resources"
         );
-        // one trajectory per target metric, then sources, wedges, bridge
+        // one trajectory per target metric, then sources, wedges, bridge; then the plan cost
+        // and the MACC of a file with prices
         let s = decarb::file::load(std::path::Path::new(file)).unwrap();
         let metrics = decarb::export::figures::target_metrics(&s).len();
-        assert_eq!(html.matches("<svg").count(), metrics + 3, "{file}");
+        let cost = if decarb::engine::cost::has_prices(&s) { 2 } else { 0 };
+        assert_eq!(html.matches("<svg").count(), metrics + 3 + cost, "{file}");
+        if cost > 0 {
+            assert!(html.contains("MACC "), "{file}");
+            assert!(
+                html.contains(if lang == "ja" { "BAU比の計画コスト" } else { "Plan cost against BAU" }),
+                "{file}"
+            );
+        }
         // what an executive reads: published plans labelled as such, no truncated labels,
         // citations in an appendix
         assert!(!html.contains("Cumulative to ("), "{file}");

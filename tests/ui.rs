@@ -670,3 +670,153 @@ fn the_cost_view_shows_the_engines_npv_exposure_and_macc_and_follows_a_lever() {
     h.run();
     h.get_by_label(&Money::MillionYen.fmt(b.npv_plan_jpy));
 }
+
+/// JX with a price for every item the file leaves out (indicative, for the test only), so
+/// that every lever group is complete and drawn on the MACC.
+fn jx_fully_priced() -> Scenario {
+    use decarb::model::Path;
+    let mut s = jx();
+    let base = s.base_year;
+    let flat = |v: f64| Path(vec![(base, v)]);
+    for r in &mut s.regions {
+        if r.power_price_jpy_per_mwh.is_empty() {
+            r.power_price_jpy_per_mwh = flat(15_000.0);
+        }
+        if r.co2_free_premium_jpy_per_mwh.is_empty() {
+            r.co2_free_premium_jpy_per_mwh = flat(1_000.0);
+        }
+    }
+    for f in &mut s.fuels {
+        if f.price_jpy_per_gj.is_empty() {
+            f.price_jpy_per_gj = flat(2_500.0);
+        }
+    }
+    for p in &mut s.ppas {
+        if p.price_jpy_per_mwh.is_empty() {
+            p.price_jpy_per_mwh = flat(12_000.0);
+        }
+        p.capex_jpy_per_mw.get_or_insert(0.0);
+    }
+    for m in &mut s.materials {
+        if m.recycled_price_diff_jpy_per_t.is_empty() {
+            m.recycled_price_diff_jpy_per_t = flat(0.0);
+        }
+        if m.low_carbon_price_diff_jpy_per_t.is_empty() {
+            m.low_carbon_price_diff_jpy_per_t = flat(0.0);
+        }
+    }
+    if s.credits.price_jpy_per_t.is_empty() {
+        s.credits.price_jpy_per_t = flat(0.0);
+    }
+    for site in &mut s.sites {
+        site.efficiency_capex_jpy_per_mwh_yr.get_or_insert(15_026.0);
+        site.efficiency_capex_jpy_per_gj_yr.get_or_insert(2_500.0);
+        site.process_change_capex_jpy.get_or_insert(0.0);
+        for r in &mut site.fuel_switches {
+            r.capex_jpy.get_or_insert(0.0);
+        }
+        for m in &mut site.measures {
+            m.capex_jpy.get_or_insert(0.0);
+        }
+    }
+    s
+}
+
+#[test]
+fn a_flat_carbon_price_moves_every_macc_bar_by_the_price_and_price_inputs_edit_reset_and_undo() {
+    use decarb::charts::cost::{MaccOptions, carbon_line, macc_bars};
+    use decarb::engine::cost_analysis::analyse;
+    use decarb::units::Money;
+    let s = jx_fully_priced();
+    let a = analyse(&s).expect("priced");
+    assert!(
+        a.rows.iter().all(|r| r.incomplete.is_empty()),
+        "every group complete: {:?}",
+        a.missing().map(|u| u.item.field.clone()).collect::<Vec<_>>()
+    );
+    // The MACC metric is the exposure metric (§9.18): the shift below is exact.
+    // A window tall enough for the prices to be in view below the levers.
+    let mut h = harness_sized(app_on(s.clone(), None), [1600.0, 2600.0]);
+    h.run();
+    h.get_by_label("Cost").click();
+    h.run();
+    h.get_by_label("Prices and costs").click();
+    h.run();
+    let with = MaccOptions {
+        with_carbon: true,
+        ..MaccOptions::default()
+    };
+    let bars = |h: &Harness<'static, DecarbApp>, o: MaccOptions| {
+        let st = h.state();
+        let c = st
+            .doc
+            .analysis_if_ready()
+            .and_then(|x| x.cost.clone())
+            .expect("analysed");
+        (
+            macc_bars(st.doc.scenario(), &c, o, Lang::En).0,
+            carbon_line(&c, o),
+        )
+    };
+    h.get_by_label("Carbon price: 289 円/t").click();
+    h.run();
+    h.run();
+    assert_eq!(
+        h.state().doc.scenario().carbon_price_jpy_per_t.0,
+        vec![(s.base_year, 289.0)]
+    );
+    let (low, _) = bars(&h, with);
+    let (low_lcoa, line) = bars(&h, MaccOptions::default());
+    assert_eq!(line, Some(289.0));
+    assert!(low.len() >= 3, "bars drawn: {}", low.len());
+    h.get_by_label("Carbon price: 10,000 円/t").click();
+    h.run();
+    h.run();
+    let (high, _) = bars(&h, with);
+    let (high_lcoa, line) = bars(&h, MaccOptions::default());
+    assert_eq!(line, Some(10_000.0));
+    assert_eq!(low.len(), high.len());
+    for b in &low {
+        let moved = high.iter().find(|x| x.name == b.name).expect("same bars");
+        let shift = b.height - moved.height;
+        assert!(
+            (shift - 9_711.0).abs() <= 1e-6 * b.height.abs().max(9_711.0),
+            "{}: {} → {} (shift {shift})",
+            b.name,
+            b.height,
+            moved.height
+        );
+    }
+    // Without the carbon price the bars stay: only the line moves.
+    assert_eq!(low_lcoa, high_lcoa);
+    // The KPI row shows the engine's NPV of the plan, and the changed mark and reset work.
+    let now = analyse(h.state().doc.scenario()).unwrap();
+    h.get_by_label(&Money::OkuYen.fmt(now.npv_plan_jpy));
+    h.get_by_label("Carbon price [円/t-CO2]: Reset to saved").click();
+    h.run();
+    h.run();
+    assert_eq!(
+        h.state().doc.scenario().carbon_price_jpy_per_t,
+        s.carbon_price_jpy_per_t
+    );
+    // The discount rate moves the NPV to the engine's at the new rate; undo restores it.
+    h.get_by_role_and_label(Role::SpinButton, "Discount rate").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_role_and_label(Role::SpinButton, "Discount rate")
+        .type_text("8");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.run();
+    assert_eq!(h.state().doc.scenario().discount_rate_pct, 8.0);
+    let at8 = analyse(h.state().doc.scenario()).unwrap();
+    assert!(at8.npv_plan_jpy != a.npv_plan_jpy);
+    h.get_by_label(&Money::OkuYen.fmt(at8.npv_plan_jpy));
+    h.state_mut().doc.commit();
+    assert!(h.state_mut().doc.undo());
+    h.run();
+    assert_eq!(h.state().doc.scenario().discount_rate_pct, s.discount_rate_pct);
+    h.get_by_label(&Money::OkuYen.fmt(a.npv_plan_jpy));
+}

@@ -226,6 +226,8 @@ impl Document {
             self.derived.engine = Engine::new(&self.scenario);
         } else if !plan.sites.is_empty() {
             self.derived.engine.recompile_sites(&self.scenario, &plan.sites);
+        } else if plan.recompile_cost {
+            self.derived.engine.recompile_cost(&self.scenario);
         }
         let d = &mut self.derived;
         let bau = plan.keep_bau.then(|| d.projection.bau.clone());
@@ -312,6 +314,8 @@ struct Plan {
     full: bool,
     /// Recompile the whole engine (edits outside sites) but keep the plan's BAU rule.
     recompile_all: bool,
+    /// Rebuild the prices only (price edits).
+    recompile_cost: bool,
     /// Sites whose inputs changed.
     sites: Vec<usize>,
     /// BAU is unchanged.
@@ -326,6 +330,7 @@ impl Default for Plan {
             any: false,
             full: false,
             recompile_all: false,
+            recompile_cost: false,
             sites: Vec::new(),
             keep_bau: true,
             paths: Vec::new(),
@@ -353,6 +358,20 @@ impl Plan {
             | PathRef::SiteActivity(i)
             | PathRef::SiteOwnership(i) => Some(i),
             PathRef::CarbonPrice => None,
+            // Prices: the cost part of the engine only; BAU's cost moves with them.
+            PathRef::RegionPowerPrice(_)
+            | PathRef::RegionPremium(_)
+            | PathRef::SitePremium(_)
+            | PathRef::SiteProcessOpex(_)
+            | PathRef::FuelPrice(_)
+            | PathRef::PpaPrice(_)
+            | PathRef::PpaOpex(_)
+            | PathRef::MaterialRecycledPrice(_)
+            | PathRef::MaterialLowCarbonPrice(_)
+            | PathRef::CreditPrice => {
+                self.recompile_cost = true;
+                None
+            }
             PathRef::MaterialRecycled(_)
             | PathRef::MaterialLowCarbon(_)
             | PathRef::PpaCapacity(_)
@@ -371,6 +390,7 @@ impl Plan {
         // factors from the scenario (MODEL.md §5).
         self.keep_bau &= match r {
             PathRef::SiteActivity(_) | PathRef::SiteOwnership(_) | PathRef::RegionEf(_) => false,
+            _ if r.is_price() && r != PathRef::CarbonPrice => false,
             PathRef::SiteEfficiencyElectricity(_)
             | PathRef::SiteEfficiencyFuel(_)
             | PathRef::Credits

@@ -3,6 +3,7 @@
 //! Pure: reads projections, wedges and bridges; draws nothing.
 
 mod build;
+pub mod cost;
 pub use build::{bridge, by_site, by_source, trajectory, wedges};
 
 use crate::engine::Projection;

@@ -440,4 +440,9 @@ impl Engine {
         self.org_activity = org_activity(&self.sites, years);
         self.cost = super::cost::CostC::new(s, &self.sites);
     }
+
+    /// Recompiles the prices only, after an edit of a price path (emissions unchanged).
+    pub fn recompile_cost(&mut self, s: &Scenario) {
+        self.cost = super::cost::CostC::new(s, &self.sites);
+    }
 }

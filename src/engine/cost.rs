@@ -37,6 +37,18 @@ pub const COMPONENTS: [&str; 8] = [
 ];
 
 impl CostYear {
+    /// Adds another year's cost, component by component.
+    pub fn add(&mut self, o: &CostYear) {
+        self.electricity += o.electricity;
+        self.co2_free += o.co2_free;
+        self.fuels += o.fuels;
+        self.ppa += o.ppa;
+        self.materials += o.materials;
+        self.process_opex += o.process_opex;
+        self.capex += o.capex;
+        self.credits += o.credits;
+    }
+
     pub fn total(&self) -> f64 {
         self.electricity
             + self.co2_free
@@ -107,8 +119,6 @@ pub(crate) enum Quantity {
     Grid,
     /// CO2-free contracted grid purchase [MWh].
     Co2Free,
-    /// Post-switch use of a fuel [GJ].
-    Fuel(usize),
     /// PPA deliveries or capacity allocated to the site, with the PPA group on / off.
     Ppa { on: Vec<f64>, off: Vec<f64> },
     /// Capacity above base of an asset of a lever group (0 when the group is off).
@@ -133,8 +143,19 @@ pub(crate) struct SiteCost {
     pub annuities: Vec<(LeverGroup, Vec<f64>)>,
     /// Capex cash of the site's assets by group (before ownership, dated `τ − 1`).
     pub cash: Vec<(LeverGroup, Vec<f64>)>,
-    /// Priced items at this site: (item index, quantity).
+    /// Priced items at this site: (item index, quantity), fuels apart.
     pub items: Vec<(usize, Quantity)>,
+    /// Fuel items at this site: (item index, fuel); their quantity is the post-switch use,
+    /// known only inside the emissions pass.
+    pub fuel_items: Vec<(usize, usize)>,
+    /// Which parts of the site's cost can be non-zero (else the run skips them): the grid
+    /// power price, the premium, process opex, linked materials' price differences.
+    pub power_priced: bool,
+    pub premium_priced: bool,
+    pub opex_priced: bool,
+    pub materials_priced: bool,
+    /// Any part at all: without one the site's cost is 0 in every run.
+    pub priced: bool,
 }
 
 /// Per-material price differences [JPY/t] (0 where missing), per year.
@@ -354,7 +375,7 @@ impl CostC {
             }
             for &f in &sc.active {
                 if let Some(item) = fuel_item[f] {
-                    out.items.push((item, Quantity::Fuel(f)));
+                    out.fuel_items.push((item, f));
                 }
             }
 
@@ -623,6 +644,25 @@ impl CostC {
                 }
             }
             materials.push(mc);
+        }
+
+        // What can be non-zero at each site, so that runs skip the rest.
+        let nonzero = |v: &[f64]| v.iter().any(|&x| x != 0.0);
+        for (k, sc) in site_costs.iter_mut().zip(sites) {
+            k.power_priced = nonzero(&power[sc.region * years..(sc.region + 1) * years]);
+            k.premium_priced = nonzero(&k.premium);
+            k.opex_priced = nonzero(&k.opex);
+            k.materials_priced = sc
+                .materials
+                .iter()
+                .any(|&mi| nonzero(&materials[mi].recycled) || nonzero(&materials[mi].low_carbon));
+            k.priced = k.power_priced
+                || k.premium_priced
+                || k.opex_priced
+                || k.materials_priced
+                || k.fuel_priced
+                || !k.ppa_on.is_empty()
+                || !k.annuities.is_empty();
         }
 
         let credit_item = items.add(

@@ -258,30 +258,10 @@ impl LeverRuns {
             .collect();
         let window = t0..years;
 
-        // Shapley by group and component (pairwise, as the wedges).
-        let mut by_group = vec![[CostYear::default(); 7]; years];
-        for (y, slot) in by_group.iter_mut().enumerate() {
-            for (gi, g) in self.groups.iter().enumerate() {
-                let bit = 1usize << gi;
-                let mut acc = [0.0; 8];
-                for mask in 0..=full {
-                    if mask & bit != 0 {
-                        continue;
-                    }
-                    let w = shapley_weight(mask.count_ones(), n);
-                    let (with, without) = (
-                        self.costs[mask | bit][y].as_array(),
-                        self.costs[mask][y].as_array(),
-                    );
-                    for c in 0..8 {
-                        acc[c] += w * (with[c] - without[c]);
-                    }
-                }
-                slot[*g as usize] = CostYear::from_array(acc);
-            }
-        }
-        let scenario = self.costs[full].clone();
-        let bau = self.costs[0].clone();
+        // Shapley by group and component, BAU and the scenario (from the runs).
+        let by_group = detail.by_group.clone();
+        let scenario = detail.scenario.clone();
+        let bau = detail.bau.clone();
         let wedges = self.wedges(metric);
 
         // Exposure on its own metric.
@@ -309,6 +289,7 @@ impl LeverRuns {
                         .collect()
                 })
                 .collect();
+            let weights: Vec<f64> = (0..n).map(|k| shapley_weight(k, n)).collect();
             let mut by_group = vec![[0.0; 7]; years];
             for (y, slot) in by_group.iter_mut().enumerate() {
                 for (gi, g) in self.groups.iter().enumerate() {
@@ -316,7 +297,7 @@ impl LeverRuns {
                     let mut acc = 0.0;
                     for mask in 0..=full {
                         if mask & bit == 0 {
-                            acc += shapley_weight(mask.count_ones(), n) * (x[mask | bit][y] - x[mask][y]);
+                            acc += weights[mask.count_ones() as usize] * (x[mask | bit][y] - x[mask][y]);
                         }
                     }
                     slot[*g as usize] = acc;
@@ -368,7 +349,7 @@ impl LeverRuns {
                     let max = detail.item_max[y * n_items + item];
                     used |= max > 0.0;
                     for (gi, g) in self.groups.iter().enumerate() {
-                        let share = detail.item_share(gi, self.groups.len(), y, item, n_items);
+                        let share = detail.item_share(gi, y, item, n_items);
                         if share.abs() > 1e-9 * max && max > 0.0 && !groups.contains(g) {
                             groups.push(*g);
                         }
@@ -560,11 +541,10 @@ impl LeverRuns {
         eps_d: f64,
         eps_u: f64,
     ) -> Vec<SiteBar> {
-        let n = self.groups.len();
         let mut out = Vec::new();
         for (gi, &g) in self.groups.iter().enumerate() {
             for si in 0..=d.n_sites {
-                let slot = |y: usize| d.site_share(gi, n, y, si);
+                let slot = |y: usize| d.site_share(gi, y, si);
                 let mut npv = 0.0;
                 let mut disc_t = 0.0;
                 let mut cum_t = 0.0;

@@ -11,6 +11,7 @@ pub mod factors;
 pub mod levers;
 pub mod metric;
 mod run;
+mod runs;
 pub mod targets;
 pub mod wedges;
 

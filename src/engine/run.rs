@@ -129,6 +129,57 @@ impl Run {
     }
 }
 
+/// Where [`Engine::site_cost`] reads a site's grid purchase and writes its cost: strided
+/// views of a whole run's buffers, or a single site's own ([`SiteRun`]).
+struct SiteCostOut<'a> {
+    /// The site's [`SiteYear`] of year `y` at `grid[y * grid_stride]`.
+    grid: &'a [SiteYear],
+    grid_stride: usize,
+    /// By component, `[y]`.
+    costs: &'a mut [CostYear],
+    /// The site's total of year `y` at `totals[y * total_stride]`.
+    totals: &'a mut [f64],
+    total_stride: usize,
+    /// `[y * n_items + item]`; untouched when `n_items == 0`.
+    items: &'a mut [f64],
+    n_items: usize,
+}
+
+/// One site's results in every year for one lever set: the per-site runs of
+/// [`Engine::lever_runs`]. Allocate with [`SiteRun::new`] and reuse.
+#[derive(Clone, Debug)]
+pub(crate) struct SiteRun {
+    pub years: Vec<SiteYear>,
+    /// By component (fuels included), `[y]`; empty without prices.
+    pub cost: Vec<CostYear>,
+    /// The site's total cost, `[y]`.
+    pub total: Vec<f64>,
+    /// `[y * n_items + item]`.
+    pub items: Vec<f64>,
+    f1: Vec<f64>,
+    f2: Vec<f64>,
+    src: Vec<f64>,
+}
+
+impl SiteRun {
+    pub fn new(e: &Engine) -> SiteRun {
+        let years = e.years;
+        let (n_cost, n_items) = match &e.cost {
+            Some(c) => (years, c.items.len()),
+            None => (0, 0),
+        };
+        SiteRun {
+            years: vec![SiteYear::default(); years],
+            cost: vec![CostYear::default(); n_cost],
+            total: vec![0.0; n_cost],
+            items: vec![0.0; n_cost * n_items],
+            f1: vec![0.0; e.fuel_count()],
+            f2: vec![0.0; e.fuel_count()],
+            src: vec![0.0; source::FIRST_FUEL + e.fuel_count() + e.material_count()],
+        }
+    }
+}
+
 /// Which year index each input is read at. A normal run reads everything at one year; the
 /// bridge evaluates BAU with activity, grid factor and ownership of different years.
 #[derive(Clone, Copy, Debug)]
@@ -284,7 +335,7 @@ impl Engine {
 
     /// Scope 3 of an organisation-level material (no linked site).
     #[inline]
-    fn org_material(&self, m: &super::compile::Mat, at: At, rec: bool) -> f64 {
+    pub(crate) fn org_material(&self, m: &super::compile::Mat, at: At, rec: bool) -> f64 {
         let (rho, gamma) = m.shares(at.lever, rec);
         m.quantity_t
             * self.org_activity[at.activity]
@@ -322,43 +373,19 @@ impl Engine {
         };
         if cost.is_some() {
             out.cost.fill(CostYear::default());
+            out.site_cost.fill(0.0);
             if with_items {
                 out.item_qty.fill(0.0);
             }
         }
 
-        for (si, s) in self.sites.iter().enumerate() {
-            for y in 0..years {
-                let src = &mut out.sources[y * n_src..(y + 1) * n_src];
-                let r = self.site_year(s, At::year(y), levers, &mut out.f1, &mut out.f2, src);
-                if let Some(cc) = cost {
-                    let items = &mut out.item_qty[y * n_items..(y + 1) * n_items];
-                    let c = self.site_cost(
-                        cc,
-                        si,
-                        s,
-                        y,
-                        levers,
-                        r.year.grid_mwh,
-                        &out.f2,
-                        &mut out.cost[y],
-                        items,
-                    );
-                    out.site_cost[y * (n_sites + 1) + si] = c;
-                }
-                out.sites[y * n_sites + si] = r.year;
-                let t = &mut out.totals[y];
-                t.scope1 += r.year.scope1;
-                t.scope2_market += r.year.scope2_market;
-                t.scope2_location += r.year.scope2_location;
-                t.scope3 += r.year.scope3;
-                let en = &mut out.energy[y];
-                en.electricity_mwh += r.energy.electricity_mwh;
-                en.grid_mwh += r.energy.grid_mwh;
-                en.surplus_mwh += r.energy.surplus_mwh;
-                en.fuel_gj += r.energy.fuel_gj;
-                en.production_t += r.energy.production_t;
+        // The fuel part of the cost rides on the emissions pass (the post-switch fuel use is
+        // known only there); without fuel prices or items that pass is the one without cost.
+        match cost {
+            Some(cc) if with_items || cc.sites.iter().any(|k| k.fuel_priced) => {
+                self.sites_pass::<true>(levers, out, n_items)
             }
+            _ => self.sites_pass::<false>(levers, out, 0),
         }
 
         for (mi, m) in self.materials.iter().enumerate() {
@@ -380,6 +407,20 @@ impl Engine {
         }
 
         if let Some(cc) = cost {
+            for (si, s) in self.sites.iter().enumerate() {
+                if with_items || cc.sites[si].priced {
+                    let o = SiteCostOut {
+                        grid: &out.sites[si..],
+                        grid_stride: n_sites,
+                        costs: &mut out.cost,
+                        totals: &mut out.site_cost[si..],
+                        total_stride: n_sites + 1,
+                        items: &mut out.item_qty,
+                        n_items,
+                    };
+                    self.site_cost(cc, si, s, levers, o);
+                }
+            }
             for y in 0..years {
                 let items = &mut out.item_qty[y * n_items..(y + 1) * n_items];
                 let c = self.org_cost(cc, y, rec, crd, &mut out.cost[y], items);
@@ -388,113 +429,223 @@ impl Engine {
         }
     }
 
-    /// Cost of one site in one year (ANALYSES.md §1.4, items 1–7), added to `cost` by
-    /// component; returns the site's total. `grid_o` is the grid purchase inside the boundary
-    /// (`o·G`), `f2` the post-switch fuel use of the site before ownership (from `site_year`).
-    #[allow(clippy::too_many_arguments)]
-    #[inline]
-    fn site_cost(
-        &self,
-        cc: &CostC,
-        si: usize,
-        s: &SiteC,
-        y: usize,
-        levers: LeverSet,
-        grid_o: f64,
-        f2: &[f64],
-        cost: &mut CostYear,
-        items: &mut [f64],
-    ) -> f64 {
+    /// The emissions of every site and year into `out` (sources, sites, totals' scopes,
+    /// energy); with `FUEL`, the fuel cost and the fuel items' quantities too.
+    #[inline(always)]
+    fn sites_pass<const FUEL: bool>(&self, levers: LeverSet, out: &mut Run, n_items: usize) {
         let years = self.years;
-        let k = &cc.sites[si];
-        let o = s.ownership[y];
-        let a = s.activity[y];
-        let c = if levers.has(LeverGroup::Co2Free) {
-            s.co2_free[y]
-        } else {
-            s.co2_free_off
-        };
-        let rec = levers.has(LeverGroup::Recycling);
-        let el = grid_o * cc.power[s.region * years + y];
-        let cf = c * grid_o * k.premium[y];
-        let mut fu = 0.0;
-        if k.fuel_priced {
-            for &f in &s.active {
-                fu += f2[f] * cc.fuel[f * years + y];
+        let n_src = out.source_count();
+        let n_sites = self.sites.len();
+        let cost = self.cost.as_ref();
+        for (si, s) in self.sites.iter().enumerate() {
+            for y in 0..years {
+                let src = &mut out.sources[y * n_src..(y + 1) * n_src];
+                let r = self.site_year(s, At::year(y), levers, &mut out.f1, &mut out.f2, src);
+                // Fuels: their post-switch use is known only here (the rest of the site's
+                // cost is a pass of its own below, which keeps this loop as fast as without).
+                if FUEL && let Some(cc) = cost {
+                    let k = &cc.sites[si];
+                    let o = s.ownership[y];
+                    if k.fuel_priced {
+                        let mut fu = 0.0;
+                        for &f in &s.active {
+                            fu += out.f2[f] * cc.fuel[f * years + y];
+                        }
+                        let fu = fu * o;
+                        out.cost[y].fuels += fu;
+                        out.site_cost[y * (n_sites + 1) + si] = fu;
+                    }
+                    if n_items > 0 {
+                        let items = &mut out.item_qty[y * n_items..(y + 1) * n_items];
+                        for &(item, f) in &k.fuel_items {
+                            items[item] += out.f2[f] * o;
+                        }
+                    }
+                }
+                out.sites[y * n_sites + si] = r.year;
+                let t = &mut out.totals[y];
+                t.scope1 += r.year.scope1;
+                t.scope2_market += r.year.scope2_market;
+                t.scope2_location += r.year.scope2_location;
+                t.scope3 += r.year.scope3;
+                let en = &mut out.energy[y];
+                en.electricity_mwh += r.energy.electricity_mwh;
+                en.grid_mwh += r.energy.grid_mwh;
+                en.surplus_mwh += r.energy.surplus_mwh;
+                en.fuel_gj += r.energy.fuel_gj;
+                en.production_t += r.energy.production_t;
             }
         }
-        let fu = fu * o;
-        let ppa = if k.ppa_on.is_empty() {
-            0.0
-        } else if levers.has(LeverGroup::Ppa) {
-            k.ppa_on[y] * o
-        } else {
-            k.ppa_off[y] * o
+    }
+
+    /// Cost of one site in every year (ANALYSES.md §1.4, items 1–7 but fuels, which the
+    /// emissions pass adds), by component into `o.costs`, the site's total into `o.totals`;
+    /// with `o.n_items > 0` the quantities of its priced items too. Reads the grid purchase
+    /// inside the boundary (`o·G`) the emissions pass left in `o.grid`.
+    fn site_cost(&self, cc: &CostC, si: usize, s: &SiteC, levers: LeverSet, o: SiteCostOut) {
+        let years = self.years;
+        let SiteCostOut {
+            grid,
+            grid_stride,
+            costs,
+            totals,
+            total_stride,
+            items,
+            n_items,
+        } = o;
+        let k = &cc.sites[si];
+        let co2 = levers.has(LeverGroup::Co2Free);
+        let rec = levers.has(LeverGroup::Recycling);
+        let ppa_on = levers.has(LeverGroup::Ppa);
+        let proc = levers.has(LeverGroup::ProcessChange);
+        // Every per-year input sliced to the horizon once, so the loop runs without bounds checks.
+        let power = &cc.power[s.region * years..(s.region + 1) * years];
+        let premium = &k.premium[..years];
+        let (own, act, co2_free) = (&s.ownership[..years], &s.activity[..years], &s.co2_free[..years]);
+        let costs = &mut costs[..years];
+        let linked: &[usize] = if k.materials_priced { &s.materials } else { &[] };
+        let ppa_cost: &[f64] = match (k.ppa_on.is_empty(), ppa_on) {
+            (true, _) => &[],
+            (false, true) => &k.ppa_on[..years],
+            (false, false) => &k.ppa_off[..years],
         };
-        let mut mat = 0.0;
-        for &mi in &s.materials {
-            let m = &self.materials[mi];
-            let (rho, gamma) = m.shares(y, rec);
-            let p = &cc.materials[mi];
-            mat += m.quantity_t * a * (rho * p.recycled[y] + gamma * p.low_carbon[y]);
-        }
-        let mat = mat * o;
-        let pi = if levers.has(LeverGroup::ProcessChange) {
-            s.process_change[y]
-        } else {
-            s.process_change_off
-        };
-        let po = o * a * pi * k.opex[y];
-        let mut cap = 0.0;
+        // The annuities of the groups that are on (one entry per group: at most seven).
+        let mut annuities: [&[f64]; 7] = [&[]; 7];
+        let mut n_annuities = 0;
         for (g, v) in &k.annuities {
             if levers.has(*g) {
-                cap += v[y];
+                annuities[n_annuities] = &v[..years];
+                n_annuities += 1;
             }
         }
-        let cap = cap * o;
-        cost.electricity += el;
-        cost.co2_free += cf;
-        cost.fuels += fu;
-        cost.ppa += ppa;
-        cost.materials += mat;
-        cost.process_opex += po;
-        cost.capex += cap;
-
-        if items.is_empty() {
-            return el + cf + fu + ppa + mat + po + cap;
-        }
-        for (item, q) in &k.items {
-            items[*item] += match q {
-                Quantity::Grid => grid_o,
-                Quantity::Co2Free => c * grid_o,
-                Quantity::Fuel(f) => f2[*f] * o,
-                Quantity::Ppa { on, off } => {
-                    o * if levers.has(LeverGroup::Ppa) {
-                        on[y]
-                    } else {
-                        off[y]
-                    }
-                }
-                Quantity::Capacity { group, on } => {
-                    if levers.has(*group) {
-                        o * on[y]
-                    } else {
-                        0.0
-                    }
-                }
-                Quantity::Material { material, recycled } => {
-                    let m = &self.materials[*material];
-                    let (rho, gamma) = m.shares(y, rec);
-                    let share = if *recycled { rho } else { gamma };
-                    o * m.quantity_t * a * share
-                }
+        for y in 0..years {
+            let grid_o = grid[y * grid_stride].grid_mwh;
+            let o = own[y];
+            let a = act[y];
+            let c = if co2 { co2_free[y] } else { s.co2_free_off };
+            let el = if k.power_priced { grid_o * power[y] } else { 0.0 };
+            let cf = if k.premium_priced {
+                c * grid_o * premium[y]
+            } else {
+                0.0
             };
+            let ppa = if ppa_cost.is_empty() { 0.0 } else { ppa_cost[y] * o };
+            let mut mat = 0.0;
+            for &mi in linked {
+                let m = &self.materials[mi];
+                let (rho, gamma) = m.shares(y, rec);
+                let p = &cc.materials[mi];
+                mat += m.quantity_t * a * (rho * p.recycled[y] + gamma * p.low_carbon[y]);
+            }
+            let mat = mat * o;
+            let po = if k.opex_priced {
+                let pi = if proc {
+                    s.process_change[y]
+                } else {
+                    s.process_change_off
+                };
+                o * a * pi * k.opex[y]
+            } else {
+                0.0
+            };
+            let mut cap = 0.0;
+            for v in &annuities[..n_annuities] {
+                cap += v[y];
+            }
+            let cap = cap * o;
+            let cost = &mut costs[y];
+            cost.electricity += el;
+            cost.co2_free += cf;
+            cost.ppa += ppa;
+            cost.materials += mat;
+            cost.process_opex += po;
+            cost.capex += cap;
+            totals[y * total_stride] += el + cf + ppa + mat + po + cap;
         }
-        el + cf + fu + ppa + mat + po + cap
+        if n_items == 0 {
+            return;
+        }
+        // The quantities of the site's priced items (the cost analysis's marks only).
+        for y in 0..years {
+            let grid_o = grid[y * grid_stride].grid_mwh;
+            let o = s.ownership[y];
+            let a = s.activity[y];
+            let c = if co2 { s.co2_free[y] } else { s.co2_free_off };
+            let items = &mut items[y * n_items..(y + 1) * n_items];
+            for (item, q) in &k.items {
+                items[*item] += match q {
+                    Quantity::Grid => grid_o,
+                    Quantity::Co2Free => c * grid_o,
+                    Quantity::Ppa { on, off } => o * if ppa_on { on[y] } else { off[y] },
+                    Quantity::Capacity { group, on } => {
+                        if levers.has(*group) {
+                            o * on[y]
+                        } else {
+                            0.0
+                        }
+                    }
+                    Quantity::Material { material, recycled } => {
+                        let m = &self.materials[*material];
+                        let (rho, gamma) = m.shares(y, rec);
+                        let share = if *recycled { rho } else { gamma };
+                        o * m.quantity_t * a * share
+                    }
+                };
+            }
+        }
+    }
+
+    /// One site in every year with the given lever groups on, as [`Engine::run_with_items`]
+    /// computes it (the same arithmetic in the same order), into `out`.
+    pub(crate) fn site_run(&self, si: usize, levers: LeverSet, out: &mut SiteRun) {
+        let years = self.years;
+        let s = &self.sites[si];
+        let cost = self.cost.as_ref();
+        let n_items = cost.map_or(0, |c| c.items.len());
+        if cost.is_some() {
+            out.cost.fill(CostYear::default());
+            out.total.fill(0.0);
+            out.items.fill(0.0);
+        }
+        for y in 0..years {
+            // (the per-source split is not kept: only the site's scopes are)
+            out.src.fill(0.0);
+            let r = self.site_year(s, At::year(y), levers, &mut out.f1, &mut out.f2, &mut out.src);
+            out.years[y] = r.year;
+            if let Some(cc) = cost {
+                let k = &cc.sites[si];
+                let o = s.ownership[y];
+                if k.fuel_priced {
+                    let mut fu = 0.0;
+                    for &f in &s.active {
+                        fu += out.f2[f] * cc.fuel[f * years + y];
+                    }
+                    let fu = fu * o;
+                    out.cost[y].fuels += fu;
+                    out.total[y] = fu;
+                }
+                let items = &mut out.items[y * n_items..(y + 1) * n_items];
+                for &(item, f) in &k.fuel_items {
+                    items[item] += out.f2[f] * o;
+                }
+            }
+        }
+        if let Some(cc) = cost {
+            let o = SiteCostOut {
+                grid: &out.years,
+                grid_stride: 1,
+                costs: &mut out.cost,
+                totals: &mut out.total,
+                total_stride: 1,
+                items: &mut out.items,
+                n_items,
+            };
+            self.site_cost(cc, si, s, levers, o);
+        }
     }
 
     /// Cost of the organisation in one year: its materials and the credits (§1.4 items 5, 8).
-    fn org_cost(
+    pub(crate) fn org_cost(
         &self,
         cc: &CostC,
         y: usize,
@@ -552,7 +703,7 @@ impl Engine {
 
     /// MODEL.md §4.9: `net = S1 + S2m (+ S3 when a target covers it) − credits`.
     #[inline]
-    fn set_net(&self, t: &mut Totals) {
+    pub(crate) fn set_net(&self, t: &mut Totals) {
         t.net =
             t.scope1 + t.scope2_market + if self.net_includes_scope3 { t.scope3 } else { 0.0 } - t.credits;
     }

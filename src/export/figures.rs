@@ -5,10 +5,11 @@ use super::Analysis;
 use super::svg::{self, Caption};
 use crate::charts;
 use crate::engine::Metric;
+use crate::engine::cost_analysis::CostAnalysis;
 use crate::explain::metric_label;
 use crate::i18n::{Lang, tr};
 use crate::model::Scenario;
-use crate::units::Units;
+use crate::units::{Money, Units};
 
 /// Which lower chart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -125,7 +126,7 @@ pub fn target_metrics(s: &Scenario) -> Vec<Metric> {
 }
 
 /// Every chart of a scenario for slides: one trajectory per target metric, then the metric by
-/// source, the wedges and the bridge. `(file part, SVG)`.
+/// source, the wedges and the bridge, then the cost charts when the file has prices. `(file part, SVG)`.
 pub fn all_svgs(s: &Scenario, f: &Frame) -> Vec<(String, String)> {
     let a = Analysis::new(s);
     let mut out = Vec::new();
@@ -142,7 +143,77 @@ pub fn all_svgs(s: &Scenario, f: &Frame) -> Vec<(String, String)> {
             out.push((which.file_part().to_string(), svg));
         }
     }
+    if let Some(c) = &a.cost {
+        out.extend(cost_svgs(s, c, Money::OkuYen, f));
+    }
     out
+}
+
+/// The cost charts of a costed analysis: the plan cost per year by lever group with the
+/// exposure change, and the MACC by group (widths in the MACC year, heights = cost per
+/// discounted tonne, the carbon price and the target gap as lines). `(file part, SVG)`.
+pub fn cost_svgs(s: &Scenario, c: &CostAnalysis, money: Money, f: &Frame) -> Vec<(String, String)> {
+    use crate::charts::cost::{self as cc, MaccOptions};
+    let lang = f.lang;
+    let metric = metric_label(&c.metric, lang);
+    let caveat = tr(
+        lang,
+        "Each group's figures are its Shapley share, order-free, not the cost of adding it last; a cheap bar is not a reason to do it first, and a negative cost usually hides barriers the model does not price.",
+    )
+    .to_string();
+    let (years, layers) = cc::plan_layers(c, false, lang);
+    let exposure = cc::exposure_line(c);
+    let title = format!("{} [{}]", tr(lang, "Plan cost against BAU"), money.label());
+    let plan = svg::plan_cost_chart(
+        &years,
+        &layers,
+        exposure.as_deref(),
+        tr(lang, "Exposure change"),
+        &caption(s, &title, &metric, f),
+        money,
+        &[format!(
+            "{} {} %, {} FY{}–FY{}.",
+            tr(lang, "discount rate"),
+            crate::units::group(c.rate * 100.0, 2),
+            tr(lang, "Real JPY against BAU over"),
+            c.from_year,
+            c.last_year
+        )],
+    );
+    let o = MaccOptions::default();
+    let (bars, left_out) = cc::macc_bars(s, c, o, lang);
+    let range = cc::y_range(&bars, cc::carbon_line(c, o));
+    let gap_label = c
+        .target_gap_t
+        .as_ref()
+        .map(|(l, _)| format!("{} ({l})", tr(lang, "Cut needed from BAU")));
+    let macc_title = format!("MACC {}", crate::i18n::fy(lang, c.macc_year));
+    let x_label = format!(
+        "{} [{}-CO2/{}]",
+        tr(lang, "abatement a year"),
+        f.units.label(),
+        tr(lang, "yr")
+    );
+    let mut notes = left_out;
+    notes.push(caveat);
+    let carbon_name = tr(lang, "Carbon price");
+    let macc = svg::macc_chart(
+        &bars,
+        &svg::MaccFrame {
+            carbon: cc::carbon_line(c, o).map(|p| (carbon_name, p)),
+            gap: c
+                .target_gap_t
+                .as_ref()
+                .zip(gap_label.as_deref())
+                .map(|((_, t), l)| (l, *t)),
+            range,
+            x_label: &x_label,
+            y_label: &format!("{} [円/t-CO2]", tr(lang, "cost per tonne")),
+        },
+        &caption(s, &macc_title, &metric, f),
+        &notes,
+    );
+    vec![("cost".into(), plan), ("macc".into(), macc)]
 }
 
 /// The title of the metric for headings ("Scope 1+2 (market), gross").

@@ -305,6 +305,10 @@ pub fn report_on(s: &Scenario, metric: &Metric, lang: Lang, units: Units, date: 
             crate::units::Money::OkuYen,
             units,
         ));
+        for (_, svg) in figures::cost_svgs(s, c, crate::units::Money::OkuYen, &frame) {
+            o.push_str(&svg);
+            charts += 1;
+        }
     }
 
     inputs(&mut o, s, lang, &mut src);

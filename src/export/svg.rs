@@ -7,6 +7,9 @@ use crate::i18n::{Lang, tr};
 use crate::units::{Units, group};
 use std::fmt::Write;
 
+mod cost;
+pub use cost::{MaccFrame, macc_chart, plan_cost_chart};
+
 pub const W: f64 = 960.0;
 pub const H: f64 = 540.0;
 const LEFT: f64 = 86.0;

@@ -30,9 +30,38 @@ pub enum PathRef {
     SiteOwnership(usize),
     Credits,
     CarbonPrice,
+    /// Prices (ANALYSES.md §1.2): they move the cost, never the emissions.
+    RegionPowerPrice(usize),
+    RegionPremium(usize),
+    SitePremium(usize),
+    SiteProcessOpex(usize),
+    FuelPrice(usize),
+    PpaPrice(usize),
+    PpaOpex(usize),
+    MaterialRecycledPrice(usize),
+    MaterialLowCarbonPrice(usize),
+    CreditPrice,
 }
 
 impl PathRef {
+    /// A price path: it moves the cost, never the emissions (no recompute of BAU).
+    pub fn is_price(self) -> bool {
+        matches!(
+            self,
+            PathRef::CarbonPrice
+                | PathRef::RegionPowerPrice(_)
+                | PathRef::RegionPremium(_)
+                | PathRef::SitePremium(_)
+                | PathRef::SiteProcessOpex(_)
+                | PathRef::FuelPrice(_)
+                | PathRef::PpaPrice(_)
+                | PathRef::PpaOpex(_)
+                | PathRef::MaterialRecycledPrice(_)
+                | PathRef::MaterialLowCarbonPrice(_)
+                | PathRef::CreditPrice
+        )
+    }
+
     pub fn get(self, s: &Scenario) -> Option<&Path> {
         Some(match self {
             PathRef::SiteCo2Free(i) => &s.sites.get(i)?.co2_free_share,
@@ -48,6 +77,16 @@ impl PathRef {
             PathRef::SiteOwnership(i) => &s.sites.get(i)?.ownership,
             PathRef::Credits => &s.credits.t_co2_per_yr,
             PathRef::CarbonPrice => &s.carbon_price_jpy_per_t,
+            PathRef::RegionPowerPrice(i) => &s.regions.get(i)?.power_price_jpy_per_mwh,
+            PathRef::RegionPremium(i) => &s.regions.get(i)?.co2_free_premium_jpy_per_mwh,
+            PathRef::SitePremium(i) => &s.sites.get(i)?.co2_free_premium_jpy_per_mwh,
+            PathRef::SiteProcessOpex(i) => &s.sites.get(i)?.process_change_opex_jpy_per_yr,
+            PathRef::FuelPrice(i) => &s.fuels.get(i)?.price_jpy_per_gj,
+            PathRef::PpaPrice(i) => &s.ppas.get(i)?.price_jpy_per_mwh,
+            PathRef::PpaOpex(i) => &s.ppas.get(i)?.opex_jpy_per_mw_yr,
+            PathRef::MaterialRecycledPrice(i) => &s.materials.get(i)?.recycled_price_diff_jpy_per_t,
+            PathRef::MaterialLowCarbonPrice(i) => &s.materials.get(i)?.low_carbon_price_diff_jpy_per_t,
+            PathRef::CreditPrice => &s.credits.price_jpy_per_t,
         })
     }
 
@@ -66,6 +105,18 @@ impl PathRef {
             PathRef::SiteOwnership(i) => &mut s.sites.get_mut(i)?.ownership,
             PathRef::Credits => &mut s.credits.t_co2_per_yr,
             PathRef::CarbonPrice => &mut s.carbon_price_jpy_per_t,
+            PathRef::RegionPowerPrice(i) => &mut s.regions.get_mut(i)?.power_price_jpy_per_mwh,
+            PathRef::RegionPremium(i) => &mut s.regions.get_mut(i)?.co2_free_premium_jpy_per_mwh,
+            PathRef::SitePremium(i) => &mut s.sites.get_mut(i)?.co2_free_premium_jpy_per_mwh,
+            PathRef::SiteProcessOpex(i) => &mut s.sites.get_mut(i)?.process_change_opex_jpy_per_yr,
+            PathRef::FuelPrice(i) => &mut s.fuels.get_mut(i)?.price_jpy_per_gj,
+            PathRef::PpaPrice(i) => &mut s.ppas.get_mut(i)?.price_jpy_per_mwh,
+            PathRef::PpaOpex(i) => &mut s.ppas.get_mut(i)?.opex_jpy_per_mw_yr,
+            PathRef::MaterialRecycledPrice(i) => &mut s.materials.get_mut(i)?.recycled_price_diff_jpy_per_t,
+            PathRef::MaterialLowCarbonPrice(i) => {
+                &mut s.materials.get_mut(i)?.low_carbon_price_diff_jpy_per_t
+            }
+            PathRef::CreditPrice => &mut s.credits.price_jpy_per_t,
         })
     }
 
@@ -75,6 +126,125 @@ impl PathRef {
             PathRef::SiteActivity(_) | PathRef::SiteOwnership(_) => 1.0,
             _ => 0.0,
         }
+    }
+}
+
+/// A scalar cost input of the scenario (ANALYSES.md §1.2, §5): the discount rate, a capex or
+/// a lifetime. Capex are optional (none = not given, never 0); lifetimes are whole years.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NumberRef {
+    DiscountRate,
+    /// `cost.default_lifetime_years`: measures without a lifetime.
+    DefaultLifetime,
+    SiteEfficiencyCapexMwh(usize),
+    SiteEfficiencyCapexGj(usize),
+    SiteEfficiencyLifetime(usize),
+    SiteProcessCapex(usize),
+    SiteProcessLifetime(usize),
+    /// Site, rule.
+    FuelSwitchCapex(usize, usize),
+    FuelSwitchLifetime(usize, usize),
+    /// Site, measure.
+    MeasureCapex(usize, usize),
+    PpaCapex(usize),
+    PpaLifetime(usize),
+}
+
+/// Lifetimes are whole years in 1..=200 (as validated).
+pub const LIFETIME_YEARS: std::ops::RangeInclusive<u32> = 1..=200;
+
+impl NumberRef {
+    /// The value: `Some(None)` for a capex not given; `None` when the item no longer exists.
+    pub fn get(self, s: &Scenario) -> Option<Option<f64>> {
+        let life = |v: u32| Some(Some(f64::from(v)));
+        match self {
+            NumberRef::DiscountRate => Some(Some(s.discount_rate_pct)),
+            NumberRef::DefaultLifetime => life(s.cost.default_lifetime_years),
+            NumberRef::SiteEfficiencyCapexMwh(i) => Some(s.sites.get(i)?.efficiency_capex_jpy_per_mwh_yr),
+            NumberRef::SiteEfficiencyCapexGj(i) => Some(s.sites.get(i)?.efficiency_capex_jpy_per_gj_yr),
+            NumberRef::SiteEfficiencyLifetime(i) => life(s.sites.get(i)?.efficiency_lifetime_years),
+            NumberRef::SiteProcessCapex(i) => Some(s.sites.get(i)?.process_change_capex_jpy),
+            NumberRef::SiteProcessLifetime(i) => life(s.sites.get(i)?.process_change_lifetime_years),
+            NumberRef::FuelSwitchCapex(i, k) => Some(s.sites.get(i)?.fuel_switches.get(k)?.capex_jpy),
+            NumberRef::FuelSwitchLifetime(i, k) => life(s.sites.get(i)?.fuel_switches.get(k)?.lifetime_years),
+            NumberRef::MeasureCapex(i, k) => Some(s.sites.get(i)?.measures.get(k)?.capex_jpy),
+            NumberRef::PpaCapex(i) => Some(s.ppas.get(i)?.capex_jpy_per_mw),
+            NumberRef::PpaLifetime(i) => life(s.ppas.get(i)?.lifetime_years),
+        }
+    }
+
+    /// Whether the value may be "not given" (capex).
+    pub fn optional(self) -> bool {
+        matches!(
+            self,
+            NumberRef::SiteEfficiencyCapexMwh(_)
+                | NumberRef::SiteEfficiencyCapexGj(_)
+                | NumberRef::SiteProcessCapex(_)
+                | NumberRef::FuelSwitchCapex(..)
+                | NumberRef::MeasureCapex(..)
+                | NumberRef::PpaCapex(_)
+        )
+    }
+
+    /// Whether the value is a lifetime (whole years).
+    pub fn is_lifetime(self) -> bool {
+        matches!(
+            self,
+            NumberRef::DefaultLifetime
+                | NumberRef::SiteEfficiencyLifetime(_)
+                | NumberRef::SiteProcessLifetime(_)
+                | NumberRef::FuelSwitchLifetime(..)
+                | NumberRef::PpaLifetime(_)
+        )
+    }
+
+    /// Sets the value; lifetimes are rounded and held in [`LIFETIME_YEARS`]. `Err` says why
+    /// nothing changed.
+    fn set(self, s: &mut Scenario, v: Option<f64>) -> Result<bool, &'static str> {
+        if v.is_some_and(|x| !x.is_finite()) {
+            return Err("not a number");
+        }
+        if v.is_none() && !self.optional() {
+            return Err("this value cannot be left empty");
+        }
+        let years = |v: Option<f64>| v.map(|x| (x.round().clamp(1.0, 200.0)) as u32).unwrap_or(1);
+        fn put<T: PartialEq>(slot: &mut T, v: T) -> bool {
+            if *slot == v {
+                false
+            } else {
+                *slot = v;
+                true
+            }
+        }
+        const GONE: &str = "this item no longer exists";
+        fn site(s: &mut Scenario, i: usize) -> Result<&mut super::scenario::Site, &'static str> {
+            s.sites.get_mut(i).ok_or(GONE)
+        }
+        let gone = GONE;
+        Ok(match self {
+            NumberRef::DiscountRate => put(&mut s.discount_rate_pct, v.unwrap_or(0.0).clamp(-99.0, 99.0)),
+            NumberRef::DefaultLifetime => put(&mut s.cost.default_lifetime_years, years(v)),
+            NumberRef::SiteEfficiencyCapexMwh(i) => put(&mut site(s, i)?.efficiency_capex_jpy_per_mwh_yr, v),
+            NumberRef::SiteEfficiencyCapexGj(i) => put(&mut site(s, i)?.efficiency_capex_jpy_per_gj_yr, v),
+            NumberRef::SiteEfficiencyLifetime(i) => put(&mut site(s, i)?.efficiency_lifetime_years, years(v)),
+            NumberRef::SiteProcessCapex(i) => put(&mut site(s, i)?.process_change_capex_jpy, v),
+            NumberRef::SiteProcessLifetime(i) => {
+                put(&mut site(s, i)?.process_change_lifetime_years, years(v))
+            }
+            NumberRef::FuelSwitchCapex(i, k) => put(
+                &mut site(s, i)?.fuel_switches.get_mut(k).ok_or(gone)?.capex_jpy,
+                v,
+            ),
+            NumberRef::FuelSwitchLifetime(i, k) => put(
+                &mut site(s, i)?.fuel_switches.get_mut(k).ok_or(gone)?.lifetime_years,
+                years(v),
+            ),
+            NumberRef::MeasureCapex(i, k) => {
+                put(&mut site(s, i)?.measures.get_mut(k).ok_or(gone)?.capex_jpy, v)
+            }
+            NumberRef::PpaCapex(i) => put(&mut s.ppas.get_mut(i).ok_or(gone)?.capex_jpy_per_mw, v),
+            NumberRef::PpaLifetime(i) => put(&mut s.ppas.get_mut(i).ok_or(gone)?.lifetime_years, years(v)),
+        })
     }
 }
 
@@ -141,6 +311,8 @@ pub enum Edit {
         pct_per_yr: f64,
         from: i32,
     },
+    /// A scalar cost input (none = a capex not given).
+    SetNumber(NumberRef, Option<f64>),
 }
 
 /// What an edit did.
@@ -469,6 +641,11 @@ pub fn apply(s: &mut Scenario, e: Edit) -> Outcome {
             }
             Outcome::Changed
         }
+        Edit::SetNumber(r, v) => match r.set(s, v) {
+            Ok(true) => Outcome::Changed,
+            Ok(false) => unchanged("no change"),
+            Err(m) => unchanged(m),
+        },
         Edit::ScaleGrid { region, factor } => {
             let Some(r) = s.regions.get_mut(region) else {
                 return unchanged("this region no longer exists");

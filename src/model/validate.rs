@@ -1237,6 +1237,19 @@ pub fn validate_path_ref(s: &Scenario, r: super::edit::PathRef) -> Option<(Strin
         R::PpaCapacity(i) => (format!("ppas[{i}].capacity_mw"), Range::NonNegative),
         R::Credits => ("credits.t_co2_per_yr".to_string(), Range::NonNegative),
         R::CarbonPrice => ("carbon_price_jpy_per_t".to_string(), Range::NonNegative),
+        R::CreditPrice => ("credits.price_jpy_per_t".to_string(), Range::NonNegative),
+        R::RegionPowerPrice(i) => (
+            format!("regions[{i}].power_price_jpy_per_mwh"),
+            Range::NonNegative,
+        ),
+        R::FuelPrice(i) => (format!("fuels[{i}].price_jpy_per_gj"), Range::NonNegative),
+        R::PpaPrice(i) => (format!("ppas[{i}].price_jpy_per_mwh"), Range::NonNegative),
+        R::RegionPremium(_)
+        | R::SitePremium(_)
+        | R::SiteProcessOpex(_)
+        | R::PpaOpex(_)
+        | R::MaterialRecycledPrice(_)
+        | R::MaterialLowCarbonPrice(_) => return None,
         R::SiteFuelSwitch(..)
         | R::MaterialRecycled(_)
         | R::MaterialLowCarbon(_)

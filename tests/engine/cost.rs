@@ -4,7 +4,7 @@
 
 use decarb::engine::cost::{COMPONENTS, ItemKind, crf};
 use decarb::engine::cost_analysis::{CostAnalysis, PerTonne, analyse};
-use decarb::engine::{Engine, LeverGroup, Metric, targets};
+use decarb::engine::{Engine, LeverGroup, LeverSet, Metric, Run, targets};
 use decarb::model::{self, Path, Scenario, Scope, Scope2Method};
 use proptest::prelude::*;
 
@@ -901,4 +901,229 @@ fn organisation_scope_3_is_what_the_sites_materials_leave_of_the_total() {
     // 10 t × 0.2 × 500 JPY/t a year, FY2021–FY2024.
     eq(bar(Some(1)).npv_jpy, 4.0 * 1000.0);
     eq(bar(None).npv_jpy, 200_000.0);
+}
+
+// ------------------------------------------------ the per-site runs against whole runs (brute force)
+
+/// JX with a price for every item the file leaves out, so that every group has a cost.
+fn jx_fully_priced() -> Scenario {
+    let mut s = shipped("jx-metals-2018.ron");
+    let base = s.base_year;
+    let flat = |v: f64| path(&[(base, v)]);
+    for r in &mut s.regions {
+        if r.power_price_jpy_per_mwh.is_empty() {
+            r.power_price_jpy_per_mwh = flat(15_000.0);
+        }
+        if r.co2_free_premium_jpy_per_mwh.is_empty() {
+            r.co2_free_premium_jpy_per_mwh = flat(800.0);
+        }
+    }
+    for (i, f) in s.fuels.iter_mut().enumerate() {
+        if f.price_jpy_per_gj.is_empty() {
+            f.price_jpy_per_gj = flat(1_500.0 + 100.0 * i as f64);
+        }
+    }
+    for p in &mut s.ppas {
+        if p.price_jpy_per_mwh.is_empty() {
+            p.price_jpy_per_mwh = flat(12_000.0);
+        }
+        p.capex_jpy_per_mw.get_or_insert(1.5e8);
+    }
+    for site in &mut s.sites {
+        site.efficiency_capex_jpy_per_gj_yr.get_or_insert(2_500.0);
+        site.process_change_capex_jpy.get_or_insert(3e9);
+        for r in &mut site.fuel_switches {
+            r.capex_jpy.get_or_insert(5e8);
+        }
+    }
+    s
+}
+
+/// Shapley share of group `gi` among `n` in a quantity known for every subset.
+fn shapley(gi: usize, n: usize, v: impl Fn(usize) -> f64) -> f64 {
+    let fact = |x: usize| (1..=x).map(|k| k as f64).product::<f64>();
+    let bit = 1usize << gi;
+    (0..1usize << n)
+        .filter(|m| m & bit == 0)
+        .map(|m| {
+            let k = m.count_ones() as usize;
+            fact(k) * fact(n - k - 1) / fact(n) * (v(m | bit) - v(m))
+        })
+        .sum()
+}
+
+/// The analysis runs each site once per subset of the groups acting there; here every subset
+/// of all active groups is run whole and the shares are taken over all of them: the totals of
+/// every run are equal bit for bit, the cost by group and component, the (group, site) bars
+/// and the items' shares equal within rounding.
+fn per_site_runs_match_whole_runs(s: &Scenario) {
+    let e = Engine::new(s);
+    let a = analyse(s).expect("priced");
+    let metric = Metric::default_for(s);
+    assert_eq!(a.metric, metric);
+    let groups = &a.groups;
+    let n = groups.len();
+    let runs: Vec<Run> = (0..1usize << n)
+        .map(|mask| {
+            let set = (0..n)
+                .filter(|gi| mask & (1 << gi) != 0)
+                .fold(LeverSet::BAU, |acc, gi| acc.with(groups[gi]));
+            let mut r = Run::new(&e);
+            e.run_with_items(set, &mut r);
+            r
+        })
+        .collect();
+    let lr = e.lever_runs();
+    assert_eq!(&lr.groups, groups);
+    for (mask, r) in runs.iter().enumerate() {
+        assert_eq!(lr.totals[mask], r.totals, "run {mask}");
+    }
+    let close = |got: f64, want: f64, what: &str| {
+        assert!(
+            (got - want).abs() <= 1e-9 * want.abs().max(1.0),
+            "{}: {what}: {got} against {want}",
+            s.meta.name
+        )
+    };
+    let years = a.scenario.len();
+    for y in 0..years {
+        for c in 0..8 {
+            close(
+                a.scenario[y].as_array()[c],
+                runs[(1 << n) - 1].cost[y].as_array()[c],
+                "scenario cost",
+            );
+            close(a.bau[y].as_array()[c], runs[0].cost[y].as_array()[c], "BAU cost");
+        }
+        for (gi, g) in groups.iter().enumerate() {
+            for c in 0..8 {
+                let want = shapley(gi, n, |m| runs[m].cost[y].as_array()[c]);
+                close(a.by_group[y][*g as usize].as_array()[c], want, COMPONENTS[c]);
+            }
+        }
+    }
+    let t0 = (a.from_year - a.base_year) as usize;
+    let im = (a.macc_year - a.base_year) as usize;
+    let n_sites = s.sites.len();
+    for (gi, g) in groups.iter().enumerate() {
+        for si in 0..n_sites {
+            let npv: f64 = (t0..years)
+                .map(|t| a.discount[t] * shapley(gi, n, |m| runs[m].site_cost(t, si)))
+                .sum();
+            let abated = -shapley(gi, n, |m| metric.of_site(runs[m].site(im, si)));
+            match a.site_bars.iter().find(|b| b.group == *g && b.site == Some(si)) {
+                Some(b) => {
+                    close(b.npv_jpy, npv, "site bar NPV");
+                    close(b.abatement_macc_year_t, abated, "site bar abatement");
+                }
+                None => {
+                    close(npv, 0.0, "a site without a bar costs nothing");
+                    close(abated, 0.0, "a site without a bar abates nothing");
+                }
+            }
+        }
+    }
+    let n_items = runs[0].item_qty.len() / years;
+    assert_eq!(a.items.len(), n_items);
+    // (the analysis lists the items in the engine's order)
+    for (item, u) in a.items.iter().enumerate() {
+        for (gi, g) in groups.iter().enumerate() {
+            let largest = (t0..years)
+                .map(|y| shapley(gi, n, |m| runs[m].item_qty[y * n_items + item]))
+                .fold(0.0f64, |acc, v| if v.abs() > acc.abs() { v } else { acc });
+            close(u.largest_share[*g as usize], largest, "item share");
+        }
+        let used = (t0..years).any(|y| runs.iter().any(|r| r.item_qty[y * n_items + item] != 0.0));
+        assert_eq!(u.used, used, "{}", u.item.field);
+    }
+}
+
+#[test]
+fn per_site_runs_give_the_totals_and_shares_of_whole_runs() {
+    per_site_runs_match_whole_runs(&jx_fully_priced());
+    per_site_runs_match_whole_runs(&shipped("jx-metals-2018.ron"));
+    per_site_runs_match_whole_runs(&shipped("nlm-2013.ron"));
+    per_site_runs_match_whole_runs(&shipped("jmia-nonferrous-2013.ron"));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn per_site_runs_match_whole_runs_on_any_priced_site(s in priced()) {
+        per_site_runs_match_whole_runs(&s);
+    }
+}
+
+#[test]
+fn a_ppa_without_output_still_costs_at_the_site_it_serves() {
+    // Yield 0 (a project not yet producing): the site's emissions never move with the PPA
+    // group, but its opex, its capex and (with its capex not given) its capex item do.
+    let two_groups = |opex: f64, capex: Option<f64>, priced: bool| {
+        let mut s = one_site();
+        s.regions[0].power_price_jpy_per_mwh = path(&[(2020, 20_000.0)]);
+        s.regions[0].co2_free_premium_jpy_per_mwh = path(&[(2020, 1_000.0)]);
+        s.sites[0].co2_free_share = path(&[(2020, 0.0), (2022, 0.5)]);
+        let mut p = ppa(0.0, 9_000.0);
+        p.opex_jpy_per_mw_yr = path(&[(2020, opex)]);
+        p.capex_jpy_per_mw = capex;
+        p.capacity_mw = path(&[(2020, 0.0), (2023, 2.0)]);
+        if !priced {
+            p.price_jpy_per_mwh = Path::default();
+        }
+        s.ppas.push(p);
+        s
+    };
+    // (with neither price nor capex, only the capacity item's quantity moves)
+    for (opex, capex, priced) in [
+        (5e6, Some(0.0), true),
+        (0.0, Some(2e8), true),
+        (0.0, None, true),
+        (0.0, None, false),
+    ] {
+        let s = two_groups(opex, capex, priced);
+        per_site_runs_match_whole_runs(&s);
+        let a = cost(&s);
+        assert!(a.groups.contains(&LeverGroup::Ppa), "{opex} {capex:?}");
+        let ppa_cost: f64 = (0..a.scenario.len())
+            .map(|y| a.by_group[y][LeverGroup::Ppa as usize].total())
+            .sum();
+        let item_share = a
+            .items
+            .iter()
+            .map(|u| u.largest_share[LeverGroup::Ppa as usize].abs())
+            .fold(0.0, f64::max);
+        if capex.is_some() || !priced {
+            assert!(ppa_cost != 0.0 || item_share != 0.0, "{opex} {capex:?}");
+        }
+    }
+}
+
+#[test]
+fn two_ppas_that_swap_their_output_move_the_quantities_of_their_missing_prices() {
+    // PV 0 → 1 MW (a real price of 0) while wind 1 → 0 MW (no price) at the same site and
+    // yield: its emissions and its cost never move, but the MWh behind the missing price do,
+    // and their share is the PPA group's.
+    let mut s = one_site();
+    s.regions[0].power_price_jpy_per_mwh = path(&[(2020, 20_000.0)]);
+    s.regions[0].co2_free_premium_jpy_per_mwh = path(&[(2020, 1_000.0)]);
+    s.sites[0].co2_free_share = path(&[(2020, 0.0), (2022, 0.5)]);
+    for (id, from, to) in [("pv", 0.0, 1.0), ("wind", 1.0, 0.0)] {
+        let mut p = ppa(400.0, 0.0);
+        p.id = id.into();
+        if id == "wind" {
+            p.price_jpy_per_mwh = Path::default();
+        }
+        p.capacity_mw = path(&[(2020, from), (2022, from), (2023, to)]);
+        s.ppas.push(p);
+    }
+    per_site_runs_match_whole_runs(&s);
+    let a = cost(&s);
+    let wind = a
+        .items
+        .iter()
+        .find(|u| u.item.field == "ppas[1].price_jpy_per_mwh")
+        .expect("the wind PPA's price is missing");
+    assert_eq!(wind.largest_share[LeverGroup::Ppa as usize], -400.0);
+    assert_eq!(wind.groups, vec![LeverGroup::Ppa]);
 }

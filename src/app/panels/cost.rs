@@ -4,8 +4,7 @@
 //! computes nothing.
 
 use crate::app::ChartOptions;
-use crate::engine::LeverGroup;
-use crate::engine::cost::COMPONENTS;
+use crate::charts::cost::{self as charts_cost, MaccOptions};
 use crate::engine::cost_analysis::{CostAnalysis, PerTonne};
 use crate::export::Analysis;
 use crate::export::cost::{intensity, per_tonne_in, shown_in};
@@ -16,110 +15,6 @@ use egui_plot::{Bar, BarChart, HLine, Legend, Line, Plot, PlotPoints, VLine};
 
 fn rgb(c: crate::charts::Rgb) -> egui::Color32 {
     egui::Color32::from_rgb(c.0, c.1, c.2)
-}
-
-fn group_color(g: LeverGroup) -> egui::Color32 {
-    rgb(crate::charts::color(g as usize + 2))
-}
-
-fn group_name(lang: Lang, g: LeverGroup) -> &'static str {
-    crate::report::group_name(lang, g.key())
-}
-
-/// One MACC bar: name, height [JPY/t], width [t or t/yr], colour.
-pub struct MaccBar {
-    pub name: String,
-    pub height: f64,
-    pub width: f64,
-    pub color: egui::Color32,
-}
-
-/// The MACC's bars in drawing order (sorted by height, ties in group order), and the groups
-/// left out with why.
-pub fn macc_bars(
-    s: &Scenario,
-    a: &CostAnalysis,
-    o: &ChartOptions,
-    lang: Lang,
-) -> (Vec<MaccBar>, Vec<String>) {
-    let mut bars = Vec::new();
-    let mut left_out = Vec::new();
-    // A persisted "with the carbon price" means nothing for a file without one.
-    let with_carbon = o.macc_with_carbon && a.exposure.is_some();
-    let height = |lcoa: PerTonne, net: Option<PerTonne>| {
-        if with_carbon {
-            net.and_then(PerTonne::value)
-        } else {
-            lcoa.value()
-        }
-    };
-    if o.macc_by_site {
-        for b in &a.site_bars {
-            let width = if o.macc_cumulative {
-                b.abatement_to_macc_year_t
-            } else {
-                b.abatement_macc_year_t
-            };
-            let site = b
-                .site
-                .and_then(|i| s.sites.get(i))
-                .map_or_else(|| tr(lang, "organisation").to_string(), |x| x.name.clone());
-            let name = format!("{} @ {site}", group_name(lang, b.group));
-            let incomplete = a
-                .rows
-                .iter()
-                .any(|r| r.group == b.group && !r.incomplete.is_empty());
-            match b.height.value() {
-                _ if with_carbon => {
-                    left_out.push(format!(
-                        "{name}: {}",
-                        tr(lang, "the carbon price per site is not shown")
-                    ));
-                }
-                _ if incomplete => {
-                    left_out.push(format!("{name}: {}", tr(lang, "incomplete (prices missing)")));
-                }
-                Some(h) if width > 0.0 => bars.push(MaccBar {
-                    name,
-                    height: h,
-                    width,
-                    color: group_color(b.group),
-                }),
-                _ => left_out.push(format!("{name}: {}", per_tonne_in(lang, b.height))),
-            }
-        }
-    } else {
-        for r in &a.rows {
-            let width = if o.macc_cumulative {
-                r.abatement_to_macc_year_t
-            } else {
-                r.abatement_macc_year_t
-            };
-            let name = group_name(lang, r.group).to_string();
-            match height(r.height, r.net_of_carbon) {
-                // Groups whose cost misses a price are listed, not drawn (§1.8).
-                _ if !r.incomplete.is_empty() => left_out.push(format!(
-                    "{name}: {} ({} {})",
-                    tr(lang, "incomplete (prices missing)"),
-                    crate::units::Money::OkuYen.fmt(r.npv_jpy),
-                    tr(lang, "counted so far")
-                )),
-                Some(h) if width > 0.0 => bars.push(MaccBar {
-                    name,
-                    height: h,
-                    width,
-                    color: group_color(r.group),
-                }),
-                _ => left_out.push(format!(
-                    "{name}: {} ({} NPV)",
-                    per_tonne_in(lang, r.height),
-                    crate::units::Money::OkuYen.fmt(r.npv_jpy)
-                )),
-            }
-        }
-    }
-    bars.sort_by(|x, y| x.height.total_cmp(&y.height));
-    (bars, left_out)
 }
 
 /// Draws the cost view.
@@ -198,47 +93,25 @@ fn kpi_row(ui: &mut egui::Ui, a: &CostAnalysis, money: Money, units: Units, lang
 /// Plan cost per year (window only), stacked by group or component, positive parts up and
 /// negative parts down, with the exposure change as a line.
 fn plan_chart(ui: &mut egui::Ui, a: &CostAnalysis, o: &ChartOptions, money: Money, lang: Lang, h: f32) {
-    let series: Vec<(String, egui::Color32, Vec<f64>)> = if o.cost_by_component {
-        (0..8)
-            .map(|c| {
-                let v = a.window().map(|i| a.plan_by_component(i)[c]).collect();
-                (
-                    COMPONENTS[c].replace('_', " "),
-                    rgb(crate::charts::color(c + 10)),
-                    v,
-                )
-            })
-            .filter(|(_, _, v): &(String, _, Vec<f64>)| v.iter().any(|x| *x != 0.0))
-            .collect()
-    } else {
-        a.rows
-            .iter()
-            .map(|r| {
-                let v = a
-                    .window()
-                    .map(|i| a.by_group[i][r.group as usize].total())
-                    .collect();
-                (group_name(lang, r.group).to_string(), group_color(r.group), v)
-            })
-            .collect()
-    };
-    let years: Vec<i32> = a.window().map(|i| a.base_year + i as i32).collect();
+    let (years, layers) = charts_cost::plan_layers(a, o.cost_by_component, lang);
     let mut up = vec![0.0; years.len()];
     let mut down = vec![0.0; years.len()];
     let mut charts = Vec::new();
-    for (name, color, v) in &series {
-        let bars: Vec<Bar> = v
+    for l in &layers {
+        let color = rgb(l.color);
+        let bars: Vec<Bar> = l
+            .values_jpy
             .iter()
             .enumerate()
             .map(|(k, &x)| {
                 let x_m = money.of(x);
                 let base = if x_m >= 0.0 { &mut up[k] } else { &mut down[k] };
-                let b = Bar::new(f64::from(years[k]), x_m).base_offset(*base).fill(*color);
+                let b = Bar::new(f64::from(years[k]), x_m).base_offset(*base).fill(color);
                 *base += x_m;
                 b
             })
             .collect();
-        charts.push(BarChart::new(name.clone(), bars).color(*color).width(0.8));
+        charts.push(BarChart::new(l.name.clone(), bars).color(color).width(0.8));
     }
     ui.label(
         egui::RichText::new(format!(
@@ -256,13 +129,11 @@ fn plan_chart(ui: &mut egui::Ui, a: &CostAnalysis, o: &ChartOptions, money: Mone
             for c in charts {
                 pu.bar_chart(c);
             }
-            if a.exposure.is_some() {
-                let pts: PlotPoints = a
-                    .window()
-                    .map(|i| {
-                        let change = a.exposure_change(i).unwrap_or(0.0);
-                        [f64::from(a.base_year + i as i32), money.of(change)]
-                    })
+            if let Some(line) = charts_cost::exposure_line(a) {
+                let pts: PlotPoints = years
+                    .iter()
+                    .zip(&line)
+                    .map(|(y, v)| [f64::from(*y), money.of(*v)])
                     .collect();
                 pu.line(
                     Line::new(tr(lang, "Exposure change"), pts)
@@ -282,7 +153,8 @@ fn macc_chart(
     lang: Lang,
     h: f32,
 ) {
-    let (bars, left_out) = macc_bars(s, a, o, lang);
+    let mo = macc_options(o);
+    let (bars, left_out) = charts_cost::macc_bars(s, a, mo, lang);
     ui.label(
         egui::RichText::new(format!(
             "MACC FY{} — {} [円/t-CO2] × {} [{}]",
@@ -304,7 +176,7 @@ fn macc_chart(
             let w = units.of(b.width);
             let bar = Bar::new(x + w / 2.0, b.height)
                 .width(w)
-                .fill(b.color)
+                .fill(rgb(b.color))
                 .name(format!(
                     "{}: {} × {}",
                     b.name,
@@ -312,7 +184,7 @@ fn macc_chart(
                     units.fmt(b.width)
                 ));
             x += w;
-            BarChart::new(b.name.clone(), vec![bar]).color(b.color)
+            BarChart::new(b.name.clone(), vec![bar]).color(rgb(b.color))
         })
         .collect();
     // The target gap on the x-axis, when the MACC metric is the target's and its year the MACC's.
@@ -320,11 +192,8 @@ fn macc_chart(
         .target_gap_t
         .as_ref()
         .map(|(label, t)| (label.clone(), units.of(*t)));
-    let carbon = a
-        .exposure
-        .as_ref()
-        .and_then(|x| a.index(a.macc_year).map(|i| x.price[i]));
-    let (lo, hi) = y_range(&bars, carbon.filter(|_| !o.macc_with_carbon));
+    let carbon = charts_cost::carbon_line(a, mo);
+    let (lo, hi) = charts_cost::y_range(&bars, carbon);
     Plot::new("macc")
         .height(h)
         .default_y_bounds(lo, hi)
@@ -353,9 +222,7 @@ fn macc_chart(
                 );
                 x += w;
             }
-            if let Some(p) = carbon
-                && !(o.macc_with_carbon && a.exposure.is_some())
-            {
+            if let Some(p) = carbon {
                 pu.hline(
                     HLine::new(format!("{} {} 円/t", tr(lang, "Carbon price"), group(p, 0)), p)
                         .color(egui::Color32::from_rgb(205, 60, 0)),
@@ -383,23 +250,13 @@ fn macc_chart(
     );
 }
 
-/// The MACC's height range: the bars that carry at least 2 % of the width (a sliver of tonnes
-/// at an extreme cost per tonne would flatten every other bar), zero and the carbon price,
-/// with a margin.
-pub fn y_range(bars: &[MaccBar], carbon: Option<f64>) -> (f64, f64) {
-    let total: f64 = bars.iter().map(|b| b.width).sum();
-    let wide = bars.iter().filter(|b| b.width >= 0.02 * total);
-    let (mut lo, mut hi) = (0.0f64, 0.0f64);
-    for b in wide {
-        lo = lo.min(b.height);
-        hi = hi.max(b.height);
+/// The MACC options of the chart options.
+pub fn macc_options(o: &ChartOptions) -> MaccOptions {
+    MaccOptions {
+        by_site: o.macc_by_site,
+        cumulative: o.macc_cumulative,
+        with_carbon: o.macc_with_carbon,
     }
-    if let Some(p) = carbon {
-        lo = lo.min(p);
-        hi = hi.max(p);
-    }
-    let pad = 0.1 * (hi - lo).max(1.0);
-    (lo - pad, hi + pad)
 }
 
 fn table(ui: &mut egui::Ui, a: &CostAnalysis, money: Money, units: Units, lang: Lang) {
@@ -421,7 +278,7 @@ fn table(ui: &mut egui::Ui, a: &CostAnalysis, money: Money, units: Units, lang: 
             }
             ui.end_row();
             for r in &a.rows {
-                ui.label(group_name(lang, r.group));
+                ui.label(crate::report::group_name(lang, r.group.key()));
                 ui.label(money.fmt(r.npv_jpy));
                 ui.label(shown_in(lang, r, r.lcoa));
                 ui.label(shown_in(lang, r, r.per_cumulative_t));

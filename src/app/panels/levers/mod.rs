@@ -2,9 +2,11 @@
 //! after the panel). Long site lists lay out only their visible rows and can be filtered, so a
 //! group of a thousand sites stays as live as one of fourteen.
 
+mod prices;
 mod row;
 mod sections;
 
+pub use prices::CARBON_PRESETS;
 pub use row::{LeverSpec, lever_row, row_height};
 
 use crate::app::UiState;
@@ -55,16 +57,17 @@ impl<'a> Ctx<'a> {
                 .get(i)
                 .and_then(|x| sv.materials.iter().position(|m| m.id == x.id))
         };
+        let ppa = |i: usize| {
+            sv.ppas
+                .iter()
+                .position(|p| s.ppas.get(i).is_some_and(|x| x.id == p.id))
+        };
         let saved_ref = match r {
             PathRef::SiteCo2Free(i) => PathRef::SiteCo2Free(site(i)?),
             PathRef::SiteFuelSwitch(i, k) => PathRef::SiteFuelSwitch(site(i)?, k),
             PathRef::MaterialRecycled(i) => PathRef::MaterialRecycled(mat(i)?),
             PathRef::MaterialLowCarbon(i) => PathRef::MaterialLowCarbon(mat(i)?),
-            PathRef::PpaCapacity(i) => PathRef::PpaCapacity(
-                sv.ppas
-                    .iter()
-                    .position(|p| s.ppas.get(i).is_some_and(|x| x.id == p.id))?,
-            ),
+            PathRef::PpaCapacity(i) => PathRef::PpaCapacity(ppa(i)?),
             PathRef::SiteEfficiencyElectricity(i) => PathRef::SiteEfficiencyElectricity(site(i)?),
             PathRef::SiteEfficiencyFuel(i) => PathRef::SiteEfficiencyFuel(site(i)?),
             PathRef::SiteProcessChange(i) => PathRef::SiteProcessChange(site(i)?),
@@ -73,6 +76,22 @@ impl<'a> Ctx<'a> {
             PathRef::SiteOwnership(i) => PathRef::SiteOwnership(site(i)?),
             PathRef::Credits => PathRef::Credits,
             PathRef::CarbonPrice => PathRef::CarbonPrice,
+            PathRef::RegionPowerPrice(i) => {
+                PathRef::RegionPowerPrice(sv.region_index(&s.regions.get(i)?.id)?)
+            }
+            PathRef::RegionPremium(i) => PathRef::RegionPremium(sv.region_index(&s.regions.get(i)?.id)?),
+            PathRef::SitePremium(i) => PathRef::SitePremium(site(i)?),
+            PathRef::SiteProcessOpex(i) => PathRef::SiteProcessOpex(site(i)?),
+            PathRef::FuelPrice(i) => PathRef::FuelPrice(
+                sv.fuels
+                    .iter()
+                    .position(|f| s.fuels.get(i).is_some_and(|x| x.id == f.id))?,
+            ),
+            PathRef::PpaPrice(i) => PathRef::PpaPrice(ppa(i)?),
+            PathRef::PpaOpex(i) => PathRef::PpaOpex(ppa(i)?),
+            PathRef::MaterialRecycledPrice(i) => PathRef::MaterialRecycledPrice(mat(i)?),
+            PathRef::MaterialLowCarbonPrice(i) => PathRef::MaterialLowCarbonPrice(mat(i)?),
+            PathRef::CreditPrice => PathRef::CreditPrice,
         };
         saved_ref.get(sv)
     }
@@ -305,6 +324,7 @@ pub fn levers_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, lang: Lang, u
                 });
 
             sections::assumptions_ui(ui, &c, state, &filter, &mut out);
+            prices::prices_ui(ui, &c, &filter, &mut out);
         });
     out
 }

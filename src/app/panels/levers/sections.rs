@@ -345,8 +345,8 @@ pub fn ppa_ui(ui: &mut Ui, c: &Ctx, out: &mut LeverOutput) {
     }
 }
 
-/// Assumptions rather than levers: grid factor, activity, ownership; then credits and the
-/// carbon price.
+/// Assumptions rather than levers: grid factor, activity, ownership; then credits (the carbon
+/// price is with the other prices).
 pub fn assumptions_ui(ui: &mut Ui, c: &Ctx, state: &mut UiState, filter: &str, out: &mut LeverOutput) {
     let s = c.doc.scenario();
     let lang = c.lang;
@@ -434,19 +434,6 @@ pub fn assumptions_ui(ui: &mut Ui, c: &Ctx, state: &mut UiState, filter: &str, o
         .id_salt("cred")
         .show(ui, |ui| {
             keyframes_ui(ui, c, "credits", "t-CO2/yr", PathRef::Credits, (0.0, 1e8), out);
-        });
-    egui::CollapsingHeader::new(tr(lang, "Carbon price"))
-        .id_salt("cp")
-        .show(ui, |ui| {
-            keyframes_ui(
-                ui,
-                c,
-                "carbon-price",
-                "JPY/t-CO2",
-                PathRef::CarbonPrice,
-                (0.0, 1e6),
-                out,
-            );
         });
 }
 
