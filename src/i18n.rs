@@ -309,6 +309,12 @@ fn ja(en: &str) -> Option<&'static str> {
         "capex (annuities)" => "設備投資（年賦）",
         "credits" => "クレジット",
         "yr" => "年",
+        "Not drawn (see the table):" => "描画しないグループ（表を参照）：",
+        "No bar: every lever group misses a price or has no cost per tonne." => {
+            "棒なし：すべての施策グループで価格が不足しているか、1トン当たりコストが定義できません。"
+        }
+        "region's premium" => "地域のプレミアムを適用",
+        "not given: 0" => "未設定：0",
         "Japan's global warming tax (地球温暖化対策税)" => "地球温暖化対策税",
         "JX's tax-risk price, USD 50/t × 154.7" => "JX社の炭素税リスク想定（50米ドル/t × 154.7円）",
         "Europe ~10,000円/t" => "欧州並み（約10,000円/t）",

@@ -357,9 +357,10 @@ impl Plan {
             | PathRef::SiteProcessChange(i)
             | PathRef::SiteActivity(i)
             | PathRef::SiteOwnership(i) => Some(i),
-            PathRef::CarbonPrice => None,
-            // Prices: the cost part of the engine only; BAU's cost moves with them.
-            PathRef::RegionPowerPrice(_)
+            // Prices: the cost part of the engine only; BAU's cost moves with them (and a first
+            // price gives the runs their cost buffers).
+            PathRef::CarbonPrice
+            | PathRef::RegionPowerPrice(_)
             | PathRef::RegionPremium(_)
             | PathRef::SitePremium(_)
             | PathRef::SiteProcessOpex(_)
@@ -390,11 +391,8 @@ impl Plan {
         // factors from the scenario (MODEL.md §5).
         self.keep_bau &= match r {
             PathRef::SiteActivity(_) | PathRef::SiteOwnership(_) | PathRef::RegionEf(_) => false,
-            _ if r.is_price() && r != PathRef::CarbonPrice => false,
-            PathRef::SiteEfficiencyElectricity(_)
-            | PathRef::SiteEfficiencyFuel(_)
-            | PathRef::Credits
-            | PathRef::CarbonPrice => true,
+            _ if r.is_price() => false,
+            PathRef::SiteEfficiencyElectricity(_) | PathRef::SiteEfficiencyFuel(_) | PathRef::Credits => true,
             _ => !base_moved,
         };
     }

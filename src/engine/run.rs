@@ -518,49 +518,68 @@ impl Engine {
                 n_annuities += 1;
             }
         }
-        for y in 0..years {
-            let grid_o = grid[y * grid_stride].grid_mwh;
-            let o = own[y];
-            let a = act[y];
-            let c = if co2 { co2_free[y] } else { s.co2_free_off };
-            let el = if k.power_priced { grid_o * power[y] } else { 0.0 };
-            let cf = if k.premium_priced {
-                c * grid_o * premium[y]
-            } else {
-                0.0
-            };
-            let ppa = if ppa_cost.is_empty() { 0.0 } else { ppa_cost[y] * o };
-            let mut mat = 0.0;
-            for &mi in linked {
-                let m = &self.materials[mi];
-                let (rho, gamma) = m.shares(y, rec);
-                let p = &cc.materials[mi];
-                mat += m.quantity_t * a * (rho * p.recycled[y] + gamma * p.low_carbon[y]);
-            }
-            let mat = mat * o;
-            let po = if k.opex_priced {
-                let pi = if proc {
-                    s.process_change[y]
+        // Only the grid priced (the usual case): power and premium alone, the same sums.
+        let grid_only = ppa_cost.is_empty() && linked.is_empty() && !k.opex_priced && n_annuities == 0;
+        if grid_only {
+            for y in 0..years {
+                let grid_o = grid[y * grid_stride].grid_mwh;
+                let c = if co2 { co2_free[y] } else { s.co2_free_off };
+                let el = if k.power_priced { grid_o * power[y] } else { 0.0 };
+                let cf = if k.premium_priced {
+                    c * grid_o * premium[y]
                 } else {
-                    s.process_change_off
+                    0.0
                 };
-                o * a * pi * k.opex[y]
-            } else {
-                0.0
-            };
-            let mut cap = 0.0;
-            for v in &annuities[..n_annuities] {
-                cap += v[y];
+                let cost = &mut costs[y];
+                cost.electricity += el;
+                cost.co2_free += cf;
+                totals[y * total_stride] += el + cf;
             }
-            let cap = cap * o;
-            let cost = &mut costs[y];
-            cost.electricity += el;
-            cost.co2_free += cf;
-            cost.ppa += ppa;
-            cost.materials += mat;
-            cost.process_opex += po;
-            cost.capex += cap;
-            totals[y * total_stride] += el + cf + ppa + mat + po + cap;
+        } else {
+            for y in 0..years {
+                let grid_o = grid[y * grid_stride].grid_mwh;
+                let o = own[y];
+                let a = act[y];
+                let c = if co2 { co2_free[y] } else { s.co2_free_off };
+                let el = if k.power_priced { grid_o * power[y] } else { 0.0 };
+                let cf = if k.premium_priced {
+                    c * grid_o * premium[y]
+                } else {
+                    0.0
+                };
+                let ppa = if ppa_cost.is_empty() { 0.0 } else { ppa_cost[y] * o };
+                let mut mat = 0.0;
+                for &mi in linked {
+                    let m = &self.materials[mi];
+                    let (rho, gamma) = m.shares(y, rec);
+                    let p = &cc.materials[mi];
+                    mat += m.quantity_t * a * (rho * p.recycled[y] + gamma * p.low_carbon[y]);
+                }
+                let mat = mat * o;
+                let po = if k.opex_priced {
+                    let pi = if proc {
+                        s.process_change[y]
+                    } else {
+                        s.process_change_off
+                    };
+                    o * a * pi * k.opex[y]
+                } else {
+                    0.0
+                };
+                let mut cap = 0.0;
+                for v in &annuities[..n_annuities] {
+                    cap += v[y];
+                }
+                let cap = cap * o;
+                let cost = &mut costs[y];
+                cost.electricity += el;
+                cost.co2_free += cf;
+                cost.ppa += ppa;
+                cost.materials += mat;
+                cost.process_opex += po;
+                cost.capex += cap;
+                totals[y * total_stride] += el + cf + ppa + mat + po + cap;
+            }
         }
         if n_items == 0 {
             return;

@@ -107,6 +107,9 @@ pub fn cost_text(s: &Scenario, a: &CostAnalysis, money: Money, units: Units, yea
         "NPV of the plan:           {}\n",
         money.fmt(a.npv_plan_jpy)
     ));
+    if let Some(n) = incomplete_note(a) {
+        o.push_str(&format!("  ({n})\n"));
+    }
     o.push_str(&format!(
         "Average cost per tonne:    {}\n",
         per_tonne(a.lcoa_plan)

@@ -151,7 +151,8 @@ pub fn all_svgs(s: &Scenario, f: &Frame) -> Vec<(String, String)> {
 
 /// The cost charts of a costed analysis: the plan cost per year by lever group with the
 /// exposure change, and the MACC by group (widths in the MACC year, heights = cost per
-/// discounted tonne, the carbon price and the target gap as lines). `(file part, SVG)`.
+/// discounted tonne, the carbon price and the target gap as lines) when it has a bar.
+/// `(file part, SVG)`.
 pub fn cost_svgs(s: &Scenario, c: &CostAnalysis, money: Money, f: &Frame) -> Vec<(String, String)> {
     use crate::charts::cost::{self as cc, MaccOptions};
     let lang = f.lang;
@@ -182,6 +183,10 @@ pub fn cost_svgs(s: &Scenario, c: &CostAnalysis, money: Money, f: &Frame) -> Vec
     );
     let o = MaccOptions::default();
     let (bars, left_out) = cc::macc_bars(s, c, o, lang);
+    // A MACC without a bar is no chart: the report says why instead.
+    if bars.is_empty() {
+        return vec![("cost".into(), plan)];
+    }
     let range = cc::y_range(&bars, cc::carbon_line(c, o));
     let gap_label = c
         .target_gap_t
@@ -194,8 +199,19 @@ pub fn cost_svgs(s: &Scenario, c: &CostAnalysis, money: Money, f: &Frame) -> Vec
         f.units.label(),
         tr(lang, "yr")
     );
-    let mut notes = left_out;
-    notes.push(caveat);
+    // The caveat first (§1.8), then the groups not drawn, by name, on one line.
+    let mut notes = vec![caveat];
+    if !left_out.is_empty() {
+        let names: Vec<&str> = left_out
+            .iter()
+            .map(|l| l.split(':').next().unwrap_or(l))
+            .collect();
+        notes.push(format!(
+            "{} {}",
+            tr(lang, "Not drawn (see the table):"),
+            names.join(", ")
+        ));
+    }
     let carbon_name = tr(lang, "Carbon price");
     let macc = svg::macc_chart(
         &bars,

@@ -305,9 +305,21 @@ pub fn report_on(s: &Scenario, metric: &Metric, lang: Lang, units: Units, date: 
             crate::units::Money::OkuYen,
             units,
         ));
-        for (_, svg) in figures::cost_svgs(s, c, crate::units::Money::OkuYen, &frame) {
+        let svgs = figures::cost_svgs(s, c, crate::units::Money::OkuYen, &frame);
+        let macc = svgs.len() > 1;
+        for (_, svg) in svgs {
             o.push_str(&svg);
             charts += 1;
+        }
+        if !macc {
+            let _ = write!(
+                o,
+                r#"<p class="note">MACC: {}</p>"#,
+                esc(tr(
+                    lang,
+                    "No bar: every lever group misses a price or has no cost per tonne."
+                ))
+            );
         }
     }
 

@@ -327,7 +327,7 @@ fn notes(o: &mut String, notes: &[String], f: &Frame) {
 fn note_lines(ns: &[String]) -> Vec<String> {
     ns.iter()
         .flat_map(|n| wrap(n, 11.0, W - RIGHT - LEFT))
-        .take(4)
+        .take(6)
         .collect()
 }
 

@@ -996,9 +996,9 @@ fn per_site_runs_match_whole_runs(s: &Scenario) {
             close(a.bau[y].as_array()[c], runs[0].cost[y].as_array()[c], "BAU cost");
         }
         for (gi, g) in groups.iter().enumerate() {
-            for c in 0..8 {
+            for (c, name) in COMPONENTS.iter().enumerate() {
                 let want = shapley(gi, n, |m| runs[m].cost[y].as_array()[c]);
-                close(a.by_group[y][*g as usize].as_array()[c], want, COMPONENTS[c]);
+                close(a.by_group[y][*g as usize].as_array()[c], want, name);
             }
         }
     }

@@ -20,6 +20,8 @@ pub const CARBON_PRESETS: [(f64, &str); 3] = [
 ];
 
 const PRICE: (f64, f64) = (0.0, 1e7);
+/// Yearly amounts (a PPA's O&M per MW, a site's process opex) [JPY/yr].
+const PER_YEAR: (f64, f64) = (0.0, 1e12);
 const DIFF: (f64, f64) = (-1e7, 1e7);
 
 /// The saved value of a scalar cost input, matched by the ids of its site or PPA.
@@ -111,7 +113,8 @@ fn number_row(
     });
 }
 
-/// A price path: its keyframes, and "not given" when it is empty (left out of the cost).
+/// A price path: its keyframes, and what an empty path means: a price not given (left out of
+/// the cost and listed), a site premium that falls back to its region's, or an opex of 0.
 fn price_path(
     ui: &mut Ui,
     c: &Ctx,
@@ -125,11 +128,12 @@ fn price_path(
     ui.push_id(id, |ui| {
         keyframes_ui(ui, c, id, label, r, range, out);
         if empty {
-            ui.label(
-                RichText::new(tr(c.lang, "not given: left out of the cost and listed"))
-                    .weak()
-                    .small(),
-            );
+            let means = match r {
+                PathRef::SitePremium(_) => "region's premium",
+                PathRef::PpaOpex(_) | PathRef::SiteProcessOpex(_) => "not given: 0",
+                _ => "not given: left out of the cost and listed",
+            };
+            ui.label(RichText::new(tr(c.lang, means)).weak().small());
         }
     });
 }
@@ -180,7 +184,7 @@ pub fn prices_ui(ui: &mut Ui, c: &Ctx, filter: &str, out: &mut LeverOutput) {
                 c,
                 tr(lang, "Discount rate"),
                 NumberRef::DiscountRate,
-                0.0..=20.0,
+                -20.0..=30.0,
                 " %",
                 out,
             );
@@ -279,7 +283,7 @@ pub fn prices_ui(ui: &mut Ui, c: &Ctx, filter: &str, out: &mut LeverOutput) {
                                     "opex",
                                     &format!("{} — {} [円/MW/yr]", p.name, tr(lang, "opex")),
                                     PathRef::PpaOpex(i),
-                                    PRICE,
+                                    PER_YEAR,
                                     out,
                                 );
                             });
@@ -404,7 +408,7 @@ fn sites_ui(ui: &mut Ui, c: &Ctx, filter: &str, out: &mut LeverOutput) {
                         "opex",
                         &format!("{n} — {} [円/yr]", tr(lang, "process-change opex")),
                         PathRef::SiteProcessOpex(i),
-                        DIFF,
+                        PER_YEAR,
                         out,
                     );
                 }
