@@ -309,6 +309,9 @@ fn ja(en: &str) -> Option<&'static str> {
         "capex (annuities)" => "設備投資（年賦）",
         "credits" => "クレジット",
         "yr" => "年",
+        "PPAs: prices, capex and lifetimes" => "PPA：価格・設備投資額・耐用年数",
+        "priced part only" => "価格のある部分のみ",
+        "capex not given, not counted" => "件の設備投資額が未設定・未計上",
         "Not drawn (see the table):" => "描画しないグループ（表を参照）：",
         "No bar: every lever group misses a price or has no cost per tonne." => {
             "棒なし：すべての施策グループで価格が不足しているか、1トン当たりコストが定義できません。"

@@ -819,4 +819,20 @@ fn a_flat_carbon_price_moves_every_macc_bar_by_the_price_and_price_inputs_edit_r
     h.run();
     assert_eq!(h.state().doc.scenario().discount_rate_pct, s.discount_rate_pct);
     h.get_by_label(&Money::OkuYen.fmt(a.npv_plan_jpy));
+    // A capex cleared is "not given" (never 0), given again it starts at a real 0; the
+    // changed mark's reset brings the file's value back.
+    let ppa = s.ppas[0].name.clone();
+    let capex = |h: &Harness<'static, DecarbApp>| h.state().doc.scenario().ppas[0].capex_jpy_per_mw;
+    h.get_by_label("PPAs: prices, capex and lifetimes").click();
+    h.run();
+    h.get_by_label(&format!("{ppa} — capex [円/MW]: clear")).click();
+    h.run();
+    assert_eq!(capex(&h), None);
+    h.get_by_label(&format!("{ppa} — capex [円/MW]: give")).click();
+    h.run();
+    assert_eq!(capex(&h), Some(0.0));
+    h.get_by_label(&format!("{ppa} — capex [円/MW]: Reset to saved"))
+        .click();
+    h.run();
+    assert_eq!(capex(&h), s.ppas[0].capex_jpy_per_mw);
 }

@@ -443,6 +443,7 @@ mod tests {
     #[test]
     fn lever_edits_recompute_incrementally_to_the_full_result_bit_for_bit() {
         use crate::model::Path;
+        use crate::model::edit::NumberRef;
         let s = jx();
         let mut d = Document::new(s.clone(), None);
         let edits = [
@@ -486,6 +487,24 @@ mod tests {
             // out of range: the problem appears, then goes
             Edit::SetPath(PathRef::SiteCo2Free(2), Path(vec![(2025, 1.5)])),
             Edit::SetPath(PathRef::SiteCo2Free(2), Path(vec![(2025, 1.0)])),
+            // prices: the cost of the scenario and of BAU follow, the emissions do not move
+            Edit::SetPath(PathRef::RegionPowerPrice(1), Path(vec![(2018, 12_000.0)])),
+            Edit::SetPath(
+                PathRef::RegionPremium(0),
+                Path(vec![(2018, 500.0), (2030, 2_000.0)]),
+            ),
+            Edit::SetPath(PathRef::FuelPrice(6), Path(vec![(2018, 1_800.0)])),
+            Edit::SetPath(PathRef::SitePremium(3), Path(vec![(2018, 900.0)])),
+            Edit::SetPath(PathRef::PpaPrice(0), Path(vec![(2018, 11_000.0)])),
+            Edit::SetPath(PathRef::PpaOpex(0), Path(vec![(2018, 1e6)])),
+            Edit::SetPath(PathRef::SiteProcessOpex(0), Path(vec![(2018, 5e7)])),
+            Edit::SetPath(PathRef::MaterialRecycledPrice(0), Path(vec![(2018, 30_000.0)])),
+            Edit::SetPath(PathRef::CreditPrice, Path(vec![(2018, 3_000.0)])),
+            Edit::SetPath(PathRef::CarbonPrice, Path(vec![(2018, 10_000.0)])),
+            Edit::SetNumber(NumberRef::PpaCapex(0), Some(1.2e8)),
+            Edit::SetNumber(NumberRef::SiteProcessCapex(0), Some(4e9)),
+            Edit::SetNumber(NumberRef::DiscountRate, Some(7.5)),
+            Edit::SetNumber(NumberRef::SiteEfficiencyCapexGj(1), None),
         ];
         for e in edits {
             d.apply_edits(vec![e.clone()]);
@@ -494,6 +513,8 @@ mod tests {
             assert_eq!(d.projection().scenario.sites, full.scenario.sites, "{e:?}");
             assert_eq!(d.projection().bau.totals, full.bau.totals, "{e:?}");
             assert_eq!(d.projection().bau.sources, full.bau.sources, "{e:?}");
+            assert_eq!(d.projection().scenario.cost, full.scenario.cost, "{e:?}");
+            assert_eq!(d.projection().bau.cost, full.bau.cost, "{e:?}");
             assert_eq!(d.problems, problems_of(d.scenario()), "{e:?}");
             if e == Edit::SetPath(PathRef::SiteCo2Free(2), Path(vec![(2025, 1.5)])) {
                 assert_eq!(d.problems.len(), 1);

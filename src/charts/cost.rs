@@ -210,3 +210,16 @@ pub fn component_name(c: usize) -> &'static str {
         _ => "credits",
     }
 }
+
+/// The MACC's target-gap line: its label ("Cut needed from BAU (target[, absolute
+/// equivalent])") and the cut [t-CO2/yr], when the first target is on the MACC's metric and
+/// year.
+pub fn gap_line(a: &CostAnalysis, lang: Lang) -> Option<(String, f64)> {
+    let (label, t) = a.target_gap_t.as_ref()?;
+    let target = if a.target_gap_equivalent {
+        format!("{label}, {}", tr(lang, "absolute equivalent"))
+    } else {
+        label.clone()
+    };
+    Some((format!("{} ({target})", tr(lang, "Cut needed from BAU")), *t))
+}

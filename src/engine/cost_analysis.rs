@@ -171,6 +171,9 @@ pub struct CostAnalysis {
     /// The cut the first target on the MACC metric in the MACC year still needs from BAU:
     /// `(label, BAU(Y) − level)` [t], the MACC's vertical line (§1.8).
     pub target_gap_t: Option<(String, f64)>,
+    /// The target of [`CostAnalysis::target_gap_t`] is an intensity: its level is the
+    /// absolute equivalent in the MACC year, and labels say so.
+    pub target_gap_equivalent: bool,
     pub items: Vec<ItemUse>,
 }
 
@@ -491,19 +494,20 @@ impl LeverRuns {
                 .collect(),
             None => Vec::new(),
         };
-        let target_gap_t = targets
+        let gap = targets
             .iter()
             .filter(|r| r.year == macc_year && &Metric::of_result(r) == metric)
             .find_map(|r| {
-                let level = match r.unit {
-                    super::targets::TargetUnit::TCo2 => r.level,
-                    _ => r.absolute_equivalent.as_ref()?.level_t,
+                let (level, equivalent) = match r.unit {
+                    super::targets::TargetUnit::TCo2 => (r.level, false),
+                    _ => (r.absolute_equivalent.as_ref()?.level_t, true),
                 };
                 let bau = metric.of(&self.totals[0][im]);
-                (level.is_finite() && bau.is_finite()).then(|| (r.label.clone(), bau - level))
+                (level.is_finite() && bau.is_finite()).then(|| ((r.label.clone(), bau - level), equivalent))
             });
         Some(CostAnalysis {
-            target_gap_t,
+            target_gap_equivalent: gap.as_ref().is_some_and(|g| g.1),
+            target_gap_t: gap.map(|g| g.0),
             base_year: base,
             from_year,
             last_year: last,

@@ -71,13 +71,42 @@ fn intensity_num(r: &GroupCost) -> Cell {
     }
 }
 
-/// The line under the plan's NPV when some lever group misses a price.
-pub fn incomplete_note(a: &CostAnalysis) -> Option<String> {
-    let n = a.missing().filter(|u| !u.groups.is_empty()).count();
-    (n > 0).then(|| {
+/// A figure over the priced part only, said so when some price is missing.
+fn partly(lang: Lang, v: String, incomplete: bool) -> String {
+    if incomplete && !v.starts_with("n/a") {
+        format!("{v} ({})", crate::i18n::tr(lang, "priced part only"))
+    } else {
+        v
+    }
+}
+
+/// The plan's capex cash, with the number of capex not given (never counted as 0).
+pub fn capex_in(lang: Lang, a: &CostAnalysis, money: Money) -> String {
+    let n = a
+        .missing()
+        .filter(|u| !u.groups.is_empty() && u.item.field.contains("capex"))
+        .count();
+    let v = money.fmt(a.capex_cash_jpy);
+    if n == 0 {
+        v
+    } else {
         format!(
-            "incomplete: {n} price(s) the plan's cost depends on are not in the file (listed below); the totals count only what is priced"
+            "{v} ({n} {})",
+            crate::i18n::tr(lang, "capex not given, not counted")
         )
+    }
+}
+
+/// The line under the plan's NPV when some lever group misses a price.
+pub fn incomplete_note(a: &CostAnalysis, lang: Lang) -> Option<String> {
+    let n = a.missing().filter(|u| !u.groups.is_empty()).count();
+    (n > 0).then(|| match lang {
+        Lang::En => format!(
+            "incomplete: {n} price(s) the plan's cost depends on are not in the file (listed below); the totals count only what is priced"
+        ),
+        Lang::Ja => format!(
+            "不完全：計画のコストが依存する{n}件の価格がファイルにありません（下記一覧）。合計は価格のある部分のみです"
+        ),
     })
 }
 
@@ -107,16 +136,20 @@ pub fn cost_text(s: &Scenario, a: &CostAnalysis, money: Money, units: Units, yea
         "NPV of the plan:           {}\n",
         money.fmt(a.npv_plan_jpy)
     ));
-    if let Some(n) = incomplete_note(a) {
+    if let Some(n) = incomplete_note(a, Lang::En) {
         o.push_str(&format!("  ({n})\n"));
     }
     o.push_str(&format!(
         "Average cost per tonne:    {}\n",
-        per_tonne(a.lcoa_plan)
+        partly(
+            Lang::En,
+            per_tonne(a.lcoa_plan),
+            incomplete_note(a, Lang::En).is_some()
+        )
     ));
     o.push_str(&format!(
         "Capex of the plan (cash):  {}\n",
-        money.fmt(a.capex_cash_jpy)
+        capex_in(Lang::En, a, money)
     ));
     match &a.exposure {
         Some(x) => {
@@ -308,17 +341,31 @@ pub fn macc_table(a: &CostAnalysis, site_names: &[String]) -> Table {
             .site
             .and_then(|i| site_names.get(i).cloned())
             .unwrap_or_else(|| "organisation".into());
+        // A site's bar of a group that misses a price is no cost per tonne either (§1.9).
+        let missing = a
+            .rows
+            .iter()
+            .find(|r| r.group == b.group)
+            .map(|r| fields(&r.incomplete))
+            .unwrap_or_default();
         rows.push(vec![
             Cell::Text(name(b.group).into()),
             Cell::Text(site),
             num(b.npv_jpy),
             Cell::Empty,
             Cell::Empty,
-            per_tonne_num(b.height),
+            if missing.is_empty() {
+                per_tonne_num(b.height)
+            } else {
+                Cell::Text("n/a — prices missing".into())
+            },
             Cell::Empty,
             Cell::Empty,
             num(b.abatement_macc_year_t),
             num(b.abatement_to_macc_year_t),
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Text(missing),
         ]);
         // every row as wide as the header (a spreadsheet or CSV reader expects a rectangle)
         if let Some(r) = rows.last_mut() {
@@ -394,14 +441,18 @@ pub fn kpis(
 ) -> Vec<(String, String)> {
     use crate::i18n::tr;
     let mut out = vec![(tr(lang, "NPV of the plan").to_string(), money.fmt(a.npv_plan_jpy))];
-    if let Some(n) = incomplete_note(a) {
+    if let Some(n) = incomplete_note(a, lang) {
         out.push((tr(lang, "Notes").into(), n));
     }
     out.push((
         tr(lang, "Average cost per tonne").into(),
-        per_tonne_in(lang, a.lcoa_plan),
+        partly(
+            lang,
+            per_tonne_in(lang, a.lcoa_plan),
+            incomplete_note(a, lang).is_some(),
+        ),
     ));
-    out.push((tr(lang, "Capex of the plan").into(), money.fmt(a.capex_cash_jpy)));
+    out.push((tr(lang, "Capex of the plan").into(), capex_in(lang, a, money)));
     match &a.exposure {
         Some(x) => {
             out.push((

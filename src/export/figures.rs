@@ -188,10 +188,7 @@ pub fn cost_svgs(s: &Scenario, c: &CostAnalysis, money: Money, f: &Frame) -> Vec
         return vec![("cost".into(), plan)];
     }
     let range = cc::y_range(&bars, cc::carbon_line(c, o));
-    let gap_label = c
-        .target_gap_t
-        .as_ref()
-        .map(|(l, _)| format!("{} ({l})", tr(lang, "Cut needed from BAU")));
+    let gap = cc::gap_line(c, lang);
     let macc_title = format!("MACC {}", crate::i18n::fy(lang, c.macc_year));
     let x_label = format!(
         "{} [{}-CO2/{}]",
@@ -217,11 +214,7 @@ pub fn cost_svgs(s: &Scenario, c: &CostAnalysis, money: Money, f: &Frame) -> Vec
         &bars,
         &svg::MaccFrame {
             carbon: cc::carbon_line(c, o).map(|p| (carbon_name, p)),
-            gap: c
-                .target_gap_t
-                .as_ref()
-                .zip(gap_label.as_deref())
-                .map(|((_, t), l)| (l, *t)),
+            gap: gap.as_ref().map(|(l, t)| (l.as_str(), *t)),
             range,
             x_label: &x_label,
             y_label: &format!("{} [円/t-CO2]", tr(lang, "cost per tonne")),

@@ -324,6 +324,14 @@ pub fn report_on(s: &Scenario, metric: &Metric, lang: Lang, units: Units, date: 
     }
 
     inputs(&mut o, s, lang, &mut src);
+    if crate::engine::cost::has_prices(s) {
+        o.push_str(&super::cost_inputs::cost_inputs_html(
+            s,
+            lang,
+            keyframes,
+            &mut |item, source, assumption| src.cite(item, source, assumption),
+        ));
+    }
 
     // Appendix.
     let _ = write!(

@@ -8,6 +8,7 @@ use crate::engine::{Engine, Projection};
 use crate::model::Scenario;
 
 pub mod cost;
+mod cost_inputs;
 pub mod figures;
 pub mod html;
 pub mod png;

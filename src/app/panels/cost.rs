@@ -11,7 +11,12 @@ use crate::export::cost::{intensity, per_tonne_in, shown_in};
 use crate::i18n::{Lang, tr};
 use crate::model::Scenario;
 use crate::units::{Money, Units, group};
-use egui_plot::{Bar, BarChart, HLine, Legend, Line, Plot, PlotPoints, VLine};
+use egui_plot::{Bar, BarChart, HLine, Line, Plot, PlotPoints, VLine};
+
+/// The exposure line and the carbon price (the charts' "missed" red).
+const EXPOSURE: egui::Color32 = egui::Color32::from_rgb(205, 60, 0);
+/// The cut still needed (the charts' "met" green).
+const GAP: egui::Color32 = egui::Color32::from_rgb(0, 140, 100);
 
 fn rgb(c: crate::charts::Rgb) -> egui::Color32 {
     egui::Color32::from_rgb(c.0, c.1, c.2)
@@ -121,15 +126,33 @@ fn plan_chart(ui: &mut egui::Ui, a: &CostAnalysis, o: &ChartOptions, money: Mone
         ))
         .small(),
     );
+    // The legend above the plot, never over the bars or the line.
+    let exposure = charts_cost::exposure_line(a);
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 10.0;
+        for l in layers.iter().rev() {
+            ui.label(
+                egui::RichText::new(format!("■ {}", l.name))
+                    .small()
+                    .color(rgb(l.color)),
+            );
+        }
+        if exposure.is_some() {
+            ui.label(
+                egui::RichText::new(format!("━ {}", tr(lang, "Exposure change")))
+                    .small()
+                    .color(EXPOSURE),
+            );
+        }
+    });
     Plot::new("cost-by-year")
         .height(h)
-        .legend(Legend::default().position(egui_plot::Corner::LeftBottom))
         .allow_scroll(false)
         .show(ui, |pu| {
             for c in charts {
                 pu.bar_chart(c);
             }
-            if let Some(line) = charts_cost::exposure_line(a) {
+            if let Some(line) = exposure {
                 let pts: PlotPoints = years
                     .iter()
                     .zip(&line)
@@ -137,7 +160,7 @@ fn plan_chart(ui: &mut egui::Ui, a: &CostAnalysis, o: &ChartOptions, money: Mone
                     .collect();
                 pu.line(
                     Line::new(tr(lang, "Exposure change"), pts)
-                        .color(egui::Color32::from_rgb(205, 60, 0))
+                        .color(EXPOSURE)
                         .width(2.0),
                 );
             }
@@ -188,10 +211,7 @@ fn macc_chart(
         })
         .collect();
     // The target gap on the x-axis, when the MACC metric is the target's and its year the MACC's.
-    let gap = a
-        .target_gap_t
-        .as_ref()
-        .map(|(label, t)| (label.clone(), units.of(*t)));
+    let gap = charts_cost::gap_line(a, lang).map(|(label, t)| (label, units.of(t)));
     let carbon = charts_cost::carbon_line(a, mo);
     let (lo, hi) = charts_cost::y_range(&bars, carbon);
     Plot::new("macc")
@@ -222,18 +242,43 @@ fn macc_chart(
                 );
                 x += w;
             }
+            // Each line labelled where it meets the plot's edge: the carbon price at the right
+            // end, the target gap at its foot.
+            let bounds = pu.plot_bounds();
             if let Some(p) = carbon {
-                pu.hline(
-                    HLine::new(format!("{} {} 円/t", tr(lang, "Carbon price"), group(p, 0)), p)
-                        .color(egui::Color32::from_rgb(205, 60, 0)),
+                let label = format!("{} {} 円/t", tr(lang, "Carbon price"), group(p, 0));
+                pu.hline(HLine::new(label.clone(), p).color(EXPOSURE));
+                pu.text(
+                    egui_plot::Text::new(
+                        String::new(),
+                        egui_plot::PlotPoint::new(bounds.max()[0], p),
+                        egui::RichText::new(label).small().color(EXPOSURE),
+                    )
+                    .anchor(egui::Align2::RIGHT_BOTTOM),
                 );
             }
             if let Some((label, g)) = &gap
                 && !o.macc_cumulative
             {
-                pu.vline(
-                    VLine::new(format!("{}: {label}", tr(lang, "Cut needed from BAU")), *g)
-                        .color(egui::Color32::from_rgb(0, 140, 100)),
+                pu.vline(VLine::new(label.clone(), *g).color(GAP));
+                pu.text(
+                    egui_plot::Text::new(
+                        String::new(),
+                        egui_plot::PlotPoint::new(*g, bounds.min()[1]),
+                        // (short: the full label, with its target, shows on hover)
+                        egui::RichText::new(format!(
+                            "{}: {}",
+                            tr(lang, "Cut needed from BAU"),
+                            units.fmt(*g * units.tonnes())
+                        ))
+                        .small()
+                        .color(GAP),
+                    )
+                    .anchor(if *g > (bounds.min()[0] + bounds.max()[0]) / 2.0 {
+                        egui::Align2::RIGHT_BOTTOM
+                    } else {
+                        egui::Align2::LEFT_BOTTOM
+                    }),
                 );
             }
         });

@@ -263,11 +263,12 @@ pub fn macc_chart(bars: &[MaccBar], m: &MaccFrame, cap: &Caption, note: &[String
         let x = f.x(g);
         let _ = write!(
             o,
-            r##"<line x1="{x:.1}" x2="{x:.1}" y1="{TOP}" y2="{b:.1}" stroke="{c}" stroke-width="1.6" stroke-dasharray="6 3"/><text x="{tx:.1}" y="{ty}" text-anchor="end" font-size="11" fill="{c}">{t}</text>"##,
+            // (labelled at the foot of the line: the carbon price is labelled at the top right)
+            r##"<line x1="{x:.1}" x2="{x:.1}" y1="{TOP}" y2="{b:.1}" stroke="{c}" stroke-width="1.6" stroke-dasharray="6 3"/><text x="{tx:.1}" y="{ty:.1}" text-anchor="end" font-size="11" fill="{c}">{t}</text>"##,
             b = f.bottom,
             c = hex(MET),
             tx = x - 4.0,
-            ty = TOP + 12.0,
+            ty = f.bottom - 6.0,
             t = esc(&format!("{name}: {}", cap.units.fmt(g * u)))
         );
     }

@@ -244,7 +244,7 @@ pub fn prices_ui(ui: &mut Ui, c: &Ctx, filter: &str, out: &mut LeverOutput) {
                     });
             }
             if !s.ppas.is_empty() {
-                egui::CollapsingHeader::new(tr(lang, "PPA and own renewables"))
+                egui::CollapsingHeader::new(tr(lang, "PPAs: prices, capex and lifetimes"))
                     .id_salt("prices-ppa")
                     .show(ui, |ui| {
                         for (i, p) in s.ppas.iter().enumerate() {
