@@ -194,6 +194,7 @@ pub enum Command {
         /// Money unit of the text: yen, million-yen (百万円) or oku-yen (億円).
         #[arg(long, default_value = "oku-yen")]
         money: crate::units::Money,
+        /// Tonnes of the text: t, kt or man-t (万t).
         #[arg(long, default_value = "man-t")]
         units: Units,
     },

@@ -310,6 +310,7 @@ fn ja(en: &str) -> Option<&'static str> {
         "credits" => "クレジット",
         "yr" => "年",
         "PPAs: prices, capex and lifetimes" => "PPA：価格・設備投資額・耐用年数",
+        "n/a" => "該当なし",
         "priced part only" => "価格のある部分のみ",
         "capex not given, not counted" => "件の設備投資額が未設定・未計上",
         "Not drawn (see the table):" => "描画しないグループ（表を参照）：",

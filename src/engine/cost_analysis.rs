@@ -503,7 +503,7 @@ impl LeverRuns {
                     _ => (r.absolute_equivalent.as_ref()?.level_t, true),
                 };
                 let bau = metric.of(&self.totals[0][im]);
-                (level.is_finite() && bau.is_finite()).then(|| ((r.label.clone(), bau - level), equivalent))
+                Some(((r.label.clone(), bau - level), equivalent))
             });
         Some(CostAnalysis {
             target_gap_equivalent: gap.as_ref().is_some_and(|g| g.1),

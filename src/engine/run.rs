@@ -381,11 +381,11 @@ impl Engine {
 
         // The fuel part of the cost rides on the emissions pass (the post-switch fuel use is
         // known only there); without fuel prices or items that pass is the one without cost.
-        match cost {
-            Some(cc) if with_items || cc.sites.iter().any(|k| k.fuel_priced) => {
-                self.sites_pass::<true>(levers, out, n_items)
-            }
-            _ => self.sites_pass::<false>(levers, out, 0),
+        let fuel_pass = cost.is_some_and(|cc| with_items || cc.sites.iter().any(|k| k.fuel_priced));
+        if fuel_pass {
+            self.sites_pass::<true>(levers, out, n_items)
+        } else {
+            self.sites_pass::<false>(levers, out, 0)
         }
 
         for (mi, m) in self.materials.iter().enumerate() {

@@ -51,8 +51,8 @@ impl Detail {
     }
 }
 
-/// The runs of one site or of the organisation: the groups that act there (indices into the
-/// active groups), and the mask of a whole run's subset that selects its own run.
+/// The groups that act at one site (or at the organisation), as indices into the active
+/// groups, with the Shapley weights of a game among them alone.
 struct Local {
     groups: Vec<usize>,
     /// Shapley weight of a coalition of `k` of the local groups.
@@ -222,9 +222,8 @@ impl Engine {
             let own = self.site_groups(si);
             let local = Local::new((0..n).filter(|&gi| own.has(groups[gi])).collect());
             let subs = 1usize << local.groups.len();
-            while cache.len() < subs {
-                cache.push(SiteRun::new(self));
-            }
+            // (grown to the largest number of runs a site has needed, buffers reused)
+            cache.resize_with(cache.len().max(subs), || SiteRun::new(self));
             for (sub, run) in cache.iter_mut().enumerate().take(subs) {
                 self.site_run(si, local.set(sub, &groups), run);
             }
@@ -315,13 +314,9 @@ impl Engine {
         }
         if let Some(d) = detail.as_mut() {
             for y in 0..years {
-                for (acc, o) in [
-                    (&mut d.bau[y], &org[0][y]),
-                    (&mut d.scenario[y], &org[subs - 1][y]),
-                ] {
-                    acc.materials += o.cost.materials;
-                    acc.credits += o.cost.credits;
-                }
+                // (the organisation's cost is its materials and credits; the rest is 0)
+                d.bau[y].add(&org[0][y].cost);
+                d.scenario[y].add(&org[subs - 1][y].cost);
                 for item in 0..n_items {
                     let at = y * n_items + item;
                     d.item_max[at] += (0..subs).map(|sub| org_items[sub][at].abs()).fold(0.0, f64::max);
@@ -352,5 +347,35 @@ impl Engine {
             totals,
             detail,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One site, FY2020–FY2024, with only its CO2-free share moving (and, in the second
+    /// site, nothing).
+    const TWO_SITES: &str = r#"(
+      schema_version: 2,
+      meta: (name: "Site groups"),
+      base_year: 2020,
+      last_year: 2024,
+      regions: [(id: "grid", name: "Grid", ef_kg_per_kwh: [(2020, 0.5)])],
+      fuels: [(id: "coal", name: "Coal", ef_t_per_gj: 0.09)],
+      sites: [
+        (id: "a", name: "A", region: "grid", production_t: 1.0, electricity_mwh: 100.0,
+         fuels: [(fuel: "coal", gj: 10.0)], co2_free_share: [(2020, 0.0), (2023, 1.0)]),
+        (id: "b", name: "B", region: "grid", production_t: 1.0, electricity_mwh: 100.0,
+         fuels: [(fuel: "coal", gj: 10.0)]),
+      ],
+    )"#;
+
+    #[test]
+    fn a_site_acts_only_in_the_groups_whose_inputs_move_there() {
+        let s = crate::model::from_str(TWO_SITES).unwrap();
+        let e = Engine::new(&s);
+        assert_eq!(e.site_groups(0), LeverSet::BAU.with(LeverGroup::Co2Free));
+        assert_eq!(e.site_groups(1), LeverSet::BAU);
     }
 }

@@ -58,9 +58,14 @@ fn shown_num(r: &GroupCost, p: PerTonne) -> Cell {
 /// Capex intensity as shown: a figure, or "n/a" (no capex, or no abatement gained since the
 /// window began).
 pub fn intensity(r: &GroupCost) -> String {
+    intensity_in(Lang::En, r)
+}
+
+/// [`intensity`] in the language ("n/a" is 該当なし in Japanese).
+pub fn intensity_in(lang: Lang, r: &GroupCost) -> String {
     match r.capex_intensity {
         PerTonne::Value(v) if r.capex_cash_jpy > 0.0 => group(v, 0),
-        _ => "n/a".into(),
+        _ => crate::i18n::tr(lang, "n/a").into(),
     }
 }
 
@@ -540,7 +545,7 @@ pub fn cost_html(a: &CostAnalysis, lang: Lang, money: Money, units: Units) -> St
             esc(&shown_in(lang, r, r.per_cumulative_t)),
             esc(&shown_in(lang, r, r.break_even)),
             group(units.of(r.abatement_macc_year_t), units.decimals()),
-            intensity(r),
+            intensity_in(lang, r),
             esc(&notes.join("; "))
         ));
     }
@@ -554,7 +559,7 @@ pub fn cost_html(a: &CostAnalysis, lang: Lang, money: Money, units: Units) -> St
         for u in missing {
             o.push_str(&format!(
                 "<li>{} (<code>{}</code>)</li>",
-                esc(&u.item.what),
+                esc(&item_what(lang, &u.item.what)),
                 esc(&u.item.field)
             ));
         }
@@ -568,4 +573,83 @@ pub fn cost_html(a: &CostAnalysis, lang: Lang, money: Money, units: Units) -> St
         )
     ));
     o
+}
+
+/// A priced item's description (as the engine writes it, in English) in the language: the
+/// engine's phrases with their quoted ids kept as they are.
+pub fn item_what(lang: Lang, what: &str) -> String {
+    if lang == Lang::En {
+        return what.to_string();
+    }
+    // `prefix "a"` or `prefix "a" middle "b"`, with an optional tail.
+    let quoted: Vec<&str> = what.split('"').collect();
+    let id = |k: usize| quoted.get(k).copied().unwrap_or("");
+    let head = quoted.first().copied().unwrap_or("").trim();
+    let tail = if quoted.len() % 2 == 1 {
+        quoted.last().copied().unwrap_or("").trim()
+    } else {
+        ""
+    };
+    let middle = quoted.get(2).map_or("", |m| m.trim());
+    match head {
+        "grid power price of region" => format!("地域「{}」の系統電力価格", id(1)),
+        "CO2-free premium of region" if tail.contains("without") => {
+            format!(
+                "地域「{}」のCO2フリー電力プレミアム（独自の値がない拠点に適用）",
+                id(1)
+            )
+        }
+        "price of fuel" => format!("燃料「{}」の価格", id(1)),
+        "CO2-free premium at site" => format!("拠点「{}」のCO2フリー電力プレミアム", id(1)),
+        "process-change capex at site" => format!("拠点「{}」のプロセス転換の設備投資額", id(1)),
+        "capex of fuel switch" if middle == "at site" => {
+            format!("拠点「{}」の燃料転換「{}」の設備投資額", id(3), id(1))
+        }
+        "fuel-efficiency capex at site" => format!("拠点「{}」の燃料原単位改善の設備投資額", id(1)),
+        "electricity-efficiency capex at site" => format!("拠点「{}」の電力原単位改善の設備投資額", id(1)),
+        "capex of measure" if middle == "at site" => {
+            format!("拠点「{}」の施策「{}」の設備投資額", id(3), id(1))
+        }
+        "price of PPA" => format!("PPA「{}」の価格", id(1)),
+        "capex of PPA" => format!("PPA「{}」の設備投資額", id(1)),
+        "recycled price difference of material" => format!("原材料「{}」のリサイクル材価格差", id(1)),
+        "low-carbon price difference of material" => format!("原材料「{}」の低炭素一次材価格差", id(1)),
+        "price of credits" => "クレジット価格".to_string(),
+        _ => what.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_item_the_engine_describes_reads_in_japanese() {
+        // Every description of the shipped files and of a file with every kind of item.
+        let s = crate::model::from_str(crate::DEFAULT_SCENARIO).unwrap();
+        let a = crate::engine::cost_analysis::analyse(&s).unwrap();
+        let mut whats: Vec<String> = a.items.iter().map(|u| u.item.what.clone()).collect();
+        for w in [
+            "CO2-free premium at site \"a\"",
+            "process-change capex at site \"a\"",
+            "electricity-efficiency capex at site \"a\"",
+            "capex of measure \"LED\" at site \"a\"",
+            "capex of PPA \"pv\"",
+            "recycled price difference of material \"cu\"",
+            "low-carbon price difference of material \"cu\"",
+            "price of credits",
+        ] {
+            whats.push(w.into());
+        }
+        for w in &whats {
+            let ja = item_what(Lang::Ja, w);
+            assert_ne!(&ja, w, "{w}");
+            assert!(!ja.contains(" of "), "{w} → {ja}");
+        }
+        assert_eq!(
+            item_what(Lang::Ja, "capex of fuel switch \"diesel→hvo\" at site \"kasuga\""),
+            "拠点「kasuga」の燃料転換「diesel→hvo」の設備投資額"
+        );
+        assert_eq!(item_what(Lang::En, "price of credits"), "price of credits");
+    }
 }

@@ -102,79 +102,72 @@ pub fn cost_inputs_html(
     }
     for site in &s.sites {
         let n = &site.name;
-        let c = cite(n.clone(), "", site.price_assumption.as_deref());
-        let mut add = |what: String, unit: &'static str, value: String| {
-            rows.push((format!("{n} — {what}"), unit, value, c.clone()))
-        };
+        let mut own: Vec<(String, &str, String)> = Vec::new();
+        let years = |v: f64, life: u32| format!("{} ({life} {})", group(v, 0), tr(lang, "yr"));
         if !site.co2_free_premium_jpy_per_mwh.is_empty() {
-            add(
+            own.push((
                 tr(lang, "CO2-free premium").into(),
                 "JPY/MWh",
                 kf(&site.co2_free_premium_jpy_per_mwh),
-            );
+            ));
         }
         if let Some(v) = site.efficiency_capex_jpy_per_mwh_yr {
-            add(
+            own.push((
                 tr(lang, "efficiency capex").into(),
                 "JPY per MWh/yr",
-                format!(
-                    "{} ({} {})",
-                    group(v, 0),
-                    site.efficiency_lifetime_years,
-                    tr(lang, "yr")
-                ),
-            );
+                years(v, site.efficiency_lifetime_years),
+            ));
         }
         if let Some(v) = site.efficiency_capex_jpy_per_gj_yr {
-            add(
+            own.push((
                 tr(lang, "efficiency capex").into(),
                 "JPY per GJ/yr",
-                format!(
-                    "{} ({} {})",
-                    group(v, 0),
-                    site.efficiency_lifetime_years,
-                    tr(lang, "yr")
-                ),
-            );
+                years(v, site.efficiency_lifetime_years),
+            ));
         }
         if let Some(v) = site.process_change_capex_jpy {
-            add(
+            own.push((
                 tr(lang, "process-change capex").into(),
                 "JPY",
-                format!(
-                    "{} ({} {})",
-                    group(v, 0),
-                    site.process_change_lifetime_years,
-                    tr(lang, "yr")
-                ),
-            );
+                years(v, site.process_change_lifetime_years),
+            ));
         }
         if !site.process_change_opex_jpy_per_yr.is_empty() {
-            add(
+            own.push((
                 tr(lang, "process-change opex").into(),
                 "JPY/yr",
                 kf(&site.process_change_opex_jpy_per_yr),
-            );
+            ));
         }
-        for r in site.fuel_switches.iter().filter(|r| r.capex_jpy.is_some()) {
-            add(
-                format!(
+        for r in &site.fuel_switches {
+            if let Some(v) = r.capex_jpy {
+                let what = format!(
                     "{} {} → {} {}",
                     tr(lang, "fuel switch"),
                     r.from,
                     r.to,
                     tr(lang, "capex")
-                ),
-                "JPY",
-                format!("{} ({} {})", capex(r.capex_jpy), r.lifetime_years, tr(lang, "yr")),
-            );
+                );
+                own.push((what, "JPY", years(v, r.lifetime_years)));
+            }
         }
         for m in site.measures.iter().filter(|m| m.capex_jpy.is_some()) {
-            add(
+            own.push((
                 format!("{} {}", m.name, tr(lang, "capex")),
                 "JPY",
                 capex(m.capex_jpy),
-            );
+            ));
+        }
+        if own.is_empty() {
+            continue;
+        }
+        // (the site's own citation when its prices have none of their own)
+        let c = match &site.price_assumption {
+            Some(a) => cite(n.clone(), "", Some(a)),
+            None => cite(n.clone(), &site.source, site.assumption.as_deref()),
+        };
+        for (what, unit, value) in own {
+            rows.push((format!("{n} — {what}"), unit, value, c.clone()));
         }
     }
     let mut o = format!(

@@ -150,9 +150,6 @@ pub enum NumberRef {
     PpaLifetime(usize),
 }
 
-/// Lifetimes are whole years in 1..=200 (as validated).
-pub const LIFETIME_YEARS: std::ops::RangeInclusive<u32> = 1..=200;
-
 impl NumberRef {
     /// The value: `Some(None)` for a capex not given; `None` when the item no longer exists.
     pub fn get(self, s: &Scenario) -> Option<Option<f64>> {
@@ -198,8 +195,8 @@ impl NumberRef {
         )
     }
 
-    /// Sets the value; lifetimes are rounded and held in [`LIFETIME_YEARS`]. `Err` says why
-    /// nothing changed.
+    /// Sets the value; lifetimes are rounded and held in the range validation allows. `Err`
+    /// says why nothing changed.
     fn set(self, s: &mut Scenario, v: Option<f64>) -> Result<bool, &'static str> {
         if v.is_some_and(|x| !x.is_finite()) {
             return Err("not a number");
@@ -207,7 +204,13 @@ impl NumberRef {
         if v.is_none() && !self.optional() {
             return Err("this value cannot be left empty");
         }
-        let years = |v: Option<f64>| v.map(|x| (x.round().clamp(1.0, 200.0)) as u32).unwrap_or(1);
+        let years = |v: Option<f64>| {
+            v.map(|x| {
+                x.round()
+                    .clamp(1.0, f64::from(super::validate::limits::LIFETIME_YEARS)) as u32
+            })
+            .unwrap_or(1)
+        };
         fn put<T: PartialEq>(slot: &mut T, v: T) -> bool {
             if *slot == v {
                 false
@@ -220,7 +223,6 @@ impl NumberRef {
         fn site(s: &mut Scenario, i: usize) -> Result<&mut super::scenario::Site, &'static str> {
             s.sites.get_mut(i).ok_or(GONE)
         }
-        let gone = GONE;
         Ok(match self {
             NumberRef::DiscountRate => put(&mut s.discount_rate_pct, v.unwrap_or(0.0).clamp(-99.0, 99.0)),
             NumberRef::DefaultLifetime => put(&mut s.cost.default_lifetime_years, years(v)),
@@ -232,18 +234,18 @@ impl NumberRef {
                 put(&mut site(s, i)?.process_change_lifetime_years, years(v))
             }
             NumberRef::FuelSwitchCapex(i, k) => put(
-                &mut site(s, i)?.fuel_switches.get_mut(k).ok_or(gone)?.capex_jpy,
+                &mut site(s, i)?.fuel_switches.get_mut(k).ok_or(GONE)?.capex_jpy,
                 v,
             ),
             NumberRef::FuelSwitchLifetime(i, k) => put(
-                &mut site(s, i)?.fuel_switches.get_mut(k).ok_or(gone)?.lifetime_years,
+                &mut site(s, i)?.fuel_switches.get_mut(k).ok_or(GONE)?.lifetime_years,
                 years(v),
             ),
             NumberRef::MeasureCapex(i, k) => {
-                put(&mut site(s, i)?.measures.get_mut(k).ok_or(gone)?.capex_jpy, v)
+                put(&mut site(s, i)?.measures.get_mut(k).ok_or(GONE)?.capex_jpy, v)
             }
-            NumberRef::PpaCapex(i) => put(&mut s.ppas.get_mut(i).ok_or(gone)?.capex_jpy_per_mw, v),
-            NumberRef::PpaLifetime(i) => put(&mut s.ppas.get_mut(i).ok_or(gone)?.lifetime_years, years(v)),
+            NumberRef::PpaCapex(i) => put(&mut s.ppas.get_mut(i).ok_or(GONE)?.capex_jpy_per_mw, v),
+            NumberRef::PpaLifetime(i) => put(&mut s.ppas.get_mut(i).ok_or(GONE)?.lifetime_years, years(v)),
         })
     }
 }

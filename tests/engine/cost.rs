@@ -929,6 +929,11 @@ fn jx_fully_priced() -> Scenario {
         }
         p.capex_jpy_per_mw.get_or_insert(1.5e8);
     }
+    // the linked copper feed: recycled dearer, low-carbon primary cheaper than primary
+    for m in &mut s.materials {
+        m.recycled_price_diff_jpy_per_t = flat(20_000.0);
+        m.low_carbon_price_diff_jpy_per_t = flat(-5_000.0);
+    }
     for site in &mut s.sites {
         site.efficiency_capex_jpy_per_gj_yr.get_or_insert(2_500.0);
         site.process_change_capex_jpy.get_or_insert(3e9);
@@ -1020,6 +1025,34 @@ fn per_site_runs_match_whole_runs(s: &Scenario) {
                     close(npv, 0.0, "a site without a bar costs nothing");
                     close(abated, 0.0, "a site without a bar abates nothing");
                 }
+            }
+        }
+    }
+    // The organisation's bar: its cost, and the metric of its materials and credits (the
+    // totals less the sites').
+    let org_metric = |r: &Run, y: usize| {
+        let t = &r.totals[y];
+        let sites: Vec<f64> = (0..n_sites).map(|si| r.site(y, si).scope3).collect();
+        let org = decarb::engine::Totals {
+            scope3: t.scope3 - sites.iter().sum::<f64>(),
+            credits: t.credits,
+            ..Default::default()
+        };
+        metric.of(&org)
+    };
+    for (gi, g) in groups.iter().enumerate() {
+        let npv: f64 = (t0..years)
+            .map(|t| a.discount[t] * shapley(gi, n, |m| runs[m].site_cost(t, n_sites)))
+            .sum();
+        let abated = -shapley(gi, n, |m| org_metric(&runs[m], im));
+        match a.site_bars.iter().find(|b| b.group == *g && b.site.is_none()) {
+            Some(b) => {
+                close(b.npv_jpy, npv, "organisation bar NPV");
+                close(b.abatement_macc_year_t, abated, "organisation bar abatement");
+            }
+            None => {
+                close(npv, 0.0, "no organisation bar, no cost");
+                close(abated, 0.0, "no organisation bar, no abatement");
             }
         }
     }
@@ -1126,4 +1159,231 @@ fn two_ppas_that_swap_their_output_move_the_quantities_of_their_missing_prices()
         .expect("the wind PPA's price is missing");
     assert_eq!(wind.largest_share[LeverGroup::Ppa as usize], -400.0);
     assert_eq!(wind.groups, vec![LeverGroup::Ppa]);
+}
+
+#[test]
+fn recompiling_the_prices_gives_the_cost_of_a_fresh_engine() {
+    // An engine compiled before a price edit, then only its prices recompiled, runs like an
+    // engine compiled after it (the window recompiles prices alone on a price edit).
+    let s = shipped("nlm-2013.ron");
+    let mut t = s.clone();
+    t.regions[0].power_price_jpy_per_mwh = path(&[(t.base_year, 31_000.0)]);
+    t.fuels[0].price_jpy_per_gj = path(&[(t.base_year, 2_200.0)]);
+    let mut e = Engine::new(&s);
+    e.recompile_cost(&t);
+    let fresh = Engine::new(&t);
+    for set in [LeverSet::BAU, LeverSet::ALL] {
+        let (mut a, mut b) = (Run::new(&e), Run::new(&fresh));
+        e.run_with_items(set, &mut a);
+        fresh.run_with_items(set, &mut b);
+        assert_eq!(a.cost, b.cost);
+        assert_eq!(a.item_qty, b.item_qty);
+        assert_eq!(a.totals, b.totals);
+    }
+    let mut stale = Run::new(&Engine::new(&s));
+    Engine::new(&s).run_into(LeverSet::ALL, &mut stale);
+    let mut now = Run::new(&fresh);
+    fresh.run_into(LeverSet::ALL, &mut now);
+    assert_ne!(stale.cost, now.cost, "the edit moves the cost");
+}
+
+#[test]
+fn the_macc_gap_is_the_cut_from_bau_to_the_first_target_in_the_macc_year() {
+    // JX: −50 % of FY2018's 1,810 kt in FY2030, an absolute target on the MACC's metric.
+    let s = shipped("jx-metals-2018.ron");
+    let a = analyse(&s).unwrap();
+    let p = decarb::engine::project(&s);
+    let bau = Metric::default_for(&s).of(&p.bau.totals[p.index(2030).unwrap()]);
+    let (label, gap) = a.target_gap_t.clone().expect("a gap line");
+    assert!(!label.is_empty());
+    assert!(
+        (gap - (bau - 905_000.0)).abs() < 1.0,
+        "{gap} against {}",
+        bau - 905_000.0
+    );
+    assert!(!a.target_gap_equivalent);
+    // NLM: its first FY2030 target on Scope 1+2 is an intensity: the cut to its absolute
+    // equivalent, and said so.
+    let s = shipped("nlm-2013.ron");
+    let a = analyse(&s).unwrap();
+    let p = decarb::engine::project(&s);
+    let results = targets::evaluate(&s, &p);
+    let r = results
+        .iter()
+        .find(|r| r.year == 2030 && Metric::of_result(r) == a.metric)
+        .unwrap();
+    let level = r.absolute_equivalent.as_ref().unwrap().level_t;
+    let bau = a.metric.of(&p.bau.totals[p.index(2030).unwrap()]);
+    let (_, gap) = a.target_gap_t.clone().unwrap();
+    assert!((gap - (bau - level)).abs() < 1.0, "{gap}");
+    assert!(a.target_gap_equivalent);
+}
+
+#[test]
+fn a_fuel_without_a_price_beside_a_priced_one_costs_only_the_priced_one() {
+    // Coal priced, gas (the switch's target) not: the plain run counts coal, the analysis
+    // lists gas as missing for fuel switching.
+    let mut s = one_site();
+    s.fuels[0].price_jpy_per_gj = path(&[(2020, 1_000.0)]);
+    s.sites[0].fuel_switches.push(coal_to_gas(0.5, 0.0));
+    let p = decarb::engine::project(&s);
+    for (i, t) in p.scenario.cost.iter().enumerate() {
+        // the share ramps from 0 in FY2020 to 0.5 in FY2023
+        let share = 0.5 * (i.min(3) as f64) / 3.0;
+        eq(t.fuels, 1_000.0 * (1.0 - share) * 1_000.0);
+    }
+    let a = cost(&s);
+    let gas = a
+        .missing()
+        .find(|u| u.item.field == "fuels[1].price_jpy_per_gj")
+        .expect("gas missing");
+    assert_eq!(gas.groups, vec![LeverGroup::FuelSwitch]);
+}
+
+/// Two sites in two regions at different power prices: B also changes its process with a
+/// yearly opex and no capex given (so its cost has no annuity).
+fn two_regions() -> Scenario {
+    let mut s = one_site();
+    let mut r2 = s.regions[0].clone();
+    r2.id = "north".into();
+    r2.name = "North".into();
+    r2.power_price_jpy_per_mwh = path(&[(2020, 30_000.0)]);
+    r2.co2_free_premium_jpy_per_mwh = path(&[(2020, 2_000.0)]);
+    s.regions.push(r2);
+    s.regions[0].power_price_jpy_per_mwh = path(&[(2020, 10_000.0)]);
+    s.regions[0].co2_free_premium_jpy_per_mwh = path(&[(2020, 500.0)]);
+    let mut b = s.sites[0].clone();
+    b.id = "b".into();
+    b.name = "B".into();
+    b.region = "north".into();
+    b.electricity_mwh = 2_000.0;
+    b.process_t_co2 = 50.0;
+    b.process_change_share = path(&[(2020, 0.0), (2022, 0.4)]);
+    b.process_change_opex_jpy_per_yr = path(&[(2020, 1e6)]);
+    s.sites.push(b);
+    s.sites[0].co2_free_share = path(&[(2020, 0.0), (2023, 1.0)]);
+    s.sites[1].co2_free_share = path(&[(2020, 0.0), (2021, 0.5)]);
+    // B grows to 1.2 × its base activity by FY2022, 60 % owned.
+    s.sites[1].activity = path(&[(2020, 1.0), (2022, 1.2)]);
+    s.sites[1].ownership = path(&[(2020, 0.6)]);
+    // 100 t of copper bought for B: recycled +20,000 JPY/t, low-carbon primary −5,000 JPY/t.
+    let m: decarb::model::Material = ron::from_str(
+        r#"(id: "cu", name: "Copper", site: Some("b"), quantity_t: 100.0,
+            ef_primary_t_per_t: 3.0, ef_recycled_t_per_t: 0.5, ef_low_carbon_t_per_t: 1.5,
+            recycled_share: [(2020, 0.1), (2024, 0.5)], low_carbon_share: [(2020, 0.0), (2022, 0.2)])"#,
+    )
+    .unwrap();
+    s.materials.push(m);
+    s.materials[0].recycled_price_diff_jpy_per_t = path(&[(2020, 20_000.0)]);
+    s.materials[0].low_carbon_price_diff_jpy_per_t = path(&[(2020, -5_000.0)]);
+    s
+}
+
+#[test]
+fn each_site_pays_its_own_regions_power_and_premium_and_its_own_opex() {
+    // Written out from §1.4: G·P_r + c·G·π_r per site, opex = o·a·π·u; the sites' costs (and
+    // the organisation's) add up to the year's.
+    let s = two_regions();
+    let p = decarb::engine::project(&s);
+    let run = &p.scenario;
+    for y in 0..5 {
+        let (ga, gb) = (run.site(y, 0).grid_mwh, run.site(y, 1).grid_mwh);
+        let ca = s.sites[0].co2_free_share.value_or(2020 + y as i32, 0.0);
+        let cb = s.sites[1].co2_free_share.value_or(2020 + y as i32, 0.0);
+        let fy = 2020 + y as i32;
+        let pi = s.sites[1].process_change_share.value_or(fy, 0.0);
+        let (rho, gamma) = (
+            s.materials[0].recycled_share.value_or(fy, 0.0),
+            s.materials[0].low_carbon_share.value_or(fy, 0.0),
+        );
+        let (a, o) = (s.sites[1].activity.value_or(fy, 1.0), 0.6);
+        let opex = o * a * pi * 1e6;
+        let mat = o * 100.0 * a * (rho * 20_000.0 - gamma * 5_000.0);
+        let c = &run.cost[y];
+        eq(c.electricity, ga * 10_000.0 + gb * 30_000.0);
+        eq(c.co2_free, ca * ga * 500.0 + cb * gb * 2_000.0);
+        eq(c.process_opex, opex);
+        eq(c.materials, mat);
+        eq(run.site_cost(y, 0), ga * 10_000.0 + ca * ga * 500.0);
+        eq(
+            run.site_cost(y, 1),
+            gb * 30_000.0 + cb * gb * 2_000.0 + opex + mat,
+        );
+        let sites: f64 = (0..=s.sites.len()).map(|si| run.site_cost(y, si)).sum();
+        eq(sites, c.total());
+    }
+    per_site_runs_match_whole_runs(&s);
+}
+
+#[test]
+fn a_missing_price_counts_the_quantity_it_would_multiply() {
+    // B's region gives no premium, the copper no price differences, B's PPA no price and no
+    // capex: each listed item counts, per year, what its price would multiply (§1.9).
+    let mut s = two_regions();
+    s.regions[1].co2_free_premium_jpy_per_mwh = Path::default();
+    s.materials[0].recycled_price_diff_jpy_per_t = Path::default();
+    s.materials[0].low_carbon_price_diff_jpy_per_t = Path::default();
+    let mut p = ppa(1_000.0, 0.0);
+    p.kind = decarb::model::PpaKind::OffSite;
+    p.price_jpy_per_mwh = Path::default();
+    p.allocation = vec![("b".into(), 1.0)];
+    p.capacity_mw = path(&[(2020, 0.0), (2022, 0.0), (2023, 0.5)]);
+    s.ppas.push(p);
+    let a = cost(&s);
+    let e = Engine::new(&s);
+    let mut run = Run::new(&e);
+    e.run_with_items(LeverSet::ALL, &mut run);
+    let n = a.items.len();
+    let at = |field: &str| a.items.iter().position(|u| u.item.field == field).expect(field);
+    let o_b = 0.6;
+    for y in 0..5 {
+        let fy = 2020 + y as i32;
+        let a_b = s.sites[1].activity.value_or(fy, 1.0);
+        let q = |field: &str| run.item_qty[y * n + at(field)];
+        let grid_b = run.site(y, 1).grid_mwh;
+        let cb = s.sites[1].co2_free_share.value_or(fy, 0.0);
+        eq(q("regions[1].co2_free_premium_jpy_per_mwh"), cb * grid_b);
+        let rho = s.materials[0].recycled_share.value_or(fy, 0.0);
+        let gamma = s.materials[0].low_carbon_share.value_or(fy, 0.0);
+        eq(
+            q("materials[0].recycled_price_diff_jpy_per_t"),
+            o_b * 100.0 * a_b * rho,
+        );
+        eq(
+            q("materials[0].low_carbon_price_diff_jpy_per_t"),
+            o_b * 100.0 * a_b * gamma,
+        );
+        let mw = s.ppas[0].capacity_mw.value_or(fy, 0.0);
+        eq(q("ppas[0].price_jpy_per_mwh"), o_b * mw * 1_000.0);
+        eq(q("ppas[0].capex_jpy_per_mw"), o_b * mw);
+    }
+}
+
+#[test]
+fn the_organisations_unpriced_credits_and_material_count_in_their_groups() {
+    // Credits bought without a price and an organisation-level material without price
+    // differences: their quantities are the Credits' and the Recycling group's.
+    let mut s = two_regions();
+    s.credits.t_co2_per_yr = path(&[(2020, 0.0), (2023, 40.0)]);
+    let org: decarb::model::Material = ron::from_str(
+        r#"(id: "al", name: "Aluminium", quantity_t: 50.0,
+            ef_primary_t_per_t: 10.0, ef_recycled_t_per_t: 1.0, ef_low_carbon_t_per_t: 4.0,
+            recycled_share: [(2020, 0.0), (2024, 0.6)])"#,
+    )
+    .unwrap();
+    s.materials.push(org);
+    per_site_runs_match_whole_runs(&s);
+    let a = cost(&s);
+    let groups = |field: &str| {
+        a.missing()
+            .find(|u| u.item.field == field)
+            .unwrap_or_else(|| panic!("{field} missing"))
+            .groups
+            .clone()
+    };
+    assert_eq!(groups("credits.price_jpy_per_t"), vec![LeverGroup::Credits]);
+    assert_eq!(
+        groups("materials[1].recycled_price_diff_jpy_per_t"),
+        vec![LeverGroup::Recycling]
+    );
 }

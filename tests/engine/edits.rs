@@ -682,3 +682,181 @@ fn activity_growth_replaces_a_keyframe_in_the_year_before_and_needs_a_year_to_gr
     };
     assert!(unchanged(apply(&mut one, e)).contains("no year after the base year"));
 }
+
+#[test]
+fn every_price_path_ref_reads_and_writes_its_field_and_never_moves_emissions() {
+    let mut s = minimal();
+    let refs = [
+        PathRef::RegionPowerPrice(0),
+        PathRef::RegionPremium(0),
+        PathRef::SitePremium(0),
+        PathRef::SiteProcessOpex(0),
+        PathRef::FuelPrice(1),
+        PathRef::PpaPrice(0),
+        PathRef::PpaOpex(0),
+        PathRef::MaterialRecycledPrice(0),
+        PathRef::MaterialLowCarbonPrice(0),
+        PathRef::CreditPrice,
+        PathRef::CarbonPrice,
+    ];
+    let before = decarb::engine::project(&s);
+    for (k, r) in refs.into_iter().enumerate() {
+        assert!(r.is_price(), "{r:?}");
+        assert_eq!(r.default_value(), 0.0);
+        let marker = Path(vec![(2030, 100.0 * k as f64 + 1.0)]);
+        assert_eq!(apply(&mut s, Edit::SetPath(r, marker.clone())), Outcome::Changed);
+        assert_eq!(r.get(&s), Some(&marker), "{r:?}");
+    }
+    let v = |p: &Path| p.0[0].1;
+    assert_eq!(v(&s.regions[0].power_price_jpy_per_mwh), 1.0);
+    assert_eq!(v(&s.regions[0].co2_free_premium_jpy_per_mwh), 101.0);
+    assert_eq!(v(&s.sites[0].co2_free_premium_jpy_per_mwh), 201.0);
+    assert_eq!(v(&s.sites[0].process_change_opex_jpy_per_yr), 301.0);
+    assert_eq!(v(&s.fuels[1].price_jpy_per_gj), 401.0);
+    assert_eq!(v(&s.ppas[0].price_jpy_per_mwh), 501.0);
+    assert_eq!(v(&s.ppas[0].opex_jpy_per_mw_yr), 601.0);
+    assert_eq!(v(&s.materials[0].recycled_price_diff_jpy_per_t), 701.0);
+    assert_eq!(v(&s.materials[0].low_carbon_price_diff_jpy_per_t), 801.0);
+    assert_eq!(v(&s.credits.price_jpy_per_t), 901.0);
+    assert_eq!(v(&s.carbon_price_jpy_per_t), 1001.0);
+    let after = decarb::engine::project(&s);
+    assert_eq!(before.scenario.totals, after.scenario.totals);
+    assert_eq!(before.bau.totals, after.bau.totals);
+    // levers are not prices
+    for r in [PathRef::SiteCo2Free(0), PathRef::Credits, PathRef::RegionEf(0)] {
+        assert!(!r.is_price(), "{r:?}");
+    }
+    for r in [
+        PathRef::RegionPowerPrice(1),
+        PathRef::RegionPremium(1),
+        PathRef::SitePremium(1),
+        PathRef::SiteProcessOpex(1),
+        PathRef::FuelPrice(2),
+        PathRef::PpaPrice(1),
+        PathRef::PpaOpex(1),
+        PathRef::MaterialRecycledPrice(1),
+        PathRef::MaterialLowCarbonPrice(1),
+    ] {
+        assert!(r.get(&s).is_none(), "{r:?}");
+        assert!(r.get_mut(&mut s).is_none(), "{r:?}");
+    }
+}
+
+#[test]
+fn every_number_ref_reads_writes_and_keeps_lifetimes_whole_and_in_range() {
+    use decarb::model::edit::NumberRef as N;
+    let mut s = minimal();
+    s.sites[0].measures.push(decarb::model::Measure {
+        name: "LED".into(),
+        year: 2025,
+        electricity_saving: None,
+        fuel_saving: None,
+        capex_jpy: None,
+        lifetime_years: None,
+        source: String::new(),
+    });
+    let capex = [
+        N::SiteEfficiencyCapexMwh(0),
+        N::SiteEfficiencyCapexGj(0),
+        N::SiteProcessCapex(0),
+        N::FuelSwitchCapex(0, 0),
+        N::MeasureCapex(0, 0),
+        N::PpaCapex(0),
+    ];
+    let lives = [
+        N::DefaultLifetime,
+        N::SiteEfficiencyLifetime(0),
+        N::SiteProcessLifetime(0),
+        N::FuelSwitchLifetime(0, 0),
+        N::PpaLifetime(0),
+    ];
+    for (k, r) in capex.into_iter().enumerate() {
+        assert!(r.optional() && !r.is_lifetime(), "{r:?}");
+        let x = 1e6 * (k as f64 + 1.0);
+        assert_eq!(
+            apply(&mut s, Edit::SetNumber(r, Some(x))),
+            Outcome::Changed,
+            "{r:?}"
+        );
+        assert_eq!(r.get(&s), Some(Some(x)), "{r:?}");
+        assert_eq!(unchanged(apply(&mut s, Edit::SetNumber(r, Some(x)))), "no change");
+        // not given: left out, never 0
+        assert_eq!(apply(&mut s, Edit::SetNumber(r, None)), Outcome::Changed, "{r:?}");
+        assert_eq!(r.get(&s), Some(None), "{r:?}");
+        assert_eq!(
+            apply(&mut s, Edit::SetNumber(r, Some(x))),
+            Outcome::Changed,
+            "{r:?}"
+        );
+    }
+    let site = &s.sites[0];
+    assert_eq!(site.efficiency_capex_jpy_per_mwh_yr, Some(1e6));
+    assert_eq!(site.efficiency_capex_jpy_per_gj_yr, Some(2e6));
+    assert_eq!(site.process_change_capex_jpy, Some(3e6));
+    assert_eq!(site.fuel_switches[0].capex_jpy, Some(4e6));
+    assert_eq!(site.measures[0].capex_jpy, Some(5e6));
+    assert_eq!(s.ppas[0].capex_jpy_per_mw, Some(6e6));
+    for (k, r) in lives.into_iter().enumerate() {
+        assert!(r.is_lifetime() && !r.optional(), "{r:?}");
+        let y = 10.0 + k as f64;
+        // rounded to whole years, held in 1..=200
+        assert_eq!(
+            apply(&mut s, Edit::SetNumber(r, Some(y + 0.4))),
+            Outcome::Changed,
+            "{r:?}"
+        );
+        assert_eq!(r.get(&s), Some(Some(y)), "{r:?}");
+        apply(&mut s, Edit::SetNumber(r, Some(0.2)));
+        assert_eq!(r.get(&s), Some(Some(1.0)), "{r:?}");
+        apply(&mut s, Edit::SetNumber(r, Some(250.0)));
+        assert_eq!(r.get(&s), Some(Some(200.0)), "{r:?}");
+        assert_eq!(
+            unchanged(apply(&mut s, Edit::SetNumber(r, None))),
+            "this value cannot be left empty"
+        );
+        apply(&mut s, Edit::SetNumber(r, Some(y)));
+    }
+    assert_eq!(s.cost.default_lifetime_years, 10);
+    assert_eq!(s.sites[0].efficiency_lifetime_years, 11);
+    assert_eq!(s.sites[0].process_change_lifetime_years, 12);
+    assert_eq!(s.sites[0].fuel_switches[0].lifetime_years, 13);
+    assert_eq!(s.ppas[0].lifetime_years, 14);
+    // the discount rate: any rate the file may hold, never empty
+    let r = N::DiscountRate;
+    assert!(!r.optional() && !r.is_lifetime());
+    assert_eq!(apply(&mut s, Edit::SetNumber(r, Some(-2.5))), Outcome::Changed);
+    assert_eq!(s.discount_rate_pct, -2.5);
+    apply(&mut s, Edit::SetNumber(r, Some(150.0)));
+    assert_eq!(s.discount_rate_pct, 99.0);
+    apply(&mut s, Edit::SetNumber(r, Some(-150.0)));
+    assert_eq!(s.discount_rate_pct, -99.0);
+    assert_eq!(
+        unchanged(apply(&mut s, Edit::SetNumber(r, Some(f64::NAN)))),
+        "not a number"
+    );
+    assert_eq!(
+        unchanged(apply(&mut s, Edit::SetNumber(r, None))),
+        "this value cannot be left empty"
+    );
+    // items that no longer exist
+    for r in [
+        N::SiteEfficiencyCapexMwh(1),
+        N::SiteEfficiencyCapexGj(1),
+        N::SiteEfficiencyLifetime(1),
+        N::SiteProcessCapex(1),
+        N::SiteProcessLifetime(1),
+        N::FuelSwitchCapex(0, 1),
+        N::FuelSwitchLifetime(0, 1),
+        N::FuelSwitchCapex(1, 0),
+        N::MeasureCapex(0, 1),
+        N::PpaCapex(1),
+        N::PpaLifetime(1),
+    ] {
+        assert_eq!(r.get(&s), None, "{r:?}");
+        assert_eq!(
+            unchanged(apply(&mut s, Edit::SetNumber(r, Some(1.0)))),
+            "this item no longer exists",
+            "{r:?}"
+        );
+    }
+}

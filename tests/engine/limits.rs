@@ -703,3 +703,41 @@ fn a_single_lever_path_is_checked_with_its_field_name() {
     );
     assert!(validate_path_ref(&s, PathRef::SiteActivity(0)).is_none());
 }
+
+/// A price path dragged alone: the same field names and checks as the whole file's; prices
+/// with a fallback or a sign of their own are left to the whole check.
+#[test]
+fn a_single_price_path_is_checked_with_its_field_name() {
+    use decarb::model::edit::PathRef;
+    use decarb::model::validate::{validate, validate_path_ref};
+    let mut s = minimal();
+    let negative = Path(vec![(2020, -1.0)]);
+    for (r, field) in [
+        (PathRef::CreditPrice, "credits.price_jpy_per_t"),
+        (PathRef::CarbonPrice, "carbon_price_jpy_per_t"),
+        (PathRef::RegionPowerPrice(0), "regions[0].power_price_jpy_per_mwh"),
+        (PathRef::FuelPrice(1), "fuels[1].price_jpy_per_gj"),
+        (PathRef::PpaPrice(0), "ppas[0].price_jpy_per_mwh"),
+    ] {
+        let (name, problems) = validate_path_ref(&s, r).unwrap();
+        assert_eq!((name.as_str(), problems.len()), (field, 0), "{r:?}");
+        let mut bad = s.clone();
+        *r.get_mut(&mut bad).unwrap() = negative.clone();
+        let (_, problems) = validate_path_ref(&bad, r).unwrap();
+        assert_eq!(problems.len(), 1, "{r:?}");
+        // the same problem as the whole check finds
+        assert!(validate(&bad).iter().any(|p| p.path == problems[0].path), "{r:?}");
+    }
+    for r in [
+        PathRef::RegionPremium(0),
+        PathRef::SitePremium(0),
+        PathRef::SiteProcessOpex(0),
+        PathRef::PpaOpex(0),
+        PathRef::MaterialRecycledPrice(0),
+        PathRef::MaterialLowCarbonPrice(0),
+    ] {
+        assert!(validate_path_ref(&s, r).is_none(), "{r:?}");
+    }
+    s.credits.price_jpy_per_t = negative;
+    assert!(!validate(&s).is_empty());
+}

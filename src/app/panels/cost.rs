@@ -7,14 +7,16 @@ use crate::app::ChartOptions;
 use crate::charts::cost::{self as charts_cost, MaccOptions};
 use crate::engine::cost_analysis::{CostAnalysis, PerTonne};
 use crate::export::Analysis;
-use crate::export::cost::{intensity, per_tonne_in, shown_in};
+use crate::export::cost::{per_tonne_in, shown_in};
 use crate::i18n::{Lang, tr};
 use crate::model::Scenario;
 use crate::units::{Money, Units, group};
 use egui_plot::{Bar, BarChart, HLine, Line, Plot, PlotPoints, VLine};
 
-/// The exposure line and the carbon price (the charts' "missed" red).
-const EXPOSURE: egui::Color32 = egui::Color32::from_rgb(205, 60, 0);
+/// The exposure line: near black, apart from every lever group's colour.
+const EXPOSURE: egui::Color32 = egui::Color32::from_gray(40);
+/// The carbon price (the charts' "missed" red).
+const CARBON: egui::Color32 = egui::Color32::from_rgb(205, 60, 0);
 /// The cut still needed (the charts' "met" green).
 const GAP: egui::Color32 = egui::Color32::from_rgb(0, 140, 100);
 
@@ -180,8 +182,8 @@ fn macc_chart(
     let (bars, left_out) = charts_cost::macc_bars(s, a, mo, lang);
     ui.label(
         egui::RichText::new(format!(
-            "MACC FY{} — {} [円/t-CO2] × {} [{}]",
-            a.macc_year,
+            "MACC {} — {} [円/t-CO2] × {} [{}]",
+            crate::i18n::fy(lang, a.macc_year),
             tr(lang, "cost per tonne"),
             if o.macc_cumulative {
                 tr(lang, "cumulative abatement")
@@ -247,12 +249,12 @@ fn macc_chart(
             let bounds = pu.plot_bounds();
             if let Some(p) = carbon {
                 let label = format!("{} {} 円/t", tr(lang, "Carbon price"), group(p, 0));
-                pu.hline(HLine::new(label.clone(), p).color(EXPOSURE));
+                pu.hline(HLine::new(label.clone(), p).color(CARBON));
                 pu.text(
                     egui_plot::Text::new(
                         String::new(),
                         egui_plot::PlotPoint::new(bounds.max()[0], p),
-                        egui::RichText::new(label).small().color(EXPOSURE),
+                        egui::RichText::new(label).small().color(CARBON),
                     )
                     .anchor(egui::Align2::RIGHT_BOTTOM),
                 );
@@ -329,7 +331,7 @@ fn table(ui: &mut egui::Ui, a: &CostAnalysis, money: Money, units: Units, lang: 
                 ui.label(shown_in(lang, r, r.per_cumulative_t));
                 ui.label(shown_in(lang, r, r.break_even));
                 ui.label(units.fmt(r.abatement_macc_year_t));
-                ui.label(intensity(r));
+                ui.label(crate::export::cost::intensity_in(lang, r));
                 let mut notes = Vec::new();
                 if !r.incomplete.is_empty() {
                     notes.push(format!("{} ({})", tr(lang, "incomplete"), r.incomplete.len()));
@@ -341,7 +343,14 @@ fn table(ui: &mut egui::Ui, a: &CostAnalysis, money: Money, units: Units, lang: 
                     .incomplete
                     .iter()
                     .chain(&r.assumed)
-                    .map(|&k| format!("{} ({})", a.items[k].item.what, a.items[k].item.field))
+                    .map(|&k| {
+                        let u = &a.items[k];
+                        format!(
+                            "{} ({})",
+                            crate::export::cost::item_what(lang, &u.item.what),
+                            u.item.field
+                        )
+                    })
                     .collect();
                 let l = ui.label(notes.join("; "));
                 if !missing.is_empty() {
@@ -356,7 +365,14 @@ fn table(ui: &mut egui::Ui, a: &CostAnalysis, money: Money, units: Units, lang: 
             egui::RichText::new(tr(lang, "Not counted (no price in the file; never taken as 0):")).small(),
         );
         for u in missing {
-            ui.label(egui::RichText::new(format!("• {} ({})", u.item.what, u.item.field)).small());
+            ui.label(
+                egui::RichText::new(format!(
+                    "• {} ({})",
+                    crate::export::cost::item_what(lang, &u.item.what),
+                    u.item.field
+                ))
+                .small(),
+            );
         }
     }
 }

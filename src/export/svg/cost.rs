@@ -11,6 +11,9 @@ use crate::charts::{Dash, MET, MISSED, Rgb, hex};
 use crate::units::{Money, group};
 use std::fmt::Write;
 
+/// The exposure line: near black, apart from every lever group's colour.
+const EXPOSURE: Rgb = (40, 40, 40);
+
 /// A text along the value axis.
 fn y_text(o: &mut String, text: &str, f: &Frame) {
     let cy = (TOP + f.bottom) / 2.0;
@@ -119,11 +122,11 @@ pub fn plan_cost_chart(
         let _ = write!(
             o,
             r#"<polyline fill="none" stroke="{c}" stroke-width="2.2" points="{p}"><title>{n}</title></polyline>"#,
-            c = hex(MISSED),
+            c = hex(EXPOSURE),
             p = pts.join(" "),
             n = esc(exposure_name)
         );
-        items.push((exposure_name.to_string(), MISSED, Sw::Line(Dash::Solid)));
+        items.push((exposure_name.to_string(), EXPOSURE, Sw::Line(Dash::Solid)));
     }
     for l in layers.iter().rev() {
         items.push((l.name.clone(), l.color, Sw::Area));
@@ -164,7 +167,12 @@ pub fn macc_chart(bars: &[MaccBar], m: &MaccFrame, cap: &Caption, note: &[String
         .filter(|(_, g)| g.is_finite() && *g > 0.0);
     let x_max = total.max(gap.map_or(0.0, |g| g.1 * 1.05)).max(1e-9);
     let nl = note_lines(note);
-    let mut f = Frame::new(0.0, x_max, m.range.0, m.range.1, nl.len());
+    // (a range that is not one would make `clamp` panic: any input draws)
+    let (lo, hi) = match m.range {
+        (a, b) if a.is_finite() && b.is_finite() && a < b => (a, b),
+        _ => (0.0, 1.0),
+    };
+    let mut f = Frame::new(0.0, x_max, lo, hi, nl.len());
     f.right = W - 24.0;
     let mut o = String::new();
     open(&mut o, cap);
@@ -194,7 +202,6 @@ pub fn macc_chart(bars: &[MaccBar], m: &MaccFrame, cap: &Caption, note: &[String
         y = f.bottom + 36.0,
         t = esc(m.x_label)
     );
-    let (lo, hi) = m.range;
     let mut x = 0.0;
     for b in bars {
         let w = b.width / u;
@@ -275,4 +282,63 @@ pub fn macc_chart(bars: &[MaccBar], m: &MaccFrame, cap: &Caption, note: &[String
     notes(&mut o, &nl, &f);
     o.push_str("</svg>");
     o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::units::Units;
+
+    #[test]
+    fn any_bars_and_range_draw_without_a_panic() {
+        let cap = Caption {
+            title: "MACC <FY2030> & \"x\"",
+            metric: "m",
+            scenario: "s",
+            date: "",
+            units: Units::T,
+            lang: Lang::En,
+        };
+        let bar = |height: f64, width: f64| MaccBar {
+            name: "<b>".into(),
+            height,
+            width,
+            color: (0, 0, 0),
+        };
+        for (bars, range) in [
+            (vec![], (f64::NAN, 1.0)),
+            (vec![bar(f64::NAN, 1.0), bar(5.0, f64::INFINITY)], (0.0, 0.0)),
+            (vec![bar(-3e9, 1e-12), bar(2.0, 10.0)], (10.0, -10.0)),
+        ] {
+            let svg = macc_chart(
+                &bars,
+                &MaccFrame {
+                    carbon: Some(("c", f64::NAN)),
+                    gap: Some(("g", -1.0)),
+                    range,
+                    x_label: "x",
+                    y_label: "y",
+                },
+                &cap,
+                &["<note>".into()],
+            );
+            assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+            assert!(!svg.contains("<b>") && !svg.contains("<note>") && !svg.contains("<FY2030>"));
+        }
+        let svg = plan_cost_chart(
+            &[2024, 2025],
+            &[CostLayer {
+                name: "<g>".into(),
+                color: (1, 2, 3),
+                values_jpy: vec![f64::NAN, -1e8],
+            }],
+            Some(&[f64::INFINITY, 2e8]),
+            "<x>",
+            &cap,
+            Money::OkuYen,
+            &[],
+        );
+        assert!(svg.ends_with("</svg>") && !svg.contains("<g>") && !svg.contains("<x>"));
+    }
 }
