@@ -502,15 +502,19 @@ pub fn cost_html(a: &CostAnalysis, lang: Lang, money: Money, units: Units) -> St
     use crate::i18n::tr;
     let mut o = String::new();
     o.push_str(&format!(
-        r#"<h2>{}</h2><p class="note">{} FY{}–FY{}, {} {} %; {}: {}.</p><ul>"#,
+        r#"<h2>{}</h2><p class="note">{} {}–{}{sep}{} {} %{semi}{}: {}{stop}</p><ul>"#,
         tr(lang, "Cost of the plan"),
         tr(lang, "Real JPY against BAU over"),
-        a.from_year,
-        a.last_year,
+        crate::i18n::fy(lang, a.from_year),
+        crate::i18n::fy(lang, a.last_year),
         tr(lang, "discount rate"),
         group(a.rate * 100.0, 2),
         tr(lang, "abatement metric"),
-        esc(&crate::explain::metric_label(&a.metric, lang))
+        esc(&crate::explain::metric_label(&a.metric, lang)),
+        // Japanese punctuation in a Japanese sentence
+        sep = if lang == Lang::Ja { "、" } else { ", " },
+        semi = if lang == Lang::Ja { "、" } else { "; " },
+        stop = if lang == Lang::Ja { "。" } else { "." },
     ));
     for (name, value) in kpis(a, lang, money, units, true) {
         o.push_str(&format!("<li>{}: <b>{}</b></li>", esc(&name), esc(&value)));
