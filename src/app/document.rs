@@ -357,28 +357,19 @@ impl Plan {
             | PathRef::SiteProcessChange(i)
             | PathRef::SiteActivity(i)
             | PathRef::SiteOwnership(i) => Some(i),
-            // Prices: the cost part of the engine only; BAU's cost moves with them (and a first
-            // price gives the runs their cost buffers).
-            PathRef::CarbonPrice
-            | PathRef::RegionPowerPrice(_)
-            | PathRef::RegionPremium(_)
-            | PathRef::SitePremium(_)
-            | PathRef::SiteProcessOpex(_)
-            | PathRef::FuelPrice(_)
-            | PathRef::PpaPrice(_)
-            | PathRef::PpaOpex(_)
-            | PathRef::MaterialRecycledPrice(_)
-            | PathRef::MaterialLowCarbonPrice(_)
-            | PathRef::CreditPrice => {
-                self.recompile_cost = true;
-                None
-            }
             PathRef::MaterialRecycled(_)
             | PathRef::MaterialLowCarbon(_)
             | PathRef::PpaCapacity(_)
             | PathRef::RegionEf(_)
             | PathRef::Credits => {
                 self.recompile_all = true;
+                None
+            }
+            // Prices: the cost part of the engine only; BAU's cost moves with them (and a first
+            // price gives the runs their cost buffers).
+            _ => {
+                debug_assert!(r.is_price());
+                self.recompile_cost = true;
                 None
             }
         };

@@ -356,33 +356,29 @@ fn sites_ui(ui: &mut Ui, c: &Ctx, filter: &str, out: &mut LeverOutput) {
                     PRICE,
                     out,
                 );
-                number_row(
-                    ui,
-                    c,
-                    &format!("{n} — {} [円 per MWh/yr]", tr(lang, "efficiency capex")),
-                    NumberRef::SiteEfficiencyCapexMwh(i),
-                    0.0..=1e7,
-                    "",
-                    out,
-                );
-                number_row(
-                    ui,
-                    c,
-                    &format!("{n} — {} [円 per GJ/yr]", tr(lang, "efficiency capex")),
-                    NumberRef::SiteEfficiencyCapexGj(i),
-                    0.0..=1e7,
-                    "",
-                    out,
-                );
-                number_row(
-                    ui,
-                    c,
-                    &format!("{n} — {}", tr(lang, "efficiency lifetime")),
-                    NumberRef::SiteEfficiencyLifetime(i),
-                    1.0..=200.0,
-                    " yr",
-                    out,
-                );
+                let efficiency = [
+                    (
+                        "efficiency capex",
+                        " [円 per MWh/yr]",
+                        NumberRef::SiteEfficiencyCapexMwh(i),
+                    ),
+                    (
+                        "efficiency capex",
+                        " [円 per GJ/yr]",
+                        NumberRef::SiteEfficiencyCapexGj(i),
+                    ),
+                    ("efficiency lifetime", "", NumberRef::SiteEfficiencyLifetime(i)),
+                ];
+                for (what, unit, number) in efficiency {
+                    let lifetime = matches!(number, NumberRef::SiteEfficiencyLifetime(_));
+                    let (range, suffix) = if lifetime {
+                        (1.0..=200.0, " yr")
+                    } else {
+                        (0.0..=1e7, "")
+                    };
+                    let label = format!("{n} — {}{unit}", tr(lang, what));
+                    number_row(ui, c, &label, number, range, suffix, out);
+                }
                 if site.process_t_co2 > 0.0 {
                     number_row(
                         ui,
