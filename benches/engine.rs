@@ -109,5 +109,66 @@ fn big_company(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, engine, big_company);
+/// The Monte Carlo (ANALYSES.md §9.25): the kernel per draw, 1,000 and 10,000 draws of the
+/// 20-site synthetic company with the numpy reference's inputs (one multiplier per region,
+/// site and PPA), and JX's own inputs.
+fn monte_carlo(c: &mut Criterion) {
+    use decarb::engine::uncertainty::{Evaluator, Options, Progress, Study};
+    let mut s = synthetic::scenario(20, 7);
+    synthetic::reference_uncertainty(&mut s);
+    let e = Engine::new(&s);
+    let study = Study::new(&s);
+    let eval = Evaluator::new(&study, &s, &e, false);
+    let k = study.design(1, 1);
+    let mut scr = eval.scratch();
+    let mut out = vec![0.0; eval.per_draw()];
+    c.bench_function("mc/kernel, one draw (20-site synthetic, 33 years)", |b| {
+        b.iter(|| eval.one(black_box(&k), &mut out, &mut scr))
+    });
+    for n in [1_000usize, 10_000] {
+        c.bench_function(
+            &format!("mc/{n} draws (20-site synthetic: design, kernel, percentiles, P(met))"),
+            |b| {
+                b.iter(|| {
+                    study
+                        .run(
+                            &s,
+                            &e,
+                            Options {
+                                draws: Some(n),
+                                ..Options::default()
+                            },
+                            &Progress::default(),
+                        )
+                        .unwrap()
+                })
+            },
+        );
+    }
+    let jx = model::from_str(decarb::DEFAULT_SCENARIO).expect("embedded scenario");
+    let ej = Engine::new(&jx);
+    let sj = Study::new(&jx);
+    c.bench_function("mc/jx 1,000 draws (its own inputs, kernel)", |b| {
+        b.iter(|| {
+            sj.run(&jx, &ej, Options::default(), &Progress::default())
+                .unwrap()
+        })
+    });
+    c.bench_function("mc/jx 1,000 draws with cost percentiles (generic path)", |b| {
+        b.iter(|| {
+            sj.run(
+                &jx,
+                &ej,
+                Options {
+                    cost: true,
+                    ..Options::default()
+                },
+                &Progress::default(),
+            )
+            .unwrap()
+        })
+    });
+}
+
+criterion_group!(benches, engine, big_company, monte_carlo);
 criterion_main!(benches);

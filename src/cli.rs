@@ -181,6 +181,31 @@ pub enum Command {
         #[arg(long, default_value = "man-t")]
         units: Units,
     },
+    /// How sure the plan is (Monte Carlo of the file's `uncertainty` inputs): per-year
+    /// percentiles of the metric, the chance of meeting each target, cost percentiles, the
+    /// tornado and, with --sobol, Sobol indices.
+    Uncertainty {
+        file: PathBuf,
+        /// Number of draws (default: the file's; at most 100,000).
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+        draws: Option<u32>,
+        /// Seed of the draws (default: the file's).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Write CSV to OUT (`-` = stdout): the fan, an empty line, P(met), an empty line, the
+        /// tornado.
+        #[arg(long, value_name = "OUT|-")]
+        csv: Option<PathBuf>,
+        /// Also compute Sobol first-order and total indices (512 base samples, N(K + 2) runs).
+        #[arg(long)]
+        sobol: bool,
+        /// Money unit of the text: yen, million-yen (百万円) or oku-yen (億円).
+        #[arg(long, default_value = "oku-yen")]
+        money: crate::units::Money,
+        /// Tonnes of the text: t, kt or man-t (万t).
+        #[arg(long, default_value = "man-t")]
+        units: Units,
+    },
     /// What the plan costs against BAU (NPV, cost per tonne, MACC, carbon-price exposure): the
     /// lever-group table and the yearly series.
     Cost {
@@ -532,6 +557,40 @@ pub fn run_command(cmd: Command) -> i32 {
                     write_out(Some(&out), &text)
                 }
                 None => write_out(None, &crate::export::cost::cost_text(&s, &a, money, units, year)),
+            }
+        }
+        Command::Uncertainty {
+            file,
+            draws,
+            seed,
+            csv,
+            sobol,
+            money,
+            units,
+        } => {
+            let Some(s) = load_or_report(&file) else {
+                return EXIT_INVALID;
+            };
+            if let Some(out) = &csv
+                && let Err(code) = refuse_overwrite(out, &[&file])
+            {
+                return code;
+            }
+            let engine = engine::Engine::new(&s);
+            let opt = engine::uncertainty::Options {
+                draws: draws.map(|d| d as usize),
+                seed,
+                cost: true,
+                tornado: true,
+                sobol: sobol.then_some(512),
+            };
+            let progress = engine::uncertainty::Progress::default();
+            let Ok(o) = engine::uncertainty::analyse(&s, &engine, opt, &progress) else {
+                return EXIT_INVALID;
+            };
+            match csv {
+                Some(out) => write_out(Some(&out), &crate::export::uncertainty::csv(&o)),
+                None => write_out(None, &crate::export::uncertainty::text(&s, &o, units, money)),
             }
         }
         Command::Factors {

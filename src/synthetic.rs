@@ -315,9 +315,59 @@ pub fn scenario(n_sites: usize, seed: u64) -> Scenario {
         },
         carbon_price_jpy_per_t: Path::default(),
         cost: Default::default(),
+        uncertainty: Default::default(),
         revenue_jpy: Path::default(),
         revenue_source: String::new(),
         history: Vec::new(),
         targets,
     }
+}
+
+/// The uncertain inputs of the vectorised numpy reference (ANALYSES.md §2.2, §2.5): one
+/// lognormal grid factor per region (σ 0.15), one truncated-normal activity per site
+/// (sd 0.08), one normal yield per PPA (sd 0.10); random sampling, uncertain from the year
+/// after the base year.
+pub fn reference_uncertainty(s: &mut Scenario) {
+    use crate::model::{Dist, Sampling, UncertainInput, UncertainTarget, Uncertainty};
+    let input = |id: &str, target: UncertainTarget, dist: Dist| UncertainInput {
+        id: id.into(),
+        target,
+        dist,
+        known_until: None,
+        ramp_years: 1,
+        each: true,
+        source: "the vectorised numpy reference (ANALYSES.md §2.2)".into(),
+        assumption: None,
+    };
+    let mut inputs = vec![
+        input(
+            "grid_ef",
+            UncertainTarget::GridEf { regions: Vec::new() },
+            Dist::LogNormal {
+                median: 1.0,
+                sigma: 0.15,
+            },
+        ),
+        input(
+            "activity",
+            UncertainTarget::Activity {
+                sites: Vec::new(),
+                scale_revenue: true,
+            },
+            Dist::Normal { mean: 1.0, sd: 0.08 },
+        ),
+    ];
+    if !s.ppas.is_empty() {
+        inputs.push(input(
+            "ppa_yield",
+            UncertainTarget::PpaYield { ppas: Vec::new() },
+            Dist::Normal { mean: 1.0, sd: 0.10 },
+        ));
+    }
+    s.uncertainty = Uncertainty {
+        draws: 10_000,
+        seed: 20260401,
+        sampling: Sampling::Random,
+        inputs,
+    };
 }

@@ -28,6 +28,9 @@ mod model_helpers;
 mod oracles;
 #[path = "engine/reference.rs"]
 mod reference;
+/// The uncertainty analysis: invariants, the kernel, reproducibility (ANALYSES.md §2).
+#[path = "engine/uncertainty.rs"]
+mod uncertainty;
 /// A reference implementation of MODEL.md §4–5, written from the page.
 #[path = "engine/validation.rs"]
 /// Validation at the edges of each rule.

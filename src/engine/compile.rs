@@ -48,6 +48,12 @@ impl LeverGroup {
 impl Mat {
     /// (ρ, γ) in year index `y`: the scenario's when the recycling group is on, else the
     /// base-year values (MODEL.md §5).
+    /// The material's emission factor for shares (ρ, γ) in year index `y` [t-CO2/t].
+    #[inline]
+    pub(crate) fn route_ef(&self, y: usize, rho: f64, gamma: f64) -> f64 {
+        (1.0 - rho - gamma) * self.ef_primary[y] + rho * self.ef_recycled[y] + gamma * self.ef_low_carbon[y]
+    }
+
     #[inline]
     pub(crate) fn shares(&self, y: usize, recycling_on: bool) -> (f64, f64) {
         if recycling_on {
@@ -94,9 +100,10 @@ pub(crate) struct Rule {
 pub(crate) struct Mat {
     pub site: Option<usize>,
     pub quantity_t: f64,
-    pub ef_primary: f64,
-    pub ef_recycled: f64,
-    pub ef_low_carbon: f64,
+    /// Emission factors by route per year [t-CO2/t] (constant but under a Monte Carlo draw).
+    pub ef_primary: Vec<f64>,
+    pub ef_recycled: Vec<f64>,
+    pub ef_low_carbon: Vec<f64>,
     pub rho: Vec<f64>,
     pub rho_off: f64,
     pub gamma: Vec<f64>,
@@ -110,7 +117,8 @@ pub(crate) struct SiteC {
     pub region: usize,
     pub production_t: f64,
     pub electricity_mwh: f64,
-    pub process_t: f64,
+    /// Process emissions at activity 1 per year [t-CO2] (constant but under a Monte Carlo draw).
+    pub process_t: Vec<f64>,
     /// Base-year fuel use [GJ] of each fuel in `active` (sparse: a site's memory grows with
     /// the fuels it uses, not with the scenario's fuel list).
     pub fuels_gj: Vec<f64>,
@@ -130,10 +138,12 @@ pub(crate) struct SiteC {
     pub process_change_off: f64,
     /// Own generation + allocated physical PPA output [MWh].
     pub physical_re: Vec<f64>,
-    pub physical_re_off: f64,
+    /// BAU's physical renewables per year: the base-year output, scaled only by a Monte Carlo
+    /// yield draw (ANALYSES.md §9.20).
+    pub physical_re_off: Vec<f64>,
     /// Allocated virtual PPA output [MWh].
     pub virtual_re: Vec<f64>,
-    pub virtual_re_off: f64,
+    pub virtual_re_off: Vec<f64>,
 }
 
 /// A scenario compiled for fast repeated runs.
@@ -274,7 +284,7 @@ fn compile_site(s: &Scenario, site: &crate::model::Site, base: i32, years: usize
         active,
         production_t: site.production_t,
         electricity_mwh: site.electricity_mwh,
-        process_t: site.process_t_co2,
+        process_t: vec![site.process_t_co2; years],
         fuels_gj,
         rules,
         materials: Vec::new(),
@@ -287,9 +297,9 @@ fn compile_site(s: &Scenario, site: &crate::model::Site, base: i32, years: usize
         process_change: sample(&site.process_change_share, base, years, 0.0),
         process_change_off: site.process_change_share.value_or(base, 0.0),
         physical_re,
-        physical_re_off,
+        physical_re_off: vec![physical_re_off; years],
         virtual_re: vec![0.0; years],
-        virtual_re_off: 0.0,
+        virtual_re_off: vec![0.0; years],
     }
 }
 
@@ -309,13 +319,16 @@ fn allocate_ppas(s: &Scenario, sites: &mut [SiteC], only: Option<&[usize]>, base
             for (i, slot) in arr.iter_mut().enumerate() {
                 *slot += ppa.capacity_mw.value_or(base + i as i32, 0.0) * ppa.yield_mwh_per_mw * share;
             }
-            *off += ppa.capacity_mw.value_or(base, 0.0) * ppa.yield_mwh_per_mw * share;
+            let v = ppa.capacity_mw.value_or(base, 0.0) * ppa.yield_mwh_per_mw * share;
+            for slot in off.iter_mut() {
+                *slot += v;
+            }
         }
     }
 }
 
 /// Production-weighted activity of all sites (unweighted mean when no site reports production).
-fn org_activity(sites: &[SiteC], years: usize) -> Vec<f64> {
+pub(crate) fn org_activity(sites: &[SiteC], years: usize) -> Vec<f64> {
     let total_p: f64 = sites.iter().map(|x| x.production_t).sum();
     let mut out = vec![1.0; years];
     if !sites.is_empty() {
@@ -368,9 +381,9 @@ impl Engine {
             .map(|m| Mat {
                 site: m.site.as_deref().and_then(|id| s.site_index(id)),
                 quantity_t: m.quantity_t,
-                ef_primary: m.ef_primary_t_per_t,
-                ef_recycled: m.ef_recycled_t_per_t,
-                ef_low_carbon: m.ef_low_carbon_t_per_t,
+                ef_primary: vec![m.ef_primary_t_per_t; years],
+                ef_recycled: vec![m.ef_recycled_t_per_t; years],
+                ef_low_carbon: vec![m.ef_low_carbon_t_per_t; years],
                 rho: sample(&m.recycled_share, base, years, 0.0),
                 rho_off: m.recycled_share.value_or(base, 0.0),
                 gamma: sample(&m.low_carbon_share, base, years, 0.0),

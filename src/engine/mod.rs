@@ -13,6 +13,7 @@ pub mod metric;
 mod run;
 mod runs;
 pub mod targets;
+pub mod uncertainty;
 pub mod wedges;
 
 pub use compile::{Engine, LeverGroup, LeverSet};

@@ -205,6 +205,24 @@ impl At {
 struct SiteOut {
     year: SiteYear,
     energy: EnergyYear,
+    parts: Parts,
+}
+
+/// The parts of one site-year that a Monte Carlo draw scales (ANALYSES.md §9.19): what is
+/// proportional to activity, and what is not (own generation, virtual output).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Parts {
+    /// Electricity demand after switching, before own generation and PPAs [MWh] (not × o).
+    pub e2: f64,
+    /// Physical renewables and virtual output [MWh] (not × o).
+    pub re: f64,
+    pub vre: f64,
+    /// CO2-free share.
+    pub c: f64,
+    /// Scope 1 of fuels, process and recycled feed [t-CO2] (× o).
+    pub fuel: f64,
+    pub process: f64,
+    pub kappa: f64,
 }
 
 impl Engine {
@@ -265,8 +283,12 @@ impl Engine {
 
         // §4.4–4.5 own generation, PPAs, grid purchase, Scope 2.
         let years = self.years;
-        let re = if ppa { s.physical_re[y] } else { s.physical_re_off };
-        let vre = if ppa { s.virtual_re[y] } else { s.virtual_re_off };
+        let re = if ppa {
+            s.physical_re[y]
+        } else {
+            s.physical_re_off[y]
+        };
+        let vre = if ppa { s.virtual_re[y] } else { s.virtual_re_off[y] };
         let grid = (e2 - re).max(0.0);
         let surplus = (re - e2).max(0.0);
         let c = if levers.has(LeverGroup::Co2Free) {
@@ -288,12 +310,13 @@ impl Engine {
             s1 += v;
             fuel_gj += f2[f];
         }
+        let fuel_s1 = s1;
         let pi = if levers.has(LeverGroup::ProcessChange) {
             s.process_change[y]
         } else {
             s.process_change_off
         };
-        let process = s.process_t * a * (1.0 - pi) * o;
+        let process = s.process_t[at.activity] * a * (1.0 - pi) * o;
         src[source::PROCESS] += process;
         s1 += process;
 
@@ -305,8 +328,7 @@ impl Engine {
             let (rho, gamma) = m.shares(y, rec);
             let q = m.quantity_t * a;
             kappa += m.kappa * q * (rho - m.rho_off);
-            let v =
-                q * ((1.0 - rho - gamma) * m.ef_primary + rho * m.ef_recycled + gamma * m.ef_low_carbon) * o;
+            let v = q * m.route_ef(y, rho, gamma) * o;
             src[source::FIRST_FUEL + n_fuels + mi] += v;
             s3 += v;
         }
@@ -330,16 +352,44 @@ impl Engine {
                 fuel_gj: fuel_gj * o,
                 production_t: s.production_t * a * o,
             },
+            parts: Parts {
+                e2,
+                re,
+                vre,
+                c,
+                fuel: fuel_s1,
+                process,
+                kappa,
+            },
         }
+    }
+
+    /// The site's emissions in every year with all levers on, with the parts a Monte Carlo
+    /// kernel scales: `(SiteYear, production [t], Parts)` per year.
+    pub(crate) fn site_parts(&self, si: usize) -> Vec<(SiteYear, f64, Parts)> {
+        let n = self.fuel_ef.len();
+        let (mut f1, mut f2) = (vec![0.0; n], vec![0.0; n]);
+        let mut src = vec![0.0; source::FIRST_FUEL + n + self.materials.len()];
+        (0..self.years)
+            .map(|y| {
+                let r = self.site_year(
+                    &self.sites[si],
+                    At::year(y),
+                    LeverSet::ALL,
+                    &mut f1,
+                    &mut f2,
+                    &mut src,
+                );
+                (r.year, r.energy.production_t, r.parts)
+            })
+            .collect()
     }
 
     /// Scope 3 of an organisation-level material (no linked site).
     #[inline]
     pub(crate) fn org_material(&self, m: &super::compile::Mat, at: At, rec: bool) -> f64 {
         let (rho, gamma) = m.shares(at.lever, rec);
-        m.quantity_t
-            * self.org_activity[at.activity]
-            * ((1.0 - rho - gamma) * m.ef_primary + rho * m.ef_recycled + gamma * m.ef_low_carbon)
+        m.quantity_t * self.org_activity[at.activity] * m.route_ef(at.lever, rho, gamma)
     }
 
     /// Runs the model with the given lever groups on, into `out` (sized by [`Run::new`]). The

@@ -137,7 +137,7 @@ impl Engine {
             LeverGroup::FuelSwitch,
         );
         add(
-            moves(&s.physical_re, s.physical_re_off) || moves(&s.virtual_re, s.virtual_re_off),
+            s.physical_re != s.physical_re_off || s.virtual_re != s.virtual_re_off,
             LeverGroup::Ppa,
         );
         add(

@@ -57,10 +57,10 @@ impl Engine {
                 .iter()
                 .any(|s| s.rules.iter().any(|r| r.share.iter().any(|&v| v != r.share_off))),
             LeverGroup::Ppa => {
-                self.sites.iter().any(|s| {
-                    s.physical_re.iter().any(|&v| v != s.physical_re_off)
-                        || s.virtual_re.iter().any(|&v| v != s.virtual_re_off)
-                }) || self.cost.as_ref().is_some_and(|c| c.ppa_capacity_moves)
+                self.sites
+                    .iter()
+                    .any(|s| s.physical_re != s.physical_re_off || s.virtual_re != s.virtual_re_off)
+                    || self.cost.as_ref().is_some_and(|c| c.ppa_capacity_moves)
             }
             LeverGroup::Efficiency => self
                 .sites

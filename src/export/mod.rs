@@ -15,6 +15,7 @@ pub mod png;
 pub mod summary;
 pub mod svg;
 pub mod tables;
+pub mod uncertainty;
 pub mod xlsx;
 
 /// Today's date (UTC) as `YYYY-MM-DD`, for report footers.

@@ -6,6 +6,7 @@ pub mod load;
 pub mod locate;
 pub mod path;
 pub mod scenario;
+pub mod uncertainty;
 pub mod validate;
 
 pub use load::{
@@ -15,3 +16,4 @@ pub use load::{
 pub use locate::Position;
 pub use path::Path;
 pub use scenario::*;
+pub use uncertainty::{Dist, LeverName, Route, Sampling, UncertainInput, UncertainTarget, Uncertainty};

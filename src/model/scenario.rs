@@ -67,6 +67,9 @@ pub struct Scenario {
     /// Settings of the cost analysis (ANALYSES.md §1.2).
     #[serde(default)]
     pub cost: CostSettings,
+    /// Uncertain inputs of the Monte Carlo analysis (ANALYSES.md §2.3).
+    #[serde(default, skip_serializing_if = "super::uncertainty::Uncertainty::is_default")]
+    pub uncertainty: super::uncertainty::Uncertainty,
     /// Revenue [JPY] for intensity per million yen; empty when not used.
     #[serde(default)]
     pub revenue_jpy: Path,

@@ -5,6 +5,9 @@ use super::path::Path;
 use super::scenario::*;
 use std::collections::HashSet;
 
+mod uncertainty;
+pub use uncertainty::ulimits;
+
 /// One problem in a scenario. `locate` is the most precise path for finding the offending
 /// value in the text (it may go down to a keyframe's element).
 #[derive(Clone, Debug, PartialEq)]
@@ -571,6 +574,7 @@ fn checks(v: &mut V) {
     v.path("revenue_jpy", &s.revenue_jpy, Range::NonNegative);
     history(v);
     targets(v);
+    uncertainty::uncertainty(v);
 }
 
 fn regions(v: &mut V) {

@@ -1,0 +1,219 @@
+//! The targets compiled for a draw: the same rule as `engine::targets::evaluate` (history
+//! first, then the model; the 1e-9 tolerance), read from a draw's totals without building a
+//! projection. Baselines and denominators from the model move with the draws (§9.24).
+
+use crate::engine::{Totals, covered};
+use crate::model::{HistoryKind, Per, Scenario, Scope, Scope2Method, TargetKind};
+
+/// Where a value comes from: reported history (fixed) or the model's year index.
+#[derive(Clone, Copy, Debug)]
+enum Src {
+    Fixed(f64),
+    Model(usize),
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Den {
+    Fixed(f64),
+    Production(usize),
+    Revenue(usize),
+    Missing,
+}
+
+#[derive(Clone, Debug)]
+enum Kind {
+    Level(f64),
+    Absolute {
+        base: Option<Src>,
+        factor: f64,
+    },
+    Intensity {
+        base: Option<Src>,
+        base_den: Den,
+        den: Den,
+        factor: f64,
+        per: Per,
+    },
+}
+
+#[derive(Clone, Debug)]
+struct TargetC {
+    label: String,
+    year: i32,
+    yi: usize,
+    scopes: Vec<Scope>,
+    method: Scope2Method,
+    credits: bool,
+    kind: Kind,
+}
+
+/// A target's value, level and verdict in one draw.
+pub struct Verdict {
+    pub value: f64,
+    pub level: f64,
+    pub met: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Targets(Vec<TargetC>);
+
+fn is_met(value: f64, level: f64, gross: f64) -> bool {
+    value.is_finite() && value <= level + 1e-9 * level.abs().max(gross.abs())
+}
+
+impl Targets {
+    pub fn new(s: &Scenario) -> Targets {
+        let years = s.year_count();
+        let index = |year: i32| {
+            usize::try_from(i64::from(year) - i64::from(s.base_year))
+                .ok()
+                .filter(|&i| i < years)
+        };
+        let actual = |year: i32| s.history_for(year).filter(|h| h.kind == HistoryKind::Actual);
+        let base = |year: i32, scopes: &[Scope], method| -> Option<Src> {
+            actual(year)
+                .and_then(|h| h.emissions(scopes, method))
+                .map(Src::Fixed)
+                .or_else(|| index(year).map(Src::Model))
+        };
+        let den = |year: i32, per: Per| -> Den {
+            let hist = actual(year);
+            let fixed = match per {
+                Per::Tonne => hist.and_then(|h| h.production_t),
+                Per::MillionJpy => hist.and_then(|h| h.revenue_jpy),
+            };
+            match (fixed, index(year), per) {
+                (Some(v), ..) => Den::Fixed(v),
+                (None, Some(i), Per::Tonne) => Den::Production(i),
+                (None, Some(i), Per::MillionJpy) if !s.revenue_jpy.is_empty() => Den::Revenue(i),
+                _ => Den::Missing,
+            }
+        };
+        Targets(
+            s.targets
+                .iter()
+                .filter_map(|t| {
+                    let yi = index(t.year)?;
+                    let kind = match t.kind {
+                        TargetKind::Level { t_co2 } => Kind::Level(t_co2),
+                        TargetKind::Absolute {
+                            reduction_pct,
+                            reference_year,
+                        } => Kind::Absolute {
+                            base: base(reference_year, &t.scopes, t.scope2_method),
+                            factor: 1.0 - reduction_pct / 100.0,
+                        },
+                        TargetKind::Intensity {
+                            reduction_pct,
+                            reference_year,
+                            per,
+                        } => Kind::Intensity {
+                            base: base(reference_year, &t.scopes, t.scope2_method),
+                            base_den: den(reference_year, per),
+                            den: den(t.year, per),
+                            factor: 1.0 - reduction_pct / 100.0,
+                            per,
+                        },
+                    };
+                    Some(TargetC {
+                        label: t.label.clone(),
+                        year: t.year,
+                        yi,
+                        scopes: t.scopes.clone(),
+                        method: t.scope2_method,
+                        credits: t.credits_count,
+                        kind,
+                    })
+                })
+                .collect(),
+        )
+    }
+
+    /// Whether a target reads the model's production (an intensity per tonne).
+    pub fn needs_production(&self) -> bool {
+        self.0.iter().any(|t| {
+            matches!(
+                t.kind,
+                Kind::Intensity {
+                    base_den: Den::Production(_),
+                    ..
+                } | Kind::Intensity {
+                    den: Den::Production(_),
+                    ..
+                }
+            )
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn label(&self, t: usize) -> (&str, i32) {
+        (&self.0[t].label, self.0[t].year)
+    }
+
+    /// Target `t` on a draw's totals, production [t] and revenue [JPY] per year index.
+    pub fn evaluate(
+        &self,
+        t: usize,
+        totals: &[Totals],
+        production: &[f64],
+        revenue: Option<&[f64]>,
+    ) -> Verdict {
+        let t = &self.0[t];
+        let at = &totals[t.yi];
+        let value_t = covered(at, &t.scopes, t.method, t.credits);
+        let gross_t = covered(at, &t.scopes, t.method, false);
+        let src = |s: Src| match s {
+            Src::Fixed(v) => v,
+            Src::Model(i) => covered(&totals[i], &t.scopes, t.method, false),
+        };
+        let den = |d: Den| -> Option<f64> {
+            match d {
+                Den::Fixed(v) => Some(v),
+                Den::Production(i) => Some(production[i]),
+                Den::Revenue(i) => revenue.map(|r| r[i]),
+                Den::Missing => None,
+            }
+        };
+        match t.kind {
+            Kind::Level(level) => Verdict {
+                value: value_t,
+                level,
+                met: is_met(value_t, level, gross_t),
+            },
+            Kind::Absolute { base, factor } => {
+                let level = base.map_or(f64::NAN, |b| src(b) * factor);
+                Verdict {
+                    value: value_t,
+                    level,
+                    met: level.is_finite() && is_met(value_t, level, gross_t),
+                }
+            }
+            Kind::Intensity {
+                base,
+                base_den,
+                den: d,
+                factor,
+                per,
+            } => {
+                // revenue in million JPY, as `targets::denominator`
+                let scale = |v: f64| if per == Per::MillionJpy { v / 1e6 } else { v };
+                let bd = den(base_den).map(scale);
+                let level = match (base, bd) {
+                    (Some(b), Some(x)) if x > 0.0 => src(b) / x * factor,
+                    _ => f64::NAN,
+                };
+                let dv = den(d).map(scale).filter(|v| *v > 0.0);
+                let value = dv.map_or(f64::NAN, |x| value_t / x);
+                let gross = dv.map_or(f64::NAN, |x| gross_t / x);
+                Verdict {
+                    value,
+                    level,
+                    met: level.is_finite() && is_met(value, level, gross),
+                }
+            }
+        }
+    }
+}
