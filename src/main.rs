@@ -86,6 +86,7 @@ fn window(args: cli::Cli) -> i32 {
         "bridge" => (app::panels::Lower::Bridge, false),
         "factors" => (app::panels::Lower::Factors, false),
         "cost" => (app::panels::Lower::Cost, false),
+        "uncertainty" => (app::panels::Lower::Uncertainty, false),
         _ => (app::panels::Lower::Stacked, false),
     });
     app::run(scenario, path, mode, lang, args.review, view, startup_errors)

@@ -43,8 +43,12 @@ fn harness(app: DecarbApp) -> Harness<'static, DecarbApp> {
 }
 
 /// The app on a scenario (and its file), answering file dialogs from `dialogs`.
+/// The fan is awaited each frame (`wait_for_fan`), so that every frame shows the fan of its
+/// own scenario and `run()` settles.
 fn app_full(s: Scenario, path: Option<PathBuf>, dialogs: FakeDialogs) -> DecarbApp {
-    DecarbApp::with_prefs(s, path, Prefs::default(), Mode::Normal, Box::new(dialogs))
+    let mut app = DecarbApp::with_prefs(s, path, Prefs::default(), Mode::Normal, Box::new(dialogs));
+    app.wait_for_fan = true;
+    app
 }
 
 fn app_with(dialogs: FakeDialogs) -> DecarbApp {
@@ -511,7 +515,14 @@ fn every_shipped_scenario_and_view_renders_without_changing_the_file() {
         let s = decarb::file::load(&path).unwrap();
         let mut h = harness(app_on(s, Some(path)));
         h.run();
-        for view in ["Wedges", "Bridge", "Factors", "By site", "By source"] {
+        for view in [
+            "Wedges",
+            "Bridge",
+            "Factors",
+            "Uncertainty",
+            "By site",
+            "By source",
+        ] {
             h.get_by_label(view).click();
             h.run();
         }
@@ -835,4 +846,114 @@ fn a_flat_carbon_price_moves_every_macc_bar_by_the_price_and_price_inputs_edit_r
         .click();
     h.run();
     assert_eq!(capex(&h), s.ppas[0].capex_jpy_per_mw);
+}
+
+/// The chance lines the target cards should show: the engine's own analysis of the window's
+/// scenario and metric with the live fan's draws.
+fn engine_chances(app: &DecarbApp) -> decarb::engine::uncertainty::Outcome {
+    use decarb::engine::uncertainty::{Options, Progress, Study};
+    let (s, m) = (app.doc.scenario(), app.doc.metric());
+    Study::new(s)
+        .with_metric(m.clone())
+        .run(
+            s,
+            &decarb::engine::Engine::new(s),
+            Options {
+                draws: Some(decarb::app::uncertainty::LIVE_DRAWS),
+                tornado: true,
+                ..Options::default()
+            },
+            &Progress::default(),
+        )
+        .unwrap()
+}
+
+/// Runs frames until the live fan is the one of the scenario shown.
+fn settle_fan(h: &mut Harness<'static, DecarbApp>) {
+    h.step();
+    assert!(
+        h.state_mut().fan.wait(std::time::Duration::from_secs(30)),
+        "the fan arrives"
+    );
+    h.run();
+}
+
+#[test]
+fn dragging_a_lever_moves_the_fan_and_the_chance_on_the_card_to_the_engines_values() {
+    let path = shipped("jmia-nonferrous-2013.ron");
+    let s = decarb::file::load(&path).unwrap();
+    let mut h = harness(app_on(s, Some(path)));
+    settle_fan(&mut h);
+    let before = engine_chances(h.state());
+    let t = &before.targets[0];
+    assert!(t.p_met > 0.05 && t.p_met < 0.95, "{}", t.p_met);
+    h.get_by_label(&kpi::p_met_label(Lang::En, t.p_met, t.se));
+    assert_eq!(
+        h.state().shown_fan().unwrap().fan,
+        before.fan,
+        "the fan drawn is the engine's"
+    );
+
+    h.get_by_role_and_label(
+        Role::Slider,
+        "Five-metal smelters, 16 companies (非鉄製錬 5鉱種, aggregate)",
+    )
+    .set_value_accesskit(5.0);
+    settle_fan(&mut h);
+    let after = engine_chances(h.state());
+    let a = &after.targets[0];
+    assert!(
+        a.p_met > t.p_met,
+        "more CO2-free power makes the target likelier: {} → {}",
+        t.p_met,
+        a.p_met
+    );
+    h.get_by_label(&kpi::p_met_label(Lang::En, a.p_met, a.se));
+    let shown = h.state().shown_fan().unwrap();
+    assert_eq!(shown.fan, after.fan);
+    assert_ne!(shown.fan, before.fan);
+    // the trajectory carries the bands and says what the fan is
+    h.get_by_label_contains("per-year marginal percentiles");
+}
+
+#[test]
+fn the_uncertainty_view_edits_inputs_with_undo_and_computes_sobol_in_the_background() {
+    let path = shipped("jmia-nonferrous-2013.ron");
+    let s = decarb::file::load(&path).unwrap();
+    let mut h = harness(app_on(s.clone(), Some(path)));
+    h.run();
+    h.get_by_label("Uncertainty").click();
+    settle_fan(&mut h);
+    h.get_by_label_contains("Chance of meeting each target");
+    h.get_by_label_contains("What matters most");
+    // an input from the presets
+    h.get_by_label("Add input").click();
+    h.run();
+    h.get_by_label("Process emissions").click();
+    settle_fan(&mut h);
+    assert_eq!(
+        h.state().doc.scenario().uncertainty.inputs.len(),
+        s.uncertainty.inputs.len() + 1
+    );
+    assert!(h.state().doc.is_dirty());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    settle_fan(&mut h);
+    assert!(h.state().doc.scenario() == &s, "undo removes it");
+    // Sobol in the background with a progress bar, then the table
+    h.get_by_label("Compute Sobol indices").click();
+    h.step();
+    h.step();
+    h.get_by_label("Cancel Sobol indices");
+    for _ in 0..600 {
+        if h.state().sobol.is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        h.step();
+    }
+    h.run();
+    let (_, o) = h.state().sobol_done.as_ref().expect("Sobol indices done");
+    let rows = o.sobol.as_ref().unwrap();
+    assert_eq!(rows.len(), 4);
+    h.get_by_label("first order");
 }

@@ -34,6 +34,13 @@ pub enum Command {
     SetMetric(Metric),
     /// Bridge and factor analysis years.
     SetYears(i32, i32),
+    /// An edit from a view other than the lever panel (the uncertainty editor).
+    Edit(crate::model::edit::Edit),
+    /// Show or hide the Monte Carlo fan over the trajectory.
+    ShowFan(bool),
+    /// Sobol indices in the background, and their Cancel.
+    StartSobol,
+    CancelSobol,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -217,6 +224,28 @@ pub fn apply(app: &mut DecarbApp, ctx: &egui::Context, c: Command) {
 /// Applies a command without asking.
 pub fn apply_confirmed(app: &mut DecarbApp, ctx: &egui::Context, c: Command) {
     match c {
+        Command::Edit(e) => {
+            if let Some(n) = app.doc.apply_edits(vec![e]).into_iter().last() {
+                app.status = Some(n);
+            }
+        }
+        Command::ShowFan(on) => app.prefs.chart.hide_fan = !on,
+        Command::StartSobol => {
+            if app.sobol.is_none() {
+                let d = &app.doc;
+                app.sobol = Some(super::uncertainty::SobolJob::start(
+                    d.revision(),
+                    d.scenario(),
+                    d.engine(),
+                    d.metric(),
+                ));
+            }
+        }
+        Command::CancelSobol => {
+            if let Some(j) = &app.sobol {
+                j.cancel();
+            }
+        }
         Command::New => match model::from_str(TEMPLATE) {
             Ok(s) => {
                 app.doc = Document::new(s, None);

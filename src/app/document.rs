@@ -57,6 +57,15 @@ pub struct Derived {
     analysis: Option<Analysis>,
     /// Effect of single levers on the current metric, per year (filled when asked).
     effects: RefCell<HashMap<LeverRef, Option<Vec<f64>>>>,
+    /// A number no other state of any document had: background work (the live fan) tells
+    /// by it whether its result is for the scenario now shown.
+    rev: u64,
+}
+
+/// The next revision number (unique in the process).
+fn next_rev() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl Derived {
@@ -73,6 +82,7 @@ impl Derived {
             results,
             analysis: None,
             effects: RefCell::new(HashMap::new()),
+            rev: next_rev(),
         }
     }
 }
@@ -122,6 +132,16 @@ impl Document {
     pub fn results(&self) -> &[TargetResult] {
         &self.derived.results
     }
+    /// Changes whenever the working scenario does.
+    pub fn revision(&self) -> u64 {
+        self.derived.rev
+    }
+
+    /// The compiled working scenario.
+    pub fn engine(&self) -> &Engine {
+        &self.derived.engine
+    }
+
     pub fn metric(&self) -> &Metric {
         &self.view.metric
     }
@@ -235,6 +255,7 @@ impl Document {
         d.results = targets::evaluate(&self.scenario, &d.projection);
         d.analysis = None;
         d.effects.borrow_mut().clear();
+        d.rev = next_rev();
         // Re-validate the edited paths only, when no rule spans fields.
         let checked: Option<Vec<(String, Vec<crate::model::validate::Problem>)>> = plan
             .paths

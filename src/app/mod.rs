@@ -11,6 +11,7 @@ pub mod menu;
 pub mod modes;
 pub mod panels;
 pub mod recovery;
+pub mod uncertainty;
 pub mod widgets;
 
 pub use crate::i18n;
@@ -46,6 +47,8 @@ pub struct ChartOptions {
     pub macc_by_site: bool,
     pub macc_cumulative: bool,
     pub macc_with_carbon: bool,
+    /// The Monte Carlo fan over the trajectory is hidden.
+    pub hide_fan: bool,
 }
 
 /// Preferences kept between sessions (eframe persistence). Scenarios live in their own files;
@@ -129,6 +132,15 @@ pub struct DecarbApp {
     pub jobs: Vec<jobs::Job>,
     /// The recovery copy of unsaved changes.
     pub autosave: recovery::Autosave,
+    /// The live Monte Carlo fan, computed off the UI thread.
+    pub fan: uncertainty::FanWorker,
+    /// Sobol indices running, and the last ones computed (with the revision they are for).
+    pub sobol: Option<uncertainty::SobolJob>,
+    pub sobol_done: Option<(u64, crate::engine::uncertainty::Outcome)>,
+    /// Draw each frame with the fan of that frame's scenario, waiting for the worker (the
+    /// screenshot mode and UI tests, which must show what they assert on). Off in the window:
+    /// it draws the last completed fan and polls for the next.
+    pub wait_for_fan: bool,
 }
 
 /// Installs the bundled CJK font as a fallback of both families (Latin stays egui's).
@@ -188,6 +200,50 @@ impl DecarbApp {
         app
     }
 
+    /// Sends the scenario to the fan's worker when it changed, and takes a finished fan and
+    /// Sobol run. The screenshot mode waits for the fan of the frame it draws.
+    fn update_fan(&mut self, ctx: &egui::Context) {
+        let wanted = !self.doc.scenario().uncertainty.inputs.is_empty()
+            && (!self.prefs.chart.hide_fan || self.prefs.chart.lower == Lower::Uncertainty);
+        if wanted {
+            let (rev, s, e, m) = (
+                self.doc.revision(),
+                self.doc.scenario(),
+                self.doc.engine(),
+                self.doc.metric(),
+            );
+            self.fan.update(rev, s, e, m);
+            if self.wait_for_fan {
+                self.fan.wait(std::time::Duration::from_secs(20));
+            }
+            if self.fan.pending() {
+                // poll for the fan at frame rate until it arrives
+                ctx.request_repaint_after(std::time::Duration::from_millis(15));
+            }
+        }
+        if self.sobol.is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        if let Some(job) = &self.sobol
+            && let Some(r) = job.poll()
+        {
+            let rev = job.rev;
+            self.sobol = None;
+            match r {
+                Ok(o) => self.sobol_done = Some((rev, o)),
+                Err(_) => self.status = Some(tr(self.lang(), "Sobol indices cancelled").into()),
+            }
+        }
+    }
+
+    /// The fan to draw: the last completed one on the window's metric (at most a frame or
+    /// two behind a drag), when the fan is shown and the scenario has uncertain inputs.
+    pub fn shown_fan(&self) -> Option<&crate::engine::uncertainty::Outcome> {
+        let f = self.fan.latest.as_ref()?;
+        (!self.doc.scenario().uncertainty.inputs.is_empty() && &f.metric == self.doc.metric())
+            .then_some(&f.outcome)
+    }
+
     /// Offers the unsaved changes a crashed or killed window left, if any.
     pub fn offer_recovery(&mut self) {
         if let Some(o) = self.autosave.orphan() {
@@ -222,6 +278,7 @@ impl DecarbApp {
         mode: Mode,
         dialogs: Box<dyn FileDialogs>,
     ) -> Self {
+        let wait_for_fan = matches!(mode, Mode::Screenshot { .. });
         let mut app = DecarbApp {
             doc: Document::new(scenario, path.clone()),
             prefs,
@@ -237,6 +294,10 @@ impl DecarbApp {
             modes: modes::ModeState::new(mode),
             exit_code: Arc::new(Mutex::new(0)),
             jobs: Vec::new(),
+            fan: uncertainty::FanWorker::new(),
+            sobol: None,
+            sobol_done: None,
+            wait_for_fan,
             autosave: recovery::Autosave::off(),
         };
         if let Some(p) = path {
@@ -298,7 +359,7 @@ impl DecarbApp {
 
         egui::Panel::top("menu").show(ui, |ui| menu::menu_ui(self, ui));
         egui::Panel::top("kpi").show(ui, |ui| {
-            panels::kpi::kpi_ui(ui, &self.doc, self.lang(), self.prefs.units)
+            panels::kpi::kpi_ui(ui, &self.doc, self.lang(), self.prefs.units, self.shown_fan())
         });
         egui::Panel::bottom("status").show(ui, |ui| panels::status_ui(self, ui));
         if self.review {
@@ -342,6 +403,7 @@ impl DecarbApp {
         ) {
             self.doc.analysis();
         }
+        self.update_fan(&ctx);
         egui::CentralPanel::default().show(ui, |ui| panels::central_ui(self, ui));
         panels::modal::modal_ui(self, &ctx);
 
@@ -357,6 +419,8 @@ impl DecarbApp {
         for c in commands {
             commands::apply(self, &ctx, c);
         }
+        // a command may have changed the scenario (an uncertainty edit, undo): ask at once
+        self.update_fan(&ctx);
         if let Err(e) = self
             .autosave
             .tick(self.doc.scenario(), self.doc.is_dirty(), self.doc.path.as_deref())

@@ -217,6 +217,7 @@ pub fn trajectory(
         ref_lines,
         x_range: (first, s.last_year),
         notes,
+        bands: Vec::new(),
     }
 }
 

@@ -4,6 +4,7 @@
 
 mod build;
 pub mod cost;
+pub mod fan;
 pub use build::{bridge, by_site, by_source, trajectory, wedges};
 
 use crate::engine::Projection;
@@ -147,6 +148,8 @@ pub struct LineChart {
     pub x_range: (i32, i32),
     /// Remarks shown under the chart (targets on another metric …).
     pub notes: Vec<String>,
+    /// Bands under the lines (the Monte Carlo fan).
+    pub bands: Vec<fan::FanBand>,
 }
 
 /// One layer of a stacked chart.
@@ -336,6 +339,16 @@ pub fn group_small(layers: Vec<Layer>, other_name: String) -> Vec<Layer> {
 /// What the hover shows for a year of a line chart: each series' and marker's value.
 pub fn line_hover(c: &LineChart, year: i32, units: Units, lang: Lang) -> Vec<String> {
     let mut out = vec![fy(lang, year)];
+    for b in &c.bands {
+        if let Some(i) = b.years.iter().position(|y| *y == year) {
+            out.push(format!(
+                "{}: {} – {}",
+                b.name,
+                units.fmt(b.lower[i]),
+                units.fmt(b.upper[i])
+            ));
+        }
+    }
     if let Some(i) = c.years.iter().position(|y| *y == year) {
         for s in &c.series {
             if let Some(v) = s.values.get(i).filter(|v| v.is_finite()) {

@@ -344,6 +344,11 @@ pub fn line_chart(c: &LineChart, cap: &Caption) -> String {
         .flat_map(|s| finite(&s.values))
         .chain(c.markers.iter().flat_map(|m| m.points.iter().map(|p| p.1)))
         .chain(c.ref_lines.iter().map(|r| r.value_t))
+        .chain(
+            c.bands
+                .iter()
+                .flat_map(|b| b.lower.iter().chain(&b.upper).copied()),
+        )
         .filter(|v| v.is_finite());
     let (lo, hi) = values.fold((0.0f64, 0.0f64), |(a, b), v| (a.min(v), b.max(v)));
     let nl = note_lines(&c.notes);
@@ -359,6 +364,22 @@ pub fn line_chart(c: &LineChart, cap: &Caption) -> String {
     y_label(&mut o, cap, &f);
     y_axis(&mut o, &f);
     x_years(&mut o, &f, cap.lang);
+    for b in &c.bands {
+        let up = b.years.iter().zip(&b.upper);
+        let down = b.years.iter().zip(&b.lower).rev();
+        let pts: Vec<String> = up
+            .chain(down)
+            .filter(|(_, v)| v.is_finite())
+            .map(|(y, v)| format!("{:.1},{:.1}", f.x(f64::from(*y)), f.y(v / u)))
+            .collect();
+        let _ = write!(
+            o,
+            r#"<polygon fill="{c}" stroke="none" points="{p}"><title>{n}</title></polygon>"#,
+            c = hex(b.color),
+            p = pts.join(" "),
+            n = esc(&b.name)
+        );
+    }
     for r in &c.ref_lines {
         if !r.value_t.is_finite() {
             continue;

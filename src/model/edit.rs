@@ -255,6 +255,8 @@ impl NumberRef {
 pub enum Edit {
     /// Replace a path (keyframe editors, reset to saved).
     SetPath(PathRef, Path),
+    /// Replace the uncertainty settings and inputs (the uncertainty editor).
+    SetUncertainty(Box<super::Uncertainty>),
     /// Move a lever's target: the value reached and the year it is reached in.
     SetTarget {
         path: PathRef,
@@ -444,6 +446,14 @@ fn fy(y: i32) -> String {
 pub fn apply(s: &mut Scenario, e: Edit) -> Outcome {
     let (base, last) = (s.base_year, s.last_year);
     match e {
+        Edit::SetUncertainty(u) => {
+            if s.uncertainty == *u {
+                unchanged("no change")
+            } else {
+                s.uncertainty = *u;
+                Outcome::Changed
+            }
+        }
         Edit::SetPath(r, p) => match r.get_mut(s) {
             Some(x) if *x != p => {
                 *x = p;

@@ -215,3 +215,222 @@ pub struct UncertainInput {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assumption: Option<String>,
 }
+
+/// The inputs of ANALYSES.md §2.2, with their sources, for the "add input" menu: every member
+/// (empty lists), marked as assumptions where the spread is one.
+pub fn presets() -> Vec<(&'static str, UncertainInput)> {
+    let input = |id: &str, target: UncertainTarget, dist: Dist, source: &str, assumed: bool| UncertainInput {
+        id: id.into(),
+        target,
+        dist,
+        known_until: None,
+        ramp_years: 1,
+        each: false,
+        source: source.into(),
+        assumption: assumed.then(|| "The spread is an assumption (ANALYSES.md §2.2).".into()),
+    };
+    let tri = |min, mode, max| Dist::Triangular { min, mode, max };
+    vec![
+        (
+            "Grid emission factors",
+            input(
+                "grid_ef",
+                UncertainTarget::GridEf { regions: Vec::new() },
+                Dist::LogNormal {
+                    median: 1.0,
+                    sigma: 0.15,
+                },
+                "σ 0.15 as the reference Monte Carlo; Japan's factor swung from 0.4125 (FY2010) to 0.570 (FY2013) after Fukushima (001:L1719-1721).",
+                true,
+            ),
+        ),
+        (
+            "Activity (company-wide demand)",
+            input(
+                "demand",
+                UncertainTarget::Activity {
+                    sites: Vec::new(),
+                    scale_revenue: true,
+                },
+                Dist::Normal { mean: 1.0, sd: 0.08 },
+                "sd 0.08 as the reference Monte Carlo; production shocks of the Lehman crisis, the earthquake and COVID (001:L607-619).",
+                true,
+            ),
+        ),
+        (
+            "Activity capped at capacity",
+            input(
+                "production_capped",
+                UncertainTarget::Activity {
+                    sites: Vec::new(),
+                    scale_revenue: true,
+                },
+                tri(0.85, 1.0, 1.0),
+                "A plan at capacity can fall short but not exceed it (the association's FY2030 280万t is capacity, 001:L110-112).",
+                true,
+            ),
+        ),
+        (
+            "PPA yield",
+            input(
+                "ppa_yield",
+                UncertainTarget::PpaYield { ppas: Vec::new() },
+                Dist::Normal { mean: 1.0, sd: 0.10 },
+                "sd 0.10 as the reference Monte Carlo (ANALYSES.md §2.2).",
+                true,
+            ),
+        ),
+        (
+            "Own generation (hydro)",
+            input(
+                "hydro_output",
+                UncertainTarget::OwnGeneration {
+                    sites: Vec::new(),
+                    kind: Some(super::GenerationKind::Hydro),
+                },
+                tri(0.85, 1.0, 1.05),
+                "Kakinosawa hydro −13.8 % FY2020→FY2023 (000:L279; 003:L3369).",
+                true,
+            ),
+        ),
+        (
+            "Process emissions",
+            input(
+                "process_level",
+                UncertainTarget::ProcessEmissions { sites: Vec::new() },
+                tri(0.8, 1.0, 1.2),
+                "Non-energy emissions FY2018→FY2023 not explained by the seeds (ANALYSES.md §2.2).",
+                true,
+            ),
+        ),
+        (
+            "Material emission factors",
+            input(
+                "material_ef",
+                UncertainTarget::MaterialEf {
+                    materials: Vec::new(),
+                    route: Route::All,
+                },
+                tri(0.7, 1.0, 1.1),
+                "NLM's bridges imply 4–5 t/t saved per t of recycled or green aluminium against 12 t/t primary (data/jx-nlm.md §2.4, G9).",
+                true,
+            ),
+        ),
+        (
+            "Fuel prices",
+            input(
+                "fuel_prices",
+                UncertainTarget::FuelPrice { fuels: Vec::new() },
+                tri(0.7, 1.0, 1.5),
+                "Right-skewed energy prices (ANALYSES.md §2.2).",
+                true,
+            ),
+        ),
+        (
+            "Grid power prices",
+            input(
+                "power_prices",
+                UncertainTarget::PowerPrice { regions: Vec::new() },
+                tri(0.7, 1.0, 1.5),
+                "Right-skewed energy prices (ANALYSES.md §2.2).",
+                true,
+            ),
+        ),
+        (
+            "CO2-free premiums",
+            input(
+                "co2_free_premium",
+                UncertainTarget::Co2FreePremium { sites: Vec::new() },
+                tri(0.7, 1.0, 1.5),
+                "Right-skewed energy prices (ANALYSES.md §2.2).",
+                true,
+            ),
+        ),
+        (
+            "Carbon price",
+            input(
+                "carbon_price",
+                UncertainTarget::CarbonPrice,
+                tri(0.7, 1.0, 1.5),
+                "Right-skewed prices (ANALYSES.md §2.2).",
+                true,
+            ),
+        ),
+        (
+            "Discount rate",
+            input(
+                "discount_rate",
+                UncertainTarget::DiscountRate,
+                tri(0.5, 1.0, 2.0),
+                "Between half and twice the rate (ANALYSES.md §2.2).",
+                true,
+            ),
+        ),
+        (
+            "Delivery of CO2-free power",
+            input(
+                "co2_free_delivery",
+                UncertainTarget::LeverDelivery {
+                    group: LeverName::Co2Free,
+                    ids: Vec::new(),
+                },
+                tri(0.7, 1.0, 1.0),
+                "Implementation risk: a lever delivers up to its plan (ANALYSES.md §2.2).",
+                true,
+            ),
+        ),
+    ]
+}
+
+impl UncertainTarget {
+    /// What the input multiplies, in a few words.
+    pub fn what(&self) -> &'static str {
+        match self {
+            UncertainTarget::GridEf { .. } => "grid emission factors",
+            UncertainTarget::Activity { .. } => "activity",
+            UncertainTarget::PpaYield { .. } => "PPA yield",
+            UncertainTarget::OwnGeneration { .. } => "own generation",
+            UncertainTarget::ProcessEmissions { .. } => "process emissions",
+            UncertainTarget::MaterialEf { .. } => "material emission factors",
+            UncertainTarget::FuelPrice { .. } => "fuel prices",
+            UncertainTarget::PowerPrice { .. } => "grid power prices",
+            UncertainTarget::Co2FreePremium { .. } => "CO2-free premiums",
+            UncertainTarget::PpaPrice { .. } => "PPA prices",
+            UncertainTarget::MaterialPrice { .. } => "material price differences",
+            UncertainTarget::CarbonPrice => "carbon price",
+            UncertainTarget::CreditPrice => "credit price",
+            UncertainTarget::DiscountRate => "discount rate",
+            UncertainTarget::LeverDelivery { .. } => "lever delivery",
+        }
+    }
+
+    /// The member list and what its members are (`None` for inputs without members).
+    pub fn members_mut(&mut self) -> Option<(&mut Vec<String>, &'static str)> {
+        Some(match self {
+            UncertainTarget::GridEf { regions } | UncertainTarget::PowerPrice { regions } => {
+                (regions, "regions")
+            }
+            UncertainTarget::Activity { sites, .. }
+            | UncertainTarget::OwnGeneration { sites, .. }
+            | UncertainTarget::ProcessEmissions { sites }
+            | UncertainTarget::Co2FreePremium { sites } => (sites, "sites"),
+            UncertainTarget::PpaYield { ppas } | UncertainTarget::PpaPrice { ppas } => (ppas, "ppas"),
+            UncertainTarget::MaterialEf { materials, .. } | UncertainTarget::MaterialPrice { materials } => {
+                (materials, "materials")
+            }
+            UncertainTarget::FuelPrice { fuels } => (fuels, "fuels"),
+            UncertainTarget::LeverDelivery { group, ids } => (
+                ids,
+                match group {
+                    LeverName::Recycling => "materials",
+                    LeverName::Ppa => "ppas",
+                    LeverName::Credits => return None,
+                    _ => "sites",
+                },
+            ),
+            UncertainTarget::CarbonPrice | UncertainTarget::CreditPrice | UncertainTarget::DiscountRate => {
+                return None;
+            }
+        })
+    }
+}

@@ -5,11 +5,17 @@
 use crate::app::document::Document;
 use crate::charts::{MET, MISSED};
 use crate::engine::targets::{self, TargetResult};
+use crate::engine::uncertainty::Outcome;
 use crate::explain::metric_label;
 use crate::i18n::{Lang, fy, pct, tr};
 use crate::report::{self, fmt_target_value};
 use crate::units::Units;
 use egui::{RichText, Ui};
+
+/// The chance line of a target card (also what tests look for): "P(met) 62 % ± 2".
+pub fn p_met_label(lang: Lang, p: f64, se: f64) -> String {
+    format!("{} {}", tr(lang, "P(met)"), super::uncertainty::p_met_text(p, se))
+}
 
 /// The headline KPI of a year (also what tests look for):
 /// "FY2030 Scope 1+2 (market), gross: 71.56 万t".
@@ -36,7 +42,9 @@ type Card<'a> = Box<dyn Fn(&mut Ui) + 'a>;
 /// Width of a KPI card [points]; cards wrap onto as many rows as the window needs.
 const CARD_W: f32 = 300.0;
 
-pub fn kpi_ui(ui: &mut Ui, doc: &Document, lang: Lang, units: Units) {
+/// The KPI strip; `fan` gives each target card its chance of being met (the last completed
+/// Monte Carlo fan).
+pub fn kpi_ui(ui: &mut Ui, doc: &Document, lang: Lang, units: Units, fan: Option<&Outcome>) {
     let (s, p, results) = (doc.scenario(), doc.projection(), doc.results());
     let metric = doc.metric();
     let mlabel = metric_label(metric, lang);
@@ -81,7 +89,16 @@ pub fn kpi_ui(ui: &mut Ui, doc: &Document, lang: Lang, units: Units) {
         }));
     }
     for r in results {
-        cards.push(Box::new(move |ui: &mut Ui| target_card(ui, r, lang, units)));
+        let chance = fan.and_then(|o| o.targets.iter().find(|t| t.label == r.label && t.year == r.year));
+        cards.push(Box::new(move |ui: &mut Ui| {
+            target_card(ui, r, lang, units);
+            if let Some(t) = chance {
+                ui.label(p_met_label(lang, t.p_met, t.se)).on_hover_text(tr(
+                    lang,
+                    "Share of the Monte Carlo draws in which the target is met, ± its standard error",
+                ));
+            }
+        }));
     }
     let gap = ui.spacing().item_spacing.x;
     let per_row = (((ui.available_width() + gap) / (CARD_W + gap)).floor() as usize).max(1);

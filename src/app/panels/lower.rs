@@ -82,6 +82,14 @@ pub fn lower_ui(ui: &mut egui::Ui, app: &mut DecarbApp, height: f32) -> Option<C
             let s = app.doc.scenario();
             super::cost::cost_ui(ui, s, a, &mut app.prefs.chart, lang, units, &name, height);
         }
+        Lower::Uncertainty => {
+            let commands = super::uncertainty::uncertainty_ui(ui, app, height);
+            let mut it = commands.into_iter();
+            out = it.next();
+            for c in it {
+                app.command(c);
+            }
+        }
         Lower::Compare => {}
     }
     out

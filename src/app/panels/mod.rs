@@ -11,6 +11,7 @@ pub mod options;
 pub mod plot;
 pub mod review;
 pub mod trajectory;
+pub mod uncertainty;
 
 use super::DecarbApp;
 use crate::i18n::tr;
@@ -24,6 +25,7 @@ pub enum Lower {
     Bridge,
     Factors,
     Cost,
+    Uncertainty,
     Compare,
 }
 
@@ -68,7 +70,7 @@ pub fn central_ui(app: &mut DecarbApp, ui: &mut egui::Ui) {
     }
     let h = ui.available_height();
     // The cost view has three parts (KPIs, two charts, a table): it gets more of the height.
-    let share = if app.prefs.chart.lower == Lower::Cost {
+    let share = if matches!(app.prefs.chart.lower, Lower::Cost | Lower::Uncertainty) {
         0.34
     } else {
         0.55

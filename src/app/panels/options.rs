@@ -100,6 +100,7 @@ pub fn options_ui(
         ui.radio_value(&mut c.lower, Lower::Bridge, tr(lang, "Bridge"));
         ui.radio_value(&mut c.lower, Lower::Factors, tr(lang, "Factors"));
         ui.radio_value(&mut c.lower, Lower::Cost, tr(lang, "Cost"));
+        ui.radio_value(&mut c.lower, Lower::Uncertainty, tr(lang, "Uncertainty"));
         if has_compare {
             ui.radio_value(&mut c.lower, Lower::Compare, tr(lang, "Compare"));
         }

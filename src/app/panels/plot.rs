@@ -139,12 +139,21 @@ pub fn line_chart_ui(
         .flat_map(|s| s.values.iter())
         .chain(c.markers.iter().flat_map(|m| m.points.iter().map(|p| &p.1)))
         .chain(c.ref_lines.iter().map(|r| &r.value_t))
+        .chain(c.bands.iter().flat_map(|b| b.lower.iter().chain(&b.upper)))
         .filter(|v| v.is_finite())
     {
         lo = lo.min(*v);
         hi = hi.max(*v);
     }
     let mut entries: Vec<LegendEntry> = Vec::new();
+    for b in &c.bands {
+        entries.push(LegendEntry {
+            key: b.key.clone(),
+            name: b.name.clone(),
+            color: b.color,
+            swatch: Swatch::Area,
+        });
+    }
     for s in &c.series {
         entries.push(LegendEntry {
             key: s.key.clone(),
@@ -190,6 +199,20 @@ pub fn line_chart_ui(
                 .include_x(f64::from(x1) + 0.5)
                 .x_axis_formatter(|m, _| format!("{}", m.value.round() as i64))
                 .show(ui, |pu| {
+                    for b in &c.bands {
+                        if is_hidden(hidden, id, &b.key) {
+                            continue;
+                        }
+                        let xs: Vec<f64> = b.years.iter().map(|y| f64::from(*y)).collect();
+                        let lower: Vec<f64> = b.lower.iter().map(|v| v / u).collect();
+                        let upper: Vec<f64> = b.upper.iter().map(|v| v / u).collect();
+                        pu.add(
+                            FilledArea::new(b.name.clone(), &xs, &lower, &upper)
+                                .fill_color(c32(b.color))
+                                .stroke(egui::Stroke::NONE)
+                                .allow_hover(false),
+                        );
+                    }
                     for r in &c.ref_lines {
                         if is_hidden(hidden, id, &format!("ref_{}", r.name)) {
                             continue;

@@ -23,7 +23,12 @@ pub fn trajectory_ui(ui: &mut egui::Ui, app: &mut DecarbApp, height: f32) -> egu
         .iter()
         .map(|c| (c.name.clone(), &c.projection))
         .collect();
-    let c = crate::charts::trajectory(s, p, doc.results(), metric, lang, &others);
+    let mut c = crate::charts::trajectory(s, p, doc.results(), metric, lang, &others);
+    if !app.prefs.chart.hide_fan
+        && let Some(o) = app.shown_fan()
+    {
+        crate::charts::fan::add_fan(&mut c, o, lang);
+    }
     let head = ui
         .label(egui::RichText::new(heading(&c.title, &c.metric, &s.meta.name)).strong())
         .rect;

@@ -605,3 +605,118 @@ fn kmat(e: &Engine, mi: usize, activity: &[f64], inputs: &[(usize, Route)]) -> K
         inputs: inputs.to_vec(),
     }
 }
+
+/// JSON of numbers and arrays, for [`Kernel::reference_json`].
+struct Json(String);
+
+impl Json {
+    fn key(&mut self, k: &str) {
+        if !self.0.ends_with('{') && !self.0.ends_with('[') {
+            self.0.push(',');
+        }
+        self.0.push_str(&format!("\"{k}\":"));
+    }
+    fn num(&mut self, k: &str, v: f64) {
+        self.key(k);
+        self.0.push_str(&format!("{v:?}"));
+    }
+    fn arr(&mut self, k: &str, v: &[f64]) {
+        self.key(k);
+        self.0.push('[');
+        let items: Vec<String> = v.iter().map(|x| format!("{x:?}")).collect();
+        self.0.push_str(&items.join(","));
+        self.0.push(']');
+    }
+    fn idx(&mut self, k: &str, v: &[usize]) {
+        let f: Vec<f64> = v.iter().map(|&x| x as f64).collect();
+        self.arr(k, &f);
+    }
+    fn open(&mut self, k: &str, c: char) {
+        self.key(k);
+        self.0.push(c);
+    }
+    fn item(&mut self) {
+        if !self.0.ends_with('[') {
+            self.0.push(',');
+        }
+        self.0.push('{');
+    }
+}
+
+impl Kernel {
+    /// The kernel's stored arrays as JSON, for the vectorised numpy reference of
+    /// `benches/mc_numpy.py` (the same formulas over the same draws). Not a file format.
+    pub(crate) fn reference_json(&self) -> String {
+        let mut j = Json(String::from("{"));
+        j.num("years", self.years as f64);
+        j.num("net_s3", f64::from(u8::from(self.net_s3)));
+        j.arr("ef", &self.ef);
+        j.arr("ef_loc", &self.ef_loc);
+        j.arr("credits", &self.credits);
+        j.open("region_inputs", '[');
+        for (k, r) in self.region_inputs.iter().enumerate() {
+            if k > 0 {
+                j.0.push(',');
+            }
+            let f: Vec<String> = r.iter().map(|x| x.to_string()).collect();
+            j.0.push_str(&format!("[{}]", f.join(",")));
+        }
+        j.0.push(']');
+        let mats = |j: &mut Json, name: &str, list: &[KMat]| {
+            j.open(name, '[');
+            for m in list {
+                j.item();
+                j.arr("q", &m.q);
+                j.arr("sum", &m.sum);
+                let t: Vec<f64> = m.terms.iter().flatten().copied().collect();
+                j.arr("terms", &t);
+                let ins: Vec<f64> = m
+                    .inputs
+                    .iter()
+                    .flat_map(|&(i, r)| [i as f64, r as u8 as f64])
+                    .collect();
+                j.arr("inputs", &ins);
+                j.0.push('}');
+            }
+            j.0.push(']');
+        };
+        j.open("sites", '[');
+        for s in &self.sites {
+            j.item();
+            j.num("region", s.region as f64);
+            for (k, v) in [
+                ("e2", &s.e2),
+                ("re", &s.re),
+                ("vre", &s.vre),
+                ("c", &s.c),
+                ("fuel", &s.fuel),
+                ("process", &s.process),
+                ("kappa", &s.kappa),
+                ("o", &s.o),
+                ("production", &s.production),
+                ("weight", &s.weight),
+            ] {
+                j.arr(k, v);
+            }
+            j.idx("act_inputs", &s.act_inputs);
+            j.idx("proc_inputs", &s.proc_inputs);
+            j.open("assets", '[');
+            for a in &s.assets {
+                j.item();
+                j.arr("out", &a.out);
+                j.num("virtual", f64::from(u8::from(a.virtual_)));
+                j.idx("inputs", &a.inputs);
+                j.num("k_max", if a.k_max.is_finite() { a.k_max } else { 1e300 });
+                j.0.push('}');
+            }
+            j.0.push(']');
+            mats(&mut j, "mats", &s.mats);
+            j.0.push('}');
+        }
+        j.0.push(']');
+        mats(&mut j, "org", &self.org);
+        j.num("org_weights", f64::from(u8::from(self.org_weights)));
+        j.0.push('}');
+        j.0
+    }
+}

@@ -479,16 +479,35 @@ impl Study {
         }
     }
 
-    /// The multipliers of `n` draws, `[draw * K + input]`, from the streams (§2.6).
+    /// The same study on another metric (the window's shared metric, §8.12).
+    pub fn with_metric(mut self, metric: Metric) -> Study {
+        self.metric = metric;
+        self
+    }
+
+    /// The multipliers of `n` draws, `[draw * K + input]`, from the streams (§2.6). Each
+    /// input's column comes from its own stream, so columns are made in parallel and the
+    /// result is the same on any number of threads.
     pub fn design(&self, n: usize, seed: u64) -> Vec<f64> {
         let k = self.inputs.len();
+        let latin = self.sampling == Sampling::LatinHypercube;
+        let columns: Vec<Vec<f64>> = self
+            .inputs
+            .par_iter()
+            .map(|input| {
+                let mut rng = design::stream(seed, &input.tag);
+                let mut col = Vec::with_capacity(n);
+                design::column(&mut rng, n, latin, &mut col);
+                for u in &mut col {
+                    *u = dist::quantile(&input.dist, *u);
+                }
+                col
+            })
+            .collect();
         let mut out = vec![0.0; n * k];
-        let mut col = Vec::with_capacity(n);
-        for (i, input) in self.inputs.iter().enumerate() {
-            let mut rng = design::stream(seed, &input.tag);
-            design::column(&mut rng, n, self.sampling == Sampling::LatinHypercube, &mut col);
-            for (j, &u) in col.iter().enumerate() {
-                out[j * k + i] = dist::quantile(&input.dist, u);
+        for (i, col) in columns.iter().enumerate() {
+            for (j, &v) in col.iter().enumerate() {
+                out[j * k + i] = v;
             }
         }
         out
@@ -525,6 +544,7 @@ impl Study {
         let mut det = vec![0.0; per];
         eval.one(&ones, &mut det, &mut eval.scratch());
         let fan = (0..years)
+            .into_par_iter()
             .map(|y| {
                 let mut col: Vec<f64> = (0..n).map(|j| out[j * per + y]).collect();
                 let mut p = [0.0; 5];
@@ -921,6 +941,63 @@ pub fn full_engine_draw(s: &Scenario, k: &[f64]) -> Vec<Totals> {
     let mut run = Run::new(&e);
     e.run_into(super::LeverSet::ALL, &mut run);
     run.totals
+}
+
+/// The inputs of the vectorised numpy reference (`benches/mc_numpy.py`): the kernel's stored
+/// arrays, each input's multiplier per year for `n` draws of the file's design, the metric's
+/// scope weights and the Rust percentiles to compare with. `None` when the kernel cannot take
+/// the inputs.
+#[doc(hidden)]
+pub fn reference_json(s: &Scenario, n: usize) -> Option<String> {
+    let engine = Engine::new(s);
+    let study = Study::new(s);
+    if !study.kernel_ok {
+        return None;
+    }
+    let kern = kernel::Kernel::new(&engine, &study);
+    let years = study.years;
+    let k = study.design(n, study.seed);
+    let nk = study.inputs.len();
+    let mut km = Vec::with_capacity(n * nk * years);
+    let mut row = vec![1.0; nk * years];
+    for j in 0..n {
+        multipliers(&study.inputs, &k[j * nk..(j + 1) * nk], years, &mut row);
+        km.extend_from_slice(&row);
+    }
+    let m = &study.metric;
+    let w = |on: bool| if on { 1.0 } else { 0.0 };
+    use crate::model::{Scope, Scope2Method};
+    let weights = [
+        w(m.has(Scope::Scope1)),
+        w(m.has(Scope::Scope2) && m.method == Scope2Method::Market),
+        w(m.has(Scope::Scope2) && m.method == Scope2Method::Location),
+        w(m.has(Scope::Scope3)),
+        if m.credits { -1.0 } else { 0.0 },
+    ];
+    let o = study
+        .run(
+            s,
+            &engine,
+            Options {
+                draws: Some(n),
+                ..Options::default()
+            },
+            &Progress::default(),
+        )
+        .ok()?;
+    let p50: Vec<String> = o.fan.iter().map(|f| format!("{:?}", f.p[2])).collect();
+    let p5: Vec<String> = o.fan.iter().map(|f| format!("{:?}", f.p[0])).collect();
+    let p95: Vec<String> = o.fan.iter().map(|f| format!("{:?}", f.p[4])).collect();
+    let km: Vec<String> = km.iter().map(|x| format!("{x:?}")).collect();
+    let kj = kern.reference_json();
+    Some(format!(
+        "{{\"kernel\":{kj},\"draws\":{n},\"inputs\":{nk},\"km\":[{}],\"metric\":[{}],\"p5\":[{}],\"p50\":[{}],\"p95\":[{}]}}",
+        km.join(","),
+        weights.map(|x| format!("{x:?}")).join(","),
+        p5.join(","),
+        p50.join(","),
+        p95.join(",")
+    ))
 }
 
 /// The same draw through the kernel (`None` when the kernel cannot take the inputs).

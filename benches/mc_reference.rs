@@ -1,0 +1,61 @@
+//! The Monte Carlo against a vectorised numpy implementation of the same draws (ANALYSES.md
+//! §9.25). Writes the kernel's arrays and the 10,000 draws' multipliers of the 20-site
+//! synthetic company (the reference's inputs) to a JSON file, and times the Rust analysis
+//! of the same draws (design, kernel, percentiles, P(met)) on 1 thread and on every core.
+//! `benches/mc_numpy.py` runs this, then numpy on the JSON, and prints the ratio.
+//!
+//! `cargo bench --bench mc_reference -- OUT.json`
+
+use decarb::engine::Engine;
+use decarb::engine::uncertainty::{Options, Progress, Study, reference_json};
+use decarb::synthetic;
+use std::time::Instant;
+
+fn median_ms(mut f: impl FnMut(), reps: usize) -> f64 {
+    f();
+    let mut t: Vec<f64> = (0..reps)
+        .map(|_| {
+            let s = Instant::now();
+            f();
+            s.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    t.sort_by(f64::total_cmp);
+    t[reps / 2]
+}
+
+fn main() {
+    let out = std::env::args()
+        .skip(1)
+        .find(|a| a.ends_with(".json"))
+        .unwrap_or_else(|| "target/mc_reference.json".into());
+    let n = 10_000;
+    let mut s = synthetic::scenario(20, 7);
+    synthetic::reference_uncertainty(&mut s);
+    let e = Engine::new(&s);
+    let study = Study::new(&s);
+    let opt = Options {
+        draws: Some(n),
+        ..Options::default()
+    };
+    let run = || {
+        study
+            .run(&s, &e, opt, &Progress::default())
+            .expect("not cancelled");
+    };
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("pool");
+    let t1 = one.install(|| median_ms(run, 15));
+    let tn = median_ms(run, 15);
+    let json = reference_json(&s, n).expect("kernel inputs");
+    std::fs::write(&out, json).expect("write the reference JSON");
+    println!(
+        "{{\"rust_ms_1_thread\": {t1:.3}, \"rust_ms_all_threads\": {tn:.3}, \"threads\": {}, \"draws\": {n}, \"sites\": {}, \"years\": {}, \"inputs\": {}, \"json\": \"{out}\"}}",
+        rayon::current_num_threads(),
+        s.sites.len(),
+        study.years,
+        study.inputs.len()
+    );
+}
