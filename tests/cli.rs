@@ -448,7 +448,42 @@ fn html_report_is_self_contained_with_every_kpi_and_a_chart_each() {
         let cost = decarb::engine::cost_analysis::analyse(&s).map_or(0, |c| {
             decarb::export::figures::cost_svgs(&s, &c, decarb::units::Money::OkuYen, &frame).len()
         });
-        assert_eq!(html.matches("<svg").count(), metrics + 3 + cost, "{file}");
+        // and the tornado of a file with uncertain inputs (every shipped file has them)
+        let engine = decarb::engine::Engine::new(&s);
+        let unc = decarb::export::uncertainty::outcome(&s, &engine, &decarb::engine::Metric::default_for(&s))
+            .expect("the shipped files have uncertain inputs");
+        let tornado = usize::from(decarb::export::figures::tornado_svg(&s, &unc, &frame).is_some());
+        assert_eq!(tornado, 1, "{file}");
+        assert_eq!(
+            html.matches("<svg").count(),
+            metrics + 3 + cost + tornado,
+            "{file}"
+        );
+        // the fan on the trajectory and P(met) ± SE of each target, the engine's figures
+        assert!(
+            html.contains(if lang == "ja" {
+                "P5–P95（90%区間）"
+            } else {
+                "P5–P95"
+            }),
+            "{file}"
+        );
+        for t in &unc.targets {
+            let text = format!("{:.0} % ± {:.1}", 100.0 * t.p_met, 100.0 * t.se);
+            assert!(
+                html.contains(&text),
+                "{file}: P(met) {text} of {} missing",
+                t.label
+            );
+        }
+        assert!(html.contains(if lang == "ja" {
+            "計画の確からしさ"
+        } else {
+            "How sure is the plan"
+        }));
+        for i in &s.uncertainty.inputs {
+            assert!(html.contains(&i.id), "{file}: input {} not listed", i.id);
+        }
         if cost > 0 {
             assert!(html.contains("MACC"), "{file}");
             assert!(
@@ -486,6 +521,78 @@ fn html_report_is_self_contained_with_every_kpi_and_a_chart_each() {
 }
 
 #[test]
+fn uncertainty_prints_the_fan_the_chances_and_the_tornado_as_the_engine_gives_them() {
+    for file in SHIPPED {
+        let s = decarb::file::load(std::path::Path::new(file)).unwrap();
+        let e = decarb::engine::Engine::new(&s);
+        let o = decarb::engine::uncertainty::analyse(
+            &s,
+            &e,
+            decarb::engine::uncertainty::Options {
+                draws: Some(400),
+                seed: Some(9),
+                cost: true,
+                tornado: true,
+                sobol: None,
+            },
+            &decarb::engine::uncertainty::Progress::default(),
+        )
+        .unwrap();
+        let out = decarb(&[
+            "uncertainty",
+            file,
+            "--draws",
+            "400",
+            "--seed",
+            "9",
+            "--units",
+            "t",
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let text = stdout(&out);
+        assert!(text.contains("400 draws, seed 9"), "{file}");
+        assert!(text.contains("Per-year marginal percentiles"), "{file}");
+        for t in &o.targets {
+            let line = format!(
+                "{} (FY{}): P(met) {:.0} % ± {:.1}",
+                t.label,
+                t.year,
+                100.0 * t.p_met,
+                100.0 * t.se
+            );
+            assert!(text.contains(&line), "{file}: {line}");
+        }
+        for r in &o.tornado {
+            assert!(text.contains(&r.label), "{file}: tornado row {}", r.label);
+        }
+        // the CSV: the fan's P50 per year to the bit, then the chances, then the tornado
+        let csv = decarb(&["uncertainty", file, "--draws", "400", "--seed", "9", "--csv", "-"]);
+        assert_eq!(csv.status.code(), Some(0));
+        let csv = stdout(&csv);
+        let rows: Vec<&str> = csv.lines().collect();
+        assert!(rows[0].starts_with("fiscal year,P5 [t-CO2]"), "{}", rows[0]);
+        for (k, f) in o.fan.iter().enumerate() {
+            let cells: Vec<&str> = rows[k + 1].split(',').collect();
+            assert_eq!(cells[0].parse::<f64>().unwrap(), f64::from(f.year));
+            assert_eq!(cells[3].parse::<f64>().unwrap(), f.p[2], "{file} FY{}", f.year);
+        }
+        assert!(csv.contains("target,fiscal year,P(met)"));
+        assert!(csv.contains("input,multiplier at P10"));
+    }
+    // Sobol on request; a bad count is a usage error; a file without inputs says so
+    let sob = decarb(&["uncertainty", SHIPPED[1], "--draws", "200", "--sobol"]);
+    assert_eq!(sob.status.code(), Some(0), "{}", stderr(&sob));
+    assert!(stdout(&sob).contains("Sobol S1"));
+    assert_eq!(
+        decarb(&["uncertainty", SHIPPED[1], "--draws", "x"]).status.code(),
+        Some(2)
+    );
+    let plain = decarb(&["uncertainty", "tests/data/minimal.ron"]);
+    assert_eq!(plain.status.code(), Some(0), "{}", stderr(&plain));
+    assert!(stdout(&plain).contains("no uncertain inputs"));
+}
+
+#[test]
 fn xlsx_workbook_reads_back_with_the_expected_sheets_and_values() {
     use calamine::{Data, Reader, Xlsx, open_workbook};
     let dir = tempfile::tempdir().unwrap();
@@ -512,9 +619,31 @@ fn xlsx_workbook_reads_back_with_the_expected_sheets_and_values() {
             "KPIs",
             "Inputs",
             "Cost",
-            "MACC"
+            "MACC",
+            "Uncertainty fan",
+            "Chance of meeting targets",
+            "Tornado",
+            "Uncertain inputs"
         ]
     );
+    // the chance of each target, as the engine gives it for the file's draws and seed
+    let s0 = decarb::file::load(std::path::Path::new(SHIPPED[0])).unwrap();
+    let e0 = decarb::engine::Engine::new(&s0);
+    let o0 = decarb::engine::uncertainty::analyse(
+        &s0,
+        &e0,
+        decarb::engine::uncertainty::Options::default(),
+        &decarb::engine::uncertainty::Progress::default(),
+    )
+    .unwrap();
+    let chance = wb.worksheet_range("Chance of meeting targets").unwrap();
+    for (k, t) in o0.targets.iter().enumerate() {
+        assert_eq!(chance.get((k + 1, 0)), Some(&Data::String(t.label.clone())));
+        assert_eq!(chance.get((k + 1, 2)), Some(&Data::Float(t.p_met)));
+    }
+    let fan = wb.worksheet_range("Uncertainty fan").unwrap();
+    assert_eq!(fan.get((1, 0)), Some(&Data::Float(2018.0)));
+    assert_eq!(fan.get((13, 3)), Some(&Data::Float(o0.fan[12].p[2])));
     let traj = wb.worksheet_range("Trajectories").unwrap();
     assert_eq!(traj.get((0, 6)), Some(&Data::String("Net [t-CO2]".into())));
     assert_eq!(traj.get((1, 0)), Some(&Data::Float(2018.0)));
@@ -539,6 +668,10 @@ fn xlsx_workbook_reads_back_with_the_expected_sheets_and_values() {
         "bridge",
         "kpis",
         "inputs",
+        "uncertainty_fan",
+        "chance_of_meeting_targets",
+        "tornado",
+        "uncertain_inputs",
     ] {
         let text = std::fs::read_to_string(csv.join(format!("{name}.csv"))).unwrap();
         assert!(text.lines().count() > 1, "{name}");

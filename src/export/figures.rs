@@ -6,6 +6,7 @@ use super::svg::{self, Caption};
 use crate::charts;
 use crate::engine::Metric;
 use crate::engine::cost_analysis::CostAnalysis;
+use crate::engine::uncertainty::Outcome;
 use crate::explain::metric_label;
 use crate::i18n::{Lang, tr};
 use crate::model::Scenario;
@@ -51,8 +52,32 @@ fn caption<'a>(s: &'a Scenario, title: &'a str, metric: &'a str, f: &Frame<'a>) 
 
 /// The trajectory on `metric` (targets on other metrics are named in a note).
 pub fn trajectory_svg(s: &Scenario, a: &Analysis, metric: &Metric, f: &Frame) -> String {
-    let c = charts::trajectory(s, &a.projection, &a.results, metric, f.lang, &[]);
+    trajectory_fan_svg(s, a, metric, None, f)
+}
+
+/// The trajectory with the Monte Carlo fan when `fan` is on the same metric.
+pub fn trajectory_fan_svg(
+    s: &Scenario,
+    a: &Analysis,
+    metric: &Metric,
+    fan: Option<&Outcome>,
+    f: &Frame,
+) -> String {
+    let mut c = charts::trajectory(s, &a.projection, &a.results, metric, f.lang, &[]);
+    if let Some(o) = fan.filter(|o| &o.metric == metric) {
+        charts::fan::add_fan(&mut c, o, f.lang);
+    }
     svg::line_chart(&c, &caption(s, &c.title, &c.metric, f))
+}
+
+/// The tornado of an analysis; `None` when no input moves the metric.
+pub fn tornado_svg(s: &Scenario, o: &Outcome, f: &Frame) -> Option<String> {
+    let t = charts::fan::tornado(o, f.lang);
+    if t.bars.is_empty() {
+        return None;
+    }
+    let metric = metric_label(&o.metric, f.lang);
+    Some(svg::tornado_chart(&t, &caption(s, &t.title, &metric, f)))
 }
 
 /// The bridge years of the report and the slides: from the first relative target's reference
@@ -126,9 +151,11 @@ pub fn target_metrics(s: &Scenario) -> Vec<Metric> {
 }
 
 /// Every chart of a scenario for slides: one trajectory per target metric, then the metric by
-/// source, the wedges and the bridge, then the cost charts when the file has prices. `(file part, SVG)`.
+/// source, the wedges and the bridge, the tornado (with the fan on the trajectory) when the file
+/// has uncertain inputs, then the cost charts when the file has prices. `(file part, SVG)`.
 pub fn all_svgs(s: &Scenario, f: &Frame) -> Vec<(String, String)> {
     let a = Analysis::new(s);
+    let fan = super::uncertainty::outcome(s, &a.engine, &a.metric);
     let mut out = Vec::new();
     for (k, m) in target_metrics(s).iter().enumerate() {
         let name = if k == 0 {
@@ -136,12 +163,15 @@ pub fn all_svgs(s: &Scenario, f: &Frame) -> Vec<(String, String)> {
         } else {
             format!("trajectory-{}", m.key())
         };
-        out.push((name, trajectory_svg(s, &a, m, f)));
+        out.push((name, trajectory_fan_svg(s, &a, m, fan.as_ref(), f)));
     }
     for which in [LowerChart::BySource, LowerChart::Wedges, LowerChart::Bridge] {
         if let Ok(svg) = lower_svg(s, &a, which, default_bridge_years(s), f) {
             out.push((which.file_part().to_string(), svg));
         }
+    }
+    if let Some(svg) = fan.as_ref().and_then(|o| tornado_svg(s, o, f)) {
+        out.push(("tornado".to_string(), svg));
     }
     if let Some(c) = &a.cost {
         out.extend(cost_svgs(s, c, Money::OkuYen, f));

@@ -6,7 +6,7 @@
 use super::figures::{self, Frame, LowerChart};
 use super::svg::esc;
 use crate::engine::Metric;
-use crate::engine::targets;
+use crate::engine::targets::{self, TargetResult};
 use crate::explain::{self, metric_label};
 use crate::i18n::{Lang, fy, tr};
 use crate::model::{HistoryKind, Path, Scenario};
@@ -97,6 +97,7 @@ pub fn report(s: &Scenario, lang: Lang, units: Units, date: &str) -> Report {
 /// Builds the report with the key figures, wedges and bridge on `metric` (the window's).
 pub fn report_on(s: &Scenario, metric: &Metric, lang: Lang, units: Units, date: &str) -> Report {
     let a = super::Analysis::with_metric(s, metric.clone());
+    let unc = super::uncertainty::outcome(s, &a.engine, &a.metric);
     let p = &a.projection;
     let results = &a.results;
     let metric = a.metric.clone();
@@ -148,6 +149,28 @@ pub fn report_on(s: &Scenario, metric: &Metric, lang: Lang, units: Units, date: 
         tr(lang, "level"),
         tr(lang, "gap")
     );
+    if unc.is_some() {
+        // the header row is open: one more column before it closes
+        o.truncate(o.len() - "</tr>".len());
+        let _ = write!(o, r#"<th class="n">{}</th></tr>"#, tr(lang, "P(met)"));
+    }
+    // P(met) ± SE of a target, from the Monte Carlo (ANALYSES.md §2.7).
+    let chance = |r: &TargetResult| -> String {
+        match &unc {
+            None => String::new(),
+            Some(u) => {
+                let c = u.targets.iter().find(|c| c.label == r.label && c.year == r.year);
+                format!(
+                    r#"<td class="n">{}</td>"#,
+                    c.map_or("—".into(), |c| format!(
+                        "{:.0} % ± {:.1}",
+                        100.0 * c.p_met,
+                        100.0 * c.se
+                    ))
+                )
+            }
+        }
+    };
     for r in results {
         let _ = write!(
             o,
@@ -161,6 +184,10 @@ pub fn report_on(s: &Scenario, metric: &Metric, lang: Lang, units: Units, date: 
             if r.met { "met" } else { "missed" },
             tr(lang, if r.met { "met" } else { "missed" })
         );
+        if unc.is_some() {
+            o.truncate(o.len() - "</tr>".len());
+            let _ = write!(o, "{}</tr>", chance(r));
+        }
         if let Some(x) = r.absolute_equivalent {
             let _ = write!(
                 o,
@@ -177,9 +204,20 @@ pub fn report_on(s: &Scenario, metric: &Metric, lang: Lang, units: Units, date: 
                 if x.met { "met" } else { "missed" },
                 tr(lang, if x.met { "met" } else { "missed" })
             );
+            if unc.is_some() {
+                o.truncate(o.len() - "</tr>".len());
+                o.push_str("<td></td></tr>");
+            }
         }
     }
     o.push_str("</table>");
+    if let Some(u) = &unc {
+        let _ = write!(
+            o,
+            r#"<p class="note">{}</p>"#,
+            esc(&super::uncertainty_html::p_met_note(lang, u.draws))
+        );
+    }
 
     // Key figures on the metric.
     let _ = write!(
@@ -277,7 +315,7 @@ pub fn report_on(s: &Scenario, metric: &Metric, lang: Lang, units: Units, date: 
             "<h3>{} — {}</h3>{}",
             tr(lang, "Trajectory"),
             esc(&metric_label(&m, lang)),
-            figures::trajectory_svg(s, &a, &m, &frame)
+            figures::trajectory_fan_svg(s, &a, &m, unc.as_ref(), &frame)
         );
         charts += 1;
     }
@@ -321,6 +359,13 @@ pub fn report_on(s: &Scenario, metric: &Metric, lang: Lang, units: Units, date: 
                 ))
             );
         }
+    }
+
+    // How sure the plan is (ANALYSES.md §2.7), when the file has uncertain inputs.
+    if let Some(u) = &unc {
+        charts += super::uncertainty_html::section(&mut o, s, u, &frame, &mut |item, source, assumption| {
+            src.cite(item, source, assumption)
+        });
     }
 
     inputs(&mut o, s, lang, &mut src);

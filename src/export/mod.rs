@@ -16,6 +16,7 @@ pub mod summary;
 pub mod svg;
 pub mod tables;
 pub mod uncertainty;
+mod uncertainty_html;
 pub mod xlsx;
 
 /// Today's date (UTC) as `YYYY-MM-DD`, for report footers.

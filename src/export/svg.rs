@@ -8,7 +8,9 @@ use crate::units::{Units, group};
 use std::fmt::Write;
 
 mod cost;
+mod tornado;
 pub use cost::{MaccFrame, macc_chart, plan_cost_chart};
+pub use tornado::tornado_chart;
 
 pub const W: f64 = 960.0;
 pub const H: f64 = 540.0;

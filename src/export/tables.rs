@@ -329,6 +329,10 @@ pub fn tables_on(s: &Scenario, metric: &crate::engine::Metric) -> Vec<Table> {
         out.push(super::cost::cost_table(&a));
         out.push(super::cost::macc_table(&a, &names));
     }
+    // The uncertainty analysis (ANALYSES.md §2.7), when the file has uncertain inputs.
+    if let Some(o) = super::uncertainty::outcome(s, &engine, &metric) {
+        out.extend(super::uncertainty::tables(s, &o));
+    }
     out
 }
 

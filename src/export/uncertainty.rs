@@ -3,10 +3,11 @@
 //! and Sobol indices. The numbers are the engine's; nothing is computed here.
 
 use super::tables::{Cell, Table};
-use crate::engine::uncertainty::Outcome;
+use crate::engine::uncertainty::{Options, Outcome, Progress, Study};
+use crate::engine::{Engine, Metric};
 use crate::explain::metric_label;
 use crate::i18n::Lang;
-use crate::model::{Sampling, Scenario};
+use crate::model::{Dist, Sampling, Scenario, UncertainInput};
 use crate::units::{Money, Units, group};
 
 fn num(x: f64) -> Cell {
@@ -16,10 +17,100 @@ fn num(x: f64) -> Cell {
 /// What the fan is, in one sentence: the chart note and the CLI's first lines.
 pub const FAN_NOTE: &str = "Per-year marginal percentiles of the draws, not a set of trajectories: the P50 line is the median of each year on its own.";
 
+/// The exports' analysis on `metric`: the file's draws, seed and sampling, the tornado, and
+/// the cost percentiles when the file has prices (the same numbers as `decarb uncertainty` on
+/// the scenario's metric). `None` when the file has no uncertain input.
+pub fn outcome(s: &Scenario, engine: &Engine, metric: &Metric) -> Option<Outcome> {
+    if s.uncertainty.inputs.is_empty() {
+        return None;
+    }
+    let opt = Options {
+        cost: crate::engine::cost::has_prices(s),
+        tornado: true,
+        ..Options::default()
+    };
+    Study::new(s)
+        .with_metric(metric.clone())
+        .run(s, engine, opt, &Progress::default())
+        .ok()
+}
+
+/// A distribution of a multiplier in a few characters: "lognormal, median 1, σ 0.1".
+pub fn dist_text(d: &Dist) -> String {
+    let g = |x: f64| {
+        let t = format!("{x:.4}");
+        t.trim_end_matches('0').trim_end_matches('.').to_string()
+    };
+    match *d {
+        Dist::Uniform { min, max } => format!("uniform {}–{}", g(min), g(max)),
+        Dist::Triangular { min, mode, max } => {
+            format!("triangular {}–{}–{}", g(min), g(mode), g(max))
+        }
+        Dist::Normal { mean, sd } => format!("normal, mean {}, sd {} (truncated at 0)", g(mean), g(sd)),
+        Dist::LogNormal { median, sigma } => format!("lognormal, median {}, σ {}", g(median), g(sigma)),
+    }
+}
+
+/// What an input multiplies and on which members: "grid emission factors: japan".
+pub fn input_what(i: &UncertainInput) -> String {
+    let mut t = i.target.clone();
+    let what = t.what();
+    match t.members_mut() {
+        Some((m, _)) if !m.is_empty() => format!("{what}: {}", m.join(", ")),
+        Some((_, kind)) => format!("{what}: every one of the {kind}"),
+        None => what.to_string(),
+    }
+}
+
+/// The uncertain inputs of the file: what each multiplies, its distribution, from when, and
+/// its source.
+pub fn inputs_table(s: &Scenario) -> Table {
+    Table {
+        name: "Uncertain inputs",
+        header: [
+            "input",
+            "multiplies",
+            "distribution of the multiplier",
+            "known until (fiscal year)",
+            "ramp [years]",
+            "one draw per member",
+            "source",
+            "assumption",
+        ]
+        .map(String::from)
+        .into(),
+        rows: s
+            .uncertainty
+            .inputs
+            .iter()
+            .map(|i| {
+                vec![
+                    Cell::Text(i.id.clone()),
+                    Cell::Text(input_what(i)),
+                    Cell::Text(dist_text(&i.dist)),
+                    Cell::Num(f64::from(
+                        i.known_until
+                            .unwrap_or_else(|| crate::engine::uncertainty::default_known_until(s)),
+                    )),
+                    Cell::Num(f64::from(i.ramp_years)),
+                    Cell::Text(if i.each { "yes" } else { "no" }.into()),
+                    Cell::Text(i.source.clone()),
+                    i.assumption.clone().map_or(Cell::Empty, Cell::Text),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// The analysis's tables for the workbook and the CSV folder: fan, P(met), tornado, inputs.
+pub fn tables(s: &Scenario, o: &Outcome) -> Vec<Table> {
+    vec![fan_table(o), chance_table(o), tornado_table(o), inputs_table(s)]
+}
+
 /// Per-year percentiles of the metric [t-CO2].
 pub fn fan_table(o: &Outcome) -> Table {
     Table {
-        name: "Fan",
+        name: "Uncertainty fan",
         header: [
             "fiscal year",
             "P5 [t-CO2]",
@@ -73,7 +164,7 @@ pub fn chance_table(o: &Outcome) -> Table {
         ]);
     }
     Table {
-        name: "P(met)",
+        name: "Chance of meeting targets",
         header: [
             "target",
             "fiscal year",
@@ -139,7 +230,7 @@ pub fn text(s: &Scenario, o: &Outcome, units: Units, money: Money) -> String {
         "Uncertainty of {} — {} draws, seed {}, {}; {} inputs{}\nMetric: {}\n{FAN_NOTE}\n\n",
         s.meta.name,
         o.draws,
-        u.seed,
+        o.seed,
         match u.sampling {
             Sampling::LatinHypercube => "Latin hypercube",
             Sampling::Random => "random sampling",

@@ -186,6 +186,15 @@ pub fn workbook_from(
                 ));
                 ws.insert_chart(1, right, &chart).map_err(err)?;
             }
+            "Uncertainty fan" => {
+                // P95 … P5 and the deterministic run: per-year marginal percentiles.
+                let title = format!(
+                    "Fan — {}",
+                    crate::explain::metric_label(metric, crate::i18n::Lang::En)
+                );
+                let chart = trajectory_chart(&t, &[5, 4, 3, 2, 1, 6], &title);
+                ws.insert_chart(1, right, &chart).map_err(err)?;
+            }
             _ => {}
         }
     }

@@ -17,7 +17,7 @@ mod perturb;
 mod stats;
 mod targets;
 
-pub use stats::percentile;
+pub use stats::{percentile, percentiles, percentiles_of};
 
 use super::compile::{Engine, LeverGroup};
 use super::metric::Metric;
@@ -171,6 +171,8 @@ pub struct SobolRow {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Outcome {
     pub draws: usize,
+    /// The seed the draws came from (the file's, or the one asked for).
+    pub seed: u64,
     pub metric: Metric,
     pub fan: Vec<FanYear>,
     pub targets: Vec<TargetChance>,
@@ -498,9 +500,7 @@ impl Study {
                 let mut rng = design::stream(seed, &input.tag);
                 let mut col = Vec::with_capacity(n);
                 design::column(&mut rng, n, latin, &mut col);
-                for u in &mut col {
-                    *u = dist::quantile(&input.dist, *u);
-                }
+                dist::quantiles_in_place(&input.dist, &mut col);
                 col
             })
             .collect();
@@ -543,19 +543,14 @@ impl Study {
         let ones = vec![1.0; k];
         let mut det = vec![0.0; per];
         eval.one(&ones, &mut det, &mut eval.scratch());
+        // A column (a year, a target's value, …) read in place from the draws' rows.
+        let col = |c: usize| out[c..].iter().step_by(per).take(n).copied();
         let fan = (0..years)
             .into_par_iter()
-            .map(|y| {
-                let mut col: Vec<f64> = (0..n).map(|j| out[j * per + y]).collect();
-                let mut p = [0.0; 5];
-                for (slot, q) in p.iter_mut().zip(FAN_P) {
-                    *slot = percentile(&mut col, q);
-                }
-                FanYear {
-                    year: self.base_year + y as i32,
-                    p,
-                    deterministic: det[y],
-                }
+            .map(|y| FanYear {
+                year: self.base_year + y as i32,
+                p: percentiles_of(col(y), FAN_P),
+                deterministic: det[y],
             })
             .collect();
         let nt = self.targets.len();
@@ -572,8 +567,8 @@ impl Study {
         for t in 0..nt {
             let met = (0..n).filter(|&j| out[j * per + eval.met_at(t)] != 0.0).count();
             let p = met as f64 / nf;
-            let mut values: Vec<f64> = (0..n).map(|j| out[j * per + eval.value_at(t)]).collect();
-            let mut gaps: Vec<f64> = (0..n).map(|j| out[j * per + eval.gap_at(t)]).collect();
+            let [value_p50] = percentiles_of(col(eval.value_at(t)), [0.5]);
+            let [gap_p50] = percentiles_of(col(eval.gap_at(t)), [0.5]);
             let (label, year) = self.targets.label(t);
             targets.push(TargetChance {
                 label: label.to_string(),
@@ -581,8 +576,8 @@ impl Study {
                 p_met: p,
                 se: se(p),
                 met_deterministic: det[eval.met_at(t)] != 0.0,
-                value_p50: percentile(&mut values, 0.5),
-                gap_p50: percentile(&mut gaps, 0.5),
+                value_p50,
+                gap_p50,
             });
         }
         let all_met = (nt > 0).then(|| {
@@ -591,11 +586,11 @@ impl Study {
         });
         let cost = cost.then(|| {
             let spread = |at: usize| {
-                let mut v: Vec<f64> = (0..n).map(|j| out[j * per + at]).collect();
+                let [p5, p50, p95] = percentiles_of(col(at), [0.05, 0.5, 0.95]);
                 Spread {
-                    p5: percentile(&mut v, 0.05),
-                    p50: percentile(&mut v, 0.5),
-                    p95: percentile(&mut v, 0.95),
+                    p5,
+                    p50,
+                    p95,
                     deterministic: det[at],
                 }
             };
@@ -654,6 +649,7 @@ impl Study {
         };
         Ok(Outcome {
             draws: n,
+            seed,
             metric: self.metric.clone(),
             fan,
             targets,
@@ -684,8 +680,9 @@ impl Study {
             for (i, input) in self.inputs.iter().enumerate() {
                 let mut rng = design::stream(seed, &format!("sobol:{which}:{}", input.label));
                 design::column(&mut rng, ns, false, &mut col);
-                for (j, &u) in col.iter().enumerate() {
-                    m[j * k + i] = dist::quantile(&input.dist, u);
+                dist::quantiles_in_place(&input.dist, &mut col);
+                for (j, &v) in col.iter().enumerate() {
+                    m[j * k + i] = v;
                 }
             }
             m
