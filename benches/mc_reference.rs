@@ -1,7 +1,8 @@
 //! The Monte Carlo against a vectorised numpy implementation of the same draws (ANALYSES.md
 //! §9.25). Writes the kernel's arrays and the 10,000 draws' multipliers of the 20-site
 //! synthetic company (the reference's inputs) to a JSON file, and times the Rust analysis
-//! of the same draws (design, kernel, percentiles, P(met)) on 1 thread and on every core.
+//! of the same draws on 1 thread and on every core: whole (sampling, kernel, percentiles,
+//! P(met)) and from the multipliers on (the numpy side's share of the work).
 //! `benches/mc_numpy.py` runs this, then numpy on the JSON, and prints the ratio.
 //!
 //! `cargo bench --bench mc_reference -- OUT.json`
@@ -49,10 +50,20 @@ fn main() {
         .expect("pool");
     let t1 = one.install(|| median_ms(run, 15));
     let tn = median_ms(run, 15);
+    // The same work as the numpy side: the draws' multipliers ready, then the kernel and the
+    // percentiles.
+    let mults = study.design(n, study.seed);
+    let eval = || {
+        study
+            .run_design(&s, &e, &mults, opt, &Progress::default())
+            .expect("not cancelled");
+    };
+    let e1 = one.install(|| median_ms(eval, 15));
+    let en = median_ms(eval, 15);
     let json = reference_json(&s, n).expect("kernel inputs");
     std::fs::write(&out, json).expect("write the reference JSON");
     println!(
-        "{{\"rust_ms_1_thread\": {t1:.3}, \"rust_ms_all_threads\": {tn:.3}, \"threads\": {}, \"draws\": {n}, \"sites\": {}, \"years\": {}, \"inputs\": {}, \"json\": \"{out}\"}}",
+        "{{\"rust_ms_1_thread\": {t1:.3}, \"rust_ms_all_threads\": {tn:.3}, \"rust_eval_ms_1_thread\": {e1:.3}, \"rust_eval_ms_all_threads\": {en:.3}, \"threads\": {}, \"draws\": {n}, \"sites\": {}, \"years\": {}, \"inputs\": {}, \"json\": \"{out}\"}}",
         rayon::current_num_threads(),
         s.sites.len(),
         study.years,

@@ -114,7 +114,7 @@ pub struct Cli {
     #[arg(long)]
     pub review: bool,
     /// The lower chart the window opens on (overrides the saved preference).
-    #[arg(long, value_parser = ["by-source", "by-site", "wedges", "bridge", "factors", "cost"])]
+    #[arg(long, value_parser = ["by-source", "by-site", "wedges", "bridge", "factors", "cost", "uncertainty"])]
     pub view: Option<String>,
     /// Language of the window (overrides the saved preference): en or ja.
     #[arg(long, value_parser = ["en", "ja"])]
@@ -575,6 +575,13 @@ pub fn run_command(cmd: Command) -> i32 {
                 && let Err(code) = refuse_overwrite(out, &[&file])
             {
                 return code;
+            }
+            // the file's draws passed validation; more asked here must too
+            let n = draws.map_or(u64::from(s.uncertainty.draws), u64::from);
+            let k = engine::uncertainty::Study::new(&s).inputs.len() as u64;
+            if let Err(e) = crate::model::validate::check_work(&s, n, sobol.then_some((512, k))) {
+                warn!("{}: {e}", file.display());
+                return EXIT_INVALID;
             }
             let engine = engine::Engine::new(&s);
             let opt = engine::uncertainty::Options {

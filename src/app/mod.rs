@@ -203,16 +203,22 @@ impl DecarbApp {
     /// Sends the scenario to the fan's worker when it changed, and takes a finished fan and
     /// Sobol run. The screenshot mode waits for the fan of the frame it draws.
     fn update_fan(&mut self, ctx: &egui::Context) {
-        let wanted = !self.doc.scenario().uncertainty.inputs.is_empty()
-            && (!self.prefs.chart.hide_fan || self.prefs.chart.lower == Lower::Uncertainty);
-        if wanted {
+        // Wanted whenever the file has inputs, shown or not: the target cards give P(met).
+        if !self.doc.scenario().uncertainty.inputs.is_empty() {
             let (rev, s, e, m) = (
                 self.doc.revision(),
                 self.doc.scenario(),
                 self.doc.engine(),
                 self.doc.metric(),
             );
-            self.fan.update(rev, s, e, m);
+            // the live count while a lever is dragged, the file's N once it is let go
+            let file_n = s.uncertainty.draws.max(1) as usize;
+            let draws = if ctx.input(|i| i.pointer.any_down()) {
+                uncertainty::LIVE_DRAWS.min(file_n)
+            } else {
+                file_n
+            };
+            self.fan.update(rev, s, e, m, draws);
             if self.wait_for_fan {
                 self.fan.wait(std::time::Duration::from_secs(20));
             }

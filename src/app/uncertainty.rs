@@ -1,6 +1,6 @@
 //! The uncertainty analysis off the UI thread (ANALYSES.md §2.7, §9.25). The live fan: each
 //! change of the scenario or the metric sends the latest state to one worker thread, which
-//! runs 1,000 draws (the kernel where it can) and hands back the outcome; the window draws the
+//! runs 1,000 draws (the kernel where it can, on one core) and hands back the outcome; the window draws the
 //! last completed fan and the P(met) it gives. While a fan is being computed the window polls
 //! for it every frame-time (no thread other than the UI's asks for a repaint).
 //! Sobol indices run on demand as a job with progress and Cancel.
@@ -18,6 +18,7 @@ pub const SOBOL_SAMPLES: usize = 512;
 
 struct Request {
     rev: u64,
+    draws: usize,
     scenario: Box<Scenario>,
     engine: Box<Engine>,
     metric: Metric,
@@ -36,8 +37,8 @@ pub struct FanWorker {
     rx: Receiver<Fan>,
     /// The last completed fan.
     pub latest: Option<Arc<Fan>>,
-    /// What was last sent.
-    sent: Option<(u64, Metric)>,
+    /// What was last sent: revision, metric, draws.
+    sent: Option<(u64, Metric, usize)>,
 }
 
 impl Default for FanWorker {
@@ -53,6 +54,10 @@ impl FanWorker {
         std::thread::Builder::new()
             .name("fan".into())
             .spawn(move || {
+                // One core for the live fan: the other stays with the UI thread and the
+                // rasteriser, so frames keep their time while a lever is dragged. The draws are
+                // the same bits on any number of threads.
+                let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().ok();
                 while let Ok(mut r) = work.recv() {
                     // Only the latest state matters: skip those a drag has already replaced.
                     while let Ok(newer) = work.try_recv() {
@@ -60,11 +65,16 @@ impl FanWorker {
                     }
                     let study = Study::new(&r.scenario).with_metric(r.metric.clone());
                     let opt = Options {
-                        draws: Some(LIVE_DRAWS),
+                        draws: Some(r.draws),
                         tornado: true,
                         ..Options::default()
                     };
-                    if let Ok(outcome) = study.run(&r.scenario, &r.engine, opt, &Progress::default()) {
+                    let run = || study.run(&r.scenario, &r.engine, opt, &Progress::default());
+                    let result = match &pool {
+                        Some(p) => p.install(run),
+                        None => run(),
+                    };
+                    if let Ok(outcome) = result {
                         let fan = Fan {
                             rev: r.rev,
                             metric: r.metric,
@@ -87,13 +97,15 @@ impl FanWorker {
 
     /// Sends the state when it differs from what was last sent, and takes any completed fan.
     /// Returns whether a new fan arrived.
-    pub fn update(&mut self, rev: u64, s: &Scenario, engine: &Engine, metric: &Metric) -> bool {
-        let key = (rev, metric.clone());
+    /// `draws`: [`LIVE_DRAWS`] while a lever is dragged, the file's N otherwise (§2.9).
+    pub fn update(&mut self, rev: u64, s: &Scenario, engine: &Engine, metric: &Metric, draws: usize) -> bool {
+        let key = (rev, metric.clone(), draws);
         if self.sent.as_ref() != Some(&key)
             && let Some(tx) = &self.tx
         {
             let r = Request {
                 rev,
+                draws,
                 scenario: Box::new(s.clone()),
                 engine: Box::new(engine.clone()),
                 metric: metric.clone(),
@@ -112,9 +124,12 @@ impl FanWorker {
 
     /// Whether a fan was asked for and has not arrived yet.
     pub fn pending(&self) -> bool {
-        self.sent
-            .as_ref()
-            .is_some_and(|(rev, m)| !self.is_current(*rev, m))
+        self.sent.as_ref().is_some_and(|(rev, m, n)| {
+            !self
+                .latest
+                .as_ref()
+                .is_some_and(|f| f.rev == *rev && &f.metric == m && f.outcome.draws == *n)
+        })
     }
 
     /// Whether the last completed fan is for this state.
@@ -127,11 +142,11 @@ impl FanWorker {
     /// Waits (up to `timeout`) for the fan of the state last sent: for tests and the screenshot
     /// mode, which must show the fan of the frame they draw.
     pub fn wait(&mut self, timeout: std::time::Duration) -> bool {
-        let Some((rev, metric)) = self.sent.clone() else {
+        if self.sent.is_none() {
             return false;
-        };
+        }
         let start = std::time::Instant::now();
-        while !self.is_current(rev, &metric) {
+        while self.pending() {
             let left = timeout.saturating_sub(start.elapsed());
             if left.is_zero() {
                 return false;
@@ -164,7 +179,6 @@ impl SobolJob {
         std::thread::spawn(move || {
             let study = Study::new(&s).with_metric(metric);
             let opt = Options {
-                draws: Some(LIVE_DRAWS),
                 tornado: true,
                 sobol: Some(SOBOL_SAMPLES),
                 ..Options::default()

@@ -155,11 +155,15 @@ pub fn report_on(s: &Scenario, metric: &Metric, lang: Lang, units: Units, date: 
         let _ = write!(o, r#"<th class="n">{}</th></tr>"#, tr(lang, "P(met)"));
     }
     // P(met) ± SE of a target, from the Monte Carlo (ANALYSES.md §2.7).
-    let chance = |r: &TargetResult| -> String {
+    let chance = |k: usize, r: &TargetResult| -> String {
         match &unc {
             None => String::new(),
             Some(u) => {
-                let c = u.targets.iter().find(|c| c.label == r.label && c.year == r.year);
+                // the k-th target's chance: the file's order in both
+                let c = u
+                    .targets
+                    .get(k)
+                    .filter(|c| c.label == r.label && c.year == r.year);
                 format!(
                     r#"<td class="n">{}</td>"#,
                     c.map_or("—".into(), |c| format!(
@@ -171,7 +175,7 @@ pub fn report_on(s: &Scenario, metric: &Metric, lang: Lang, units: Units, date: 
             }
         }
     };
-    for r in results {
+    for (k, r) in results.iter().enumerate() {
         let _ = write!(
             o,
             r#"<tr><td>{} ({})</td><td class="t">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="{} n">{}</td></tr>"#,
@@ -186,7 +190,7 @@ pub fn report_on(s: &Scenario, metric: &Metric, lang: Lang, units: Units, date: 
         );
         if unc.is_some() {
             o.truncate(o.len() - "</tr>".len());
-            let _ = write!(o, "{}</tr>", chance(r));
+            let _ = write!(o, "{}</tr>", chance(k, r));
         }
         if let Some(x) = r.absolute_equivalent {
             let _ = write!(

@@ -493,6 +493,9 @@ pub fn line_chart(c: &LineChart, cap: &Caption) -> String {
         .iter()
         .map(|s| (s.name.clone(), s.color, Sw::Line(s.dash)))
         .collect();
+    for b in &c.bands {
+        items.push((b.name.clone(), b.color, Sw::Area));
+    }
     for m in &c.markers {
         items.push((
             m.name.clone(),

@@ -17,6 +17,9 @@ fn num(x: f64) -> Cell {
 /// What the fan is, in one sentence: the chart note and the CLI's first lines.
 pub const FAN_NOTE: &str = "Per-year marginal percentiles of the draws, not a set of trajectories: the P50 line is the median of each year on its own.";
 
+/// Most draws an export runs (§9.26).
+pub const EXPORT_DRAWS: usize = 10_000;
+
 /// The exports' analysis on `metric`: the file's draws, seed and sampling, the tornado, and
 /// the cost percentiles when the file has prices (the same numbers as `decarb uncertainty` on
 /// the scenario's metric). `None` when the file has no uncertain input.
@@ -25,6 +28,8 @@ pub fn outcome(s: &Scenario, engine: &Engine, metric: &Metric) -> Option<Outcome
         return None;
     }
     let opt = Options {
+        // reports and exports take at most 10,000 draws (§9.26)
+        draws: Some((s.uncertainty.draws as usize).clamp(1, EXPORT_DRAWS)),
         cost: crate::engine::cost::has_prices(s),
         tornado: true,
         ..Options::default()

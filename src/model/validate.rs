@@ -6,7 +6,7 @@ use super::scenario::*;
 use std::collections::HashSet;
 
 mod uncertainty;
-pub use uncertainty::ulimits;
+pub use uncertainty::{check_work, ulimits};
 
 /// One problem in a scenario. `locate` is the most precise path for finding the offending
 /// value in the text (it may go down to a keyframe's element).

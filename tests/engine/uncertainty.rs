@@ -451,7 +451,7 @@ fn the_shipped_files_carry_default_inputs_with_sources() {
 // ---------------------------------------------------------------- Sobol
 
 #[test]
-fn sobol_indices_of_an_additive_case() {
+fn sobol_indices_of_a_product_of_two_inputs() {
     // market Scope 2 only; grid factor and activity multiply: f = 500·k_g·k_a. With two
     // uniform inputs on [0.5, 1.5], Var = 500²(E[k²]² − 1) and S_i = (E[k²] − 1)/(E[k²]² − 1).
     let mut s = one_site();
@@ -546,4 +546,43 @@ fn bad_uncertainty_inputs_are_refused_with_the_field() {
     ] {
         assert!(paths.contains(&want), "{want} not in {paths:?}");
     }
+}
+
+#[test]
+fn a_slash_in_an_input_id_and_work_beyond_the_limit_are_refused() {
+    // "a/b" would share its name and its Sobol streams with member b of an `each` input "a"
+    let mut s = one_site();
+    s.uncertainty.inputs = vec![input(
+        "a/b",
+        UncertainTarget::CarbonPrice,
+        Dist::Uniform { min: 0.9, max: 1.1 },
+    )];
+    let problems = model::validate::validate(&s);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.path == "uncertainty.inputs[0].id" && p.message.contains('/')),
+        "{problems:?}"
+    );
+    // the CLI's --draws and --sobol: draws × sites × years and N_s (K + 2) runs within 5·10⁸
+    let big = decarb::synthetic::scenario(2000, 3);
+    let years = u64::try_from(big.last_year - big.base_year + 1).unwrap();
+    let at = decarb::model::validate::ulimits::WORK / (2000 * years);
+    assert!(decarb::model::validate::check_work(&big, at, None).is_ok());
+    let e = decarb::model::validate::check_work(&big, at + 1, None).unwrap_err();
+    assert!(e.contains("use fewer draws"), "{e}");
+    let e = decarb::model::validate::check_work(&big, 1, Some((512, 24))).unwrap_err();
+    assert!(e.contains("Sobol"), "{e}");
+    assert!(decarb::model::validate::check_work(&s, 100_000, Some((512, 64))).is_ok());
+    assert!(decarb::model::validate::check_work(&big, u64::MAX, Some((u64::MAX, 1))).is_err());
+}
+
+#[test]
+fn the_last_interval_of_the_unit_stays_below_one() {
+    use decarb::engine::uncertainty::design::unit;
+    assert!(unit(u64::MAX) < 1.0);
+    assert!(unit(0) > 0.0);
+    // a normal truncated at 0 far below its mean at u just below 1 stays finite
+    let k = decarb::engine::uncertainty::dist::quantile(&Dist::Normal { mean: 1.0, sd: 1.0 }, unit(u64::MAX));
+    assert!(k.is_finite() && k > 1.0, "{k}");
 }

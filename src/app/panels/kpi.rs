@@ -88,8 +88,12 @@ pub fn kpi_ui(ui: &mut Ui, doc: &Document, lang: Lang, units: Units, fan: Option
             }
         }));
     }
-    for r in results {
-        let chance = fan.and_then(|o| o.targets.iter().find(|t| t.label == r.label && t.year == r.year));
+    for (k, r) in results.iter().enumerate() {
+        // the k-th target's chance (targets are in the file's order in both); a fan of an
+        // earlier state with other targets is not shown against this one
+        let chance = fan
+            .and_then(|o| o.targets.get(k))
+            .filter(|t| t.label == r.label && t.year == r.year);
         cards.push(Box::new(move |ui: &mut Ui| {
             target_card(ui, r, lang, units);
             if let Some(t) = chance {

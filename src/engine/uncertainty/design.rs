@@ -23,9 +23,13 @@ pub fn stream(seed: u64, tag: &str) -> ChaCha8Rng {
     rng
 }
 
-/// `u64 → (0, 1)`: the top 53 bits, centred in their interval.
+/// The largest f64 below 1: every uniform is clamped to it (§9.27, `u < 1`).
+pub const BELOW_ONE: f64 = 1.0 - f64::EPSILON / 2.0;
+
+/// `u64 → (0, 1)`: the top 53 bits, centred in their interval. The last interval's centre,
+/// 1 − 2⁻⁵⁴, rounds to 1.0 in f64: it is kept below 1, so no inverse CDF is asked for 1.
 pub fn unit(x: u64) -> f64 {
-    ((x >> 11) as f64 + 0.5) * (1.0 / 9_007_199_254_740_992.0)
+    (((x >> 11) as f64 + 0.5) * (1.0 / 9_007_199_254_740_992.0)).min(BELOW_ONE)
 }
 
 /// A uniform integer in `0..n` by Lemire's multiply-shift with rejection (`n ≥ 1`).
@@ -39,9 +43,6 @@ fn bounded(rng: &mut ChaCha8Rng, n: u64) -> u64 {
     }
     (m >> 64) as u64
 }
-
-/// The largest f64 below 1: a Latin hypercube value is clamped to it (§9.27, `u < 1`).
-const BELOW_ONE: f64 = 1.0 - f64::EPSILON / 2.0;
 
 /// `n` uniforms of one input into `out`: a Latin hypercube column (one value in each stratum
 /// `[j/n, (j+1)/n)`, in a Fisher–Yates-shuffled order) or plain random numbers.

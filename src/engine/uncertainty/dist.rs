@@ -123,7 +123,7 @@ pub fn quantile(d: &Dist, u: f64) -> f64 {
                 return mean;
             }
             let lo = normal_cdf(-mean / sd);
-            (mean + sd * normal_quantile(lo + u * (1.0 - lo))).max(0.0)
+            (mean + sd * normal_quantile((lo + u * (1.0 - lo)).min(super::design::BELOW_ONE))).max(0.0)
         }
         Dist::LogNormal { median, sigma } => median * libm::exp(sigma * normal_quantile(u)),
     }
@@ -137,7 +137,8 @@ pub fn quantiles_in_place(d: &Dist, us: &mut [f64]) {
         Dist::Normal { mean, sd } if sd > 0.0 => {
             let lo = normal_cdf(-mean / sd);
             for u in us {
-                *u = (mean + sd * normal_quantile(lo + *u * (1.0 - lo))).max(0.0);
+                *u = (mean + sd * normal_quantile((lo + *u * (1.0 - lo)).min(super::design::BELOW_ONE)))
+                    .max(0.0);
             }
         }
         _ => {

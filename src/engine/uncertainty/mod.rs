@@ -523,7 +523,25 @@ impl Study {
     ) -> Result<Outcome, Cancelled> {
         let n = opt.draws.unwrap_or(self.draws).max(1);
         let seed = opt.seed.unwrap_or(self.seed);
+        let mults = self.design(n, seed);
+        self.run_design(s, engine, &mults, opt, progress)
+    }
+
+    /// [`Study::run`] on draws already made by [`Study::design`] (`opt.draws` of them, with
+    /// `opt.seed`): the benchmarks time the evaluation apart from the sampling.
+    #[doc(hidden)]
+    pub fn run_design(
+        &self,
+        s: &Scenario,
+        engine: &Engine,
+        mults: &[f64],
+        opt: Options,
+        progress: &Progress,
+    ) -> Result<Outcome, Cancelled> {
+        let n = opt.draws.unwrap_or(self.draws).max(1);
+        let seed = opt.seed.unwrap_or(self.seed);
         let k = self.inputs.len();
+        assert_eq!(mults.len(), n * k, "a design of n draws");
         let years = self.years;
         let cost = opt.cost && self.has_cost;
         let sobol_runs = opt.sobol.map_or(0, |ns| ns * (k + 2));
@@ -533,11 +551,10 @@ impl Study {
         );
         progress.done.store(0, Ordering::Relaxed);
 
-        let mults = self.design(n, seed);
         let eval = Evaluator::new(self, s, engine, cost);
         let per = eval.per_draw();
         let mut out = vec![0.0; n * per];
-        eval.many(&mults, &mut out, progress)?;
+        eval.many(mults, &mut out, progress)?;
 
         // Deterministic figures: the scenario itself.
         let ones = vec![1.0; k];
@@ -678,7 +695,7 @@ impl Study {
             let mut m = vec![0.0; ns * k];
             let mut col = Vec::with_capacity(ns);
             for (i, input) in self.inputs.iter().enumerate() {
-                let mut rng = design::stream(seed, &format!("sobol:{which}:{}", input.label));
+                let mut rng = design::stream(seed, &format!("sobol:{which}:{}", input.tag));
                 design::column(&mut rng, ns, false, &mut col);
                 dist::quantiles_in_place(&input.dist, &mut col);
                 for (j, &v) in col.iter().enumerate() {

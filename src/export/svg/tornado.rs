@@ -93,10 +93,13 @@ pub fn tornado_chart(t: &Tornado, cap: &Caption) -> String {
         ty = bottom + 36.0
     );
     let rows = shown.len().max(1) as f64;
-    let slot = ((bottom - TOP - 8.0) / rows).min(34.0);
+    let avail = bottom - TOP - 8.0;
+    let slot = (avail / rows).min(40.0);
     let bar = (slot * 0.62).max(2.0);
+    // a few bars sit in the middle of the plot, not at its top
+    let top = TOP + 8.0 + (avail - slot * rows) / 2.0;
     for (k, b) in shown.iter().enumerate() {
-        let cy = TOP + 8.0 + slot * (k as f64 + 0.5);
+        let cy = top + slot * (k as f64 + 0.5);
         for line in wrap(&b.label, 12.0, LABEL_RIGHT - 24.0).into_iter().take(1) {
             let _ = write!(
                 o,

@@ -20,6 +20,33 @@ pub mod ulimits {
     pub const WORK: u64 = 500_000_000;
 }
 
+/// Whether an analysis of `draws` draws (and Sobol indices with `sobol` base samples over `k`
+/// inputs) of this scenario stays within [`ulimits::WORK`] site-years: the CLI's `--draws` and
+/// `--sobol` pass this before anything runs. `Err` says why not.
+pub fn check_work(s: &crate::model::Scenario, draws: u64, sobol: Option<(u64, u64)>) -> Result<(), String> {
+    let years = u64::try_from(i64::from(s.last_year) - i64::from(s.base_year) + 1).unwrap_or(0);
+    let runs = sobol
+        .and_then(|(ns, k)| ns.checked_mul(k + 2))
+        .map_or(Some(draws), |r| r.checked_add(draws));
+    let work = runs
+        .and_then(|r| r.checked_mul(s.sites.len().max(1) as u64))
+        .and_then(|w| w.checked_mul(years));
+    match work {
+        Some(w) if w <= ulimits::WORK => Ok(()),
+        _ => Err(format!(
+            "{} runs × {} sites × {years} years is more than {} site-years; use fewer draws{}",
+            runs.map_or("too many".to_string(), |r| r.to_string()),
+            s.sites.len(),
+            ulimits::WORK,
+            if sobol.is_some() {
+                " or no Sobol indices"
+            } else {
+                ""
+            }
+        )),
+    }
+}
+
 pub(super) fn uncertainty(v: &mut V) {
     let s = v.s;
     let u = &s.uncertainty;
@@ -64,6 +91,10 @@ pub(super) fn uncertainty(v: &mut V) {
             v.err(format!("{p}.id"), "must not be empty");
         } else {
             v.line(&format!("{p}.id"), &input.id, limits::ID_CHARS);
+            if input.id.contains('/') {
+                // a member's own draws are named "id/member"
+                v.err(format!("{p}.id"), "must not contain '/'");
+            }
             if !seen.insert(input.id.as_str()) {
                 v.err(
                     format!("{p}.id"),
