@@ -597,7 +597,14 @@ pub fn run_command(cmd: Command) -> i32 {
             };
             match csv {
                 Some(out) => write_out(Some(&out), &crate::export::uncertainty::csv(&o)),
-                None => write_out(None, &crate::export::uncertainty::text(&s, &o, units, money)),
+                None => {
+                    let note = engine::cost_analysis::analyse(&s)
+                        .and_then(|c| crate::export::cost::incomplete_note(&c, crate::i18n::Lang::En));
+                    write_out(
+                        None,
+                        &crate::export::uncertainty::text(&s, &o, units, money, note.as_deref()),
+                    )
+                }
             }
         }
         Command::Factors {

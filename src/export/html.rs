@@ -367,9 +367,18 @@ pub fn report_on(s: &Scenario, metric: &Metric, lang: Lang, units: Units, date: 
 
     // How sure the plan is (ANALYSES.md §2.7), when the file has uncertain inputs.
     if let Some(u) = &unc {
-        charts += super::uncertainty_html::section(&mut o, s, u, &frame, &mut |item, source, assumption| {
-            src.cite(item, source, assumption)
-        });
+        let note = a
+            .cost
+            .as_ref()
+            .and_then(|c| super::cost::incomplete_note(c, lang));
+        charts += super::uncertainty_html::section(
+            &mut o,
+            s,
+            u,
+            note.as_deref(),
+            &frame,
+            &mut |item, source, assumption| src.cite(item, source, assumption),
+        );
     }
 
     inputs(&mut o, s, lang, &mut src);

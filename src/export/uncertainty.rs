@@ -227,8 +227,8 @@ pub fn tornado_table(o: &Outcome) -> Table {
     }
 }
 
-/// The CLI's report.
-pub fn text(s: &Scenario, o: &Outcome, units: Units, money: Money) -> String {
+/// The CLI's report. `cost_note`: what the cost figures leave out (prices not in the file).
+pub fn text(s: &Scenario, o: &Outcome, units: Units, money: Money, cost_note: Option<&str>) -> String {
     let u = &s.uncertainty;
     let d = units.decimals();
     let mut out = format!(
@@ -300,6 +300,9 @@ pub fn text(s: &Scenario, o: &Outcome, units: Units, money: Money) -> String {
                 money.fmt(x.deterministic)
             )
         };
+        if let Some(n) = cost_note {
+            out.push_str(&format!("  {n}\n"));
+        }
         out.push_str(&line("cost against BAU", &c.npv_cost));
         if let Some(x) = &c.npv_exposure {
             out.push_str(&line("carbon-price exposure change", x));

@@ -34,6 +34,7 @@ pub fn section(
     o: &mut String,
     s: &Scenario,
     u: &Outcome,
+    cost_note: Option<&str>,
     frame: &Frame,
     cite: &mut dyn FnMut(String, &str, Option<&str>) -> String,
 ) -> usize {
@@ -119,6 +120,9 @@ pub fn section(
             row(o, tr(lang, "Carbon-price exposure change"), x);
         }
         o.push_str("</table>");
+        if let Some(n) = cost_note {
+            let _ = write!(o, r#"<p class="note">{}</p>"#, esc(n));
+        }
     }
     // The tornado.
     if let Some(svg) = figures::tornado_svg(s, u, frame) {

@@ -12,7 +12,15 @@ fn num_format(header: &str) -> &'static str {
     let h = header.to_lowercase();
     if h.starts_with("fiscal year") {
         "0"
-    } else if h.contains("t-co2/t") || h.contains("t-co2/million") || h.contains("share") {
+    } else if h.contains("t-co2/t")
+        || h.contains("t-co2/million")
+        || h.contains("share")
+        || h.contains("p(met)")
+        || h.contains("standard error")
+        || h.contains("multiplier")
+        || h.contains("sobol")
+        || h.contains("[target unit]")
+    {
         "#,##0.000"
     } else {
         "#,##0"

@@ -481,12 +481,45 @@ fn sobol_indices_of_a_product_of_two_inputs() {
     let ek2 = 1.0 + 1.0 / 12.0;
     let s1 = (ek2 - 1.0) / (ek2 * ek2 - 1.0);
     let st = (ek2 * (ek2 - 1.0)) / (ek2 * ek2 - 1.0);
-    for r in o.sobol.unwrap() {
-        eprintln!("{} S1 {} ST {}", r.label, r.first, r.total);
-        // the estimators' spread at N = 16,384 is about 0.02 (a numpy run of the same scheme)
-        assert!((r.first - s1).abs() < 0.07, "{} S1 {} vs {s1}", r.label, r.first);
-        assert!((r.total - st).abs() < 0.07, "{} ST {} vs {st}", r.label, r.total);
-    }
+    let check = |sobol: Vec<uncertainty::SobolRow>| {
+        assert_eq!(sobol.len(), 2);
+        for r in sobol {
+            // the estimators' spread at N = 16,384 is about 0.02 (a numpy run of the same scheme)
+            assert!((r.first - s1).abs() < 0.07, "{} S1 {} vs {s1}", r.label, r.first);
+            assert!((r.total - st).abs() < 0.07, "{} ST {} vs {st}", r.label, r.total);
+        }
+    };
+    check(o.sobol.unwrap());
+    // a constant 500,000 t beside the 500 t that move changes no index (the first-order
+    // estimator centres f(B): uncentred, a mean 1,000 times the spread swamps it)
+    let mut big = s.clone();
+    let mut b = big.sites[0].clone();
+    b.id = "b".into();
+    b.name = "B".into();
+    b.region = "grid2".into();
+    b.electricity_mwh = 1.0e6;
+    let mut r = big.regions[0].clone();
+    r.id = "grid2".into();
+    r.name = "Grid 2".into();
+    big.regions.push(r);
+    big.sites.push(b);
+    big.targets.clear();
+    big.uncertainty.inputs[0].target = UncertainTarget::GridEf {
+        regions: vec!["grid".into()],
+    };
+    big.uncertainty.inputs[1].target = UncertainTarget::Activity {
+        sites: vec!["a".into()],
+        scale_revenue: true,
+    };
+    let o = run(
+        &big,
+        Options {
+            draws: Some(10),
+            sobol: Some(16384),
+            ..Options::default()
+        },
+    );
+    check(o.sobol.unwrap());
 }
 
 // ---------------------------------------------------------------- validation
@@ -585,4 +618,292 @@ fn the_last_interval_of_the_unit_stays_below_one() {
     // a normal truncated at 0 far below its mean at u just below 1 stays finite
     let k = decarb::engine::uncertainty::dist::quantile(&Dist::Normal { mean: 1.0, sd: 1.0 }, unit(u64::MAX));
     assert!(k.is_finite() && k > 1.0, "{k}");
+}
+
+// ---------------------------------------------------------------- tornado and progress
+
+#[test]
+fn the_tornado_gives_each_inputs_p10_and_p90_widest_first() {
+    // 500 t of market Scope 2 in FY2024 (the target's year): activity uniform 0.8–1.3 moves it
+    // by 0.85 → 1.25 (swing 200 t), a lognormal grid factor σ 0.1 by e^∓0.1·1.2816 (128.5 t)
+    let mut s = one_site();
+    s.uncertainty.inputs = vec![
+        input(
+            "grid",
+            UncertainTarget::GridEf { regions: vec![] },
+            Dist::LogNormal {
+                median: 1.0,
+                sigma: 0.1,
+            },
+        ),
+        input(
+            "demand",
+            UncertainTarget::Activity {
+                sites: vec![],
+                scale_revenue: true,
+            },
+            Dist::Uniform { min: 0.8, max: 1.3 },
+        ),
+    ];
+    let o = run(
+        &s,
+        Options {
+            draws: Some(64),
+            tornado: true,
+            ..Options::default()
+        },
+    );
+    assert_eq!(o.tornado_year, 2024);
+    assert!((o.tornado_base - 500.0).abs() < 1e-9, "{}", o.tornado_base);
+    let names: Vec<&str> = o.tornado.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(names, ["demand", "grid"]);
+    let z: f64 = 1.2815515655446004;
+    let want = [(0.85, 1.25), ((-0.1 * z).exp(), (0.1 * z).exp())];
+    for (r, (kl, kh)) in o.tornado.iter().zip(want) {
+        assert!(
+            (r.k_low - kl).abs() < 1e-12 && (r.k_high - kh).abs() < 1e-12,
+            "{r:?}"
+        );
+        assert!(
+            (r.low - 500.0 * kl).abs() < 1e-9 && (r.high - 500.0 * kh).abs() < 1e-9,
+            "{r:?}"
+        );
+        assert!((r.swing() - 500.0 * (kh - kl)).abs() < 1e-9, "{r:?}");
+    }
+}
+
+#[test]
+fn progress_is_the_share_of_runs_done_and_ends_at_one() {
+    use std::sync::atomic::Ordering::Relaxed;
+    let p = uncertainty::Progress::default();
+    assert_eq!(p.fraction(), 0.0);
+    p.total.store(8, Relaxed);
+    p.done.store(2, Relaxed);
+    assert_eq!(p.fraction(), 0.25);
+    let mut s = one_site();
+    s.uncertainty.inputs = vec![input(
+        "grid",
+        UncertainTarget::GridEf { regions: vec![] },
+        Dist::Uniform { min: 0.9, max: 1.2 },
+    )];
+    let p = uncertainty::Progress::default();
+    let e = decarb::engine::Engine::new(&s);
+    let opt = Options {
+        draws: Some(300),
+        tornado: true,
+        sobol: Some(16),
+        ..Options::default()
+    };
+    let o = uncertainty::analyse(&s, &e, opt, &p).unwrap();
+    assert_eq!(p.total.load(Relaxed), 300 + 2 + 16 * 3);
+    assert_eq!(p.fraction(), 1.0);
+    assert_eq!(o.sobol.map(|v| v.len()), Some(1));
+    // a fixed input explains no variance: both indices 0, not 0/0
+    s.uncertainty.inputs[0].dist = Dist::Uniform { min: 1.1, max: 1.1 };
+    let o = uncertainty::analyse(&s, &e, opt, &uncertainty::Progress::default()).unwrap();
+    let r = &o.sobol.unwrap()[0];
+    assert_eq!((r.first, r.total), (0.0, 0.0));
+    // no input: no Sobol indices to give
+    s.uncertainty.inputs.clear();
+    let o = uncertainty::analyse(&s, &e, opt, &uncertainty::Progress::default()).unwrap();
+    assert!(o.sobol.is_none());
+}
+
+#[test]
+fn fixed_inputs_give_the_cost_analysis_npv_and_exposure() {
+    // every input fixed at 1: the cost percentiles are the cost analysis's own figures
+    let mut s = model::from_str(&std::fs::read_to_string("scenarios/nlm-2013.ron").unwrap()).unwrap();
+    for i in &mut s.uncertainty.inputs {
+        i.dist = Dist::Uniform { min: 1.0, max: 1.0 };
+    }
+    let o = run(
+        &s,
+        Options {
+            draws: Some(16),
+            cost: true,
+            ..Options::default()
+        },
+    );
+    let c = o.cost.expect("NLM has prices");
+    let a = decarb::engine::cost_analysis::analyse(&s).unwrap();
+    let rel = |x: f64, y: f64| (x - y).abs() / y.abs().max(1.0);
+    assert!(
+        rel(c.npv_cost.p50, a.npv_plan_jpy) < 1e-9,
+        "{c:?} {}",
+        a.npv_plan_jpy
+    );
+    assert!(c.npv_cost.p5 == c.npv_cost.p95 && c.npv_cost.p50 == c.npv_cost.deterministic);
+    let x = c.npv_exposure.expect("NLM prices carbon");
+    let ex = a.exposure.as_ref().unwrap();
+    assert!(rel(x.p50, ex.npv_plan_jpy - ex.npv_bau_jpy) < 1e-9, "{x:?}");
+}
+
+#[test]
+fn a_cancelled_analysis_stops_with_cancelled() {
+    use std::sync::atomic::Ordering::Relaxed;
+    let mut s = one_site();
+    s.uncertainty.inputs = vec![input(
+        "grid",
+        UncertainTarget::GridEf { regions: vec![] },
+        Dist::Uniform { min: 0.9, max: 1.2 },
+    )];
+    let e = decarb::engine::Engine::new(&s);
+    let p = uncertainty::Progress::default();
+    p.cancel.store(true, Relaxed);
+    let opt = Options {
+        draws: Some(5000),
+        sobol: Some(64),
+        ..Options::default()
+    };
+    assert_eq!(
+        uncertainty::analyse(&s, &e, opt, &p).err(),
+        Some(uncertainty::Cancelled)
+    );
+}
+
+// ---------------------------------------------------------------- which years, which members
+
+/// One site buying 1,000 MWh less own solar (100) and hydro (200) at 0.5 t/MWh, a virtual PPA
+/// of 100 MWh from FY2022, a material recycled from 0 to 40 % by FY2024, FY2022 reported.
+fn paths_case(targets: &str) -> Scenario {
+    model::from_str(&format!(
+        r#"(
+  schema_version: 2,
+  meta: (name: "Uncertainty paths"),
+  base_year: 2020,
+  last_year: 2024,
+  regions: [(id: "grid", name: "Grid", ef_kg_per_kwh: [(2020, 0.5)])],
+  fuels: [],
+  sites: [(id: "a", name: "A", region: "grid", production_t: 10.0, electricity_mwh: 1000.0,
+    own_generation: [
+      (name: "pv", kind: Solar, output_mwh: [(2020, 100.0)]),
+      (name: "dam", kind: Hydro, output_mwh: [(2020, 200.0)]),
+    ])],
+  materials: [(id: "m", name: "M", quantity_t: 100.0, ef_primary_t_per_t: 2.0,
+    ef_recycled_t_per_t: 0.5, ef_low_carbon_t_per_t: 1.0, recycled_share: [(2020, 0.0), (2024, 0.4)])],
+  ppas: [(id: "p", name: "P", kind: Virtual, capacity_mw: [(2021, 0.0), (2022, 1.0)],
+    yield_mwh_per_mw: 100.0, allocation: [("a", 1.0)])],
+  history: [(year: 2022, scope12_t: 300.0)],
+  targets: [{targets}],
+)"#
+    ))
+    .expect("the paths case loads")
+}
+
+fn fixed(c: f64) -> Dist {
+    Dist::Uniform { min: c, max: c }
+}
+
+fn medians(s: &Scenario) -> Vec<f64> {
+    run(
+        s,
+        Options {
+            draws: Some(8),
+            ..Options::default()
+        },
+    )
+    .fan
+    .iter()
+    .map(|f| f.p[2])
+    .collect()
+}
+
+fn close(got: &[f64], want: &[f64]) {
+    assert_eq!(got.len(), want.len());
+    for (g, w) in got.iter().zip(want) {
+        assert!((g - w).abs() < 1e-9, "{got:?} against {want:?}");
+    }
+}
+
+#[test]
+fn inputs_move_only_years_after_the_last_reported_one_and_ramp_in() {
+    // market Scope 2: (1,000 − 300)·0.5 = 350, less the PPA's 100 MWh from FY2022: 300
+    let mut s = paths_case("");
+    s.uncertainty.inputs = vec![input(
+        "grid",
+        UncertainTarget::GridEf { regions: vec![] },
+        fixed(2.0),
+    )];
+    // known until FY2022, the latest actual: FY2023 on doubled
+    close(&medians(&s), &[350.0, 350.0, 300.0, 600.0, 600.0]);
+    // known until FY2021, ramped over 2 years: ×1.5 in FY2022, ×2 from FY2023
+    s.uncertainty.inputs[0].known_until = Some(2021);
+    s.uncertainty.inputs[0].ramp_years = 2;
+    close(&medians(&s), &[350.0, 350.0, 450.0, 600.0, 600.0]);
+}
+
+#[test]
+fn own_generation_of_one_kind_and_lever_delivery_of_ppas_and_recycling() {
+    let mut s = paths_case("");
+    // solar doubled from FY2021: (1,000 − 400)·0.5 = 300, then 250 with the PPA
+    s.uncertainty.inputs = vec![UncertainInput {
+        known_until: Some(2020),
+        ..input(
+            "solar",
+            UncertainTarget::OwnGeneration {
+                sites: vec![],
+                kind: Some(model::GenerationKind::Solar),
+            },
+            fixed(2.0),
+        )
+    }];
+    close(&medians(&s), &[350.0, 300.0, 250.0, 250.0, 250.0]);
+    // the PPA not delivered from FY2023: back to 350
+    s.uncertainty.inputs = vec![input(
+        "ppa",
+        UncertainTarget::LeverDelivery {
+            group: model::LeverName::Ppa,
+            ids: vec!["p".into()],
+        },
+        fixed(0.0),
+    )];
+    close(&medians(&s), &[350.0, 350.0, 300.0, 350.0, 350.0]);
+    // recycling not delivered from FY2023 on a Scope 3 metric: 100 t × 2.0 instead of
+    // 100·((1 − ρ)·2 + ρ·0.5) with ρ 0.3 and 0.4
+    let mut s = paths_case(r#"(label: "s3", year: 2024, scopes: [Scope3], kind: Level(t_co2: 1000.0))"#);
+    let plan = [200.0, 185.0, 170.0, 155.0, 140.0];
+    close(&medians(&s), &plan);
+    s.uncertainty.inputs = vec![input(
+        "recycling",
+        UncertainTarget::LeverDelivery {
+            group: model::LeverName::Recycling,
+            ids: vec!["m".into()],
+        },
+        fixed(0.0),
+    )];
+    close(&medians(&s), &[200.0, 185.0, 170.0, 200.0, 200.0]);
+}
+
+#[test]
+fn p_met_its_standard_error_and_p_all_met_count_the_draws() {
+    // 500 t × k with k uniform 0.9–1.2: "cap" (550 t) is met for k ≤ 1.1, 2/3 of the Latin
+    // hypercube's strata; "strict" (500 t) for k ≤ 1, 1/3; both exactly when "strict" is
+    let mut s = one_site();
+    let mut strict = s.targets[0].clone();
+    strict.label = "strict".into();
+    strict.kind = model::TargetKind::Level { t_co2: 500.0 };
+    s.targets.push(strict);
+    s.uncertainty.inputs = vec![input(
+        "grid",
+        UncertainTarget::GridEf { regions: vec![] },
+        Dist::Uniform { min: 0.9, max: 1.2 },
+    )];
+    let opt = Options {
+        draws: Some(300),
+        cost: true,
+        ..Options::default()
+    };
+    let o = run(&s, opt);
+    assert!(o.cost.is_none(), "no price in the file: no cost percentiles");
+    let se = |p: f64| (p * (1.0 - p) / 300.0).sqrt();
+    for (t, p) in o.targets.iter().zip([2.0 / 3.0, 1.0 / 3.0]) {
+        assert!(
+            (t.p_met - p).abs() < 1e-12 && (t.se - se(p)).abs() < 1e-12,
+            "{t:?}"
+        );
+    }
+    let (p, e) = o.all_met.expect("two targets");
+    assert!((p - 1.0 / 3.0).abs() < 1e-12 && (e - se(1.0 / 3.0)).abs() < 1e-12);
+    s.targets.clear();
+    assert_eq!(run(&s, opt).all_met, None);
 }

@@ -182,7 +182,7 @@ fn tornado_ui(ui: &mut Ui, app: &DecarbApp, o: &Outcome, lang: Lang, units: Unit
             );
         }
         let labels: Vec<String> = t.bars.iter().rev().map(|b| b.label.clone()).collect();
-        let h = (28.0 * n as f32 + 50.0).min(360.0);
+        let h = (28.0 * n as f32 + 80.0).min(390.0);
         Plot::new("tornado")
             .height(h)
             .allow_scroll(false)
@@ -201,6 +201,9 @@ fn tornado_ui(ui: &mut Ui, app: &DecarbApp, o: &Outcome, lang: Lang, units: Unit
                 }
             })
             .y_axis_min_width(150.0)
+            // an empty row above the widest bar for the legend
+            .include_y(-0.6)
+            .include_y(n as f64 + 0.9)
             .legend(egui_plot::Legend::default())
             .show(ui, |pu| {
                 pu.bar_chart(

@@ -349,7 +349,6 @@ fn resolve(s: &Scenario, t: &UncertainTarget) -> (Effect, Vec<String>) {
             let names: &[&str] = match g {
                 LeverGroup::Recycling => &materials,
                 LeverGroup::Ppa => &ppas,
-                LeverGroup::Credits => &[],
                 _ => &sites,
             };
             let m = if g == LeverGroup::Credits {
@@ -725,12 +724,22 @@ impl Study {
         let fb: Vec<f64> = (ns..2 * ns).map(f).collect();
         let all: Vec<f64> = fa.iter().chain(&fb).copied().collect();
         let mean = all.iter().sum::<f64>() / all.len() as f64;
-        let var = all.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / all.len() as f64;
+        let var = all
+            .iter()
+            .map(|x| {
+                let d = x - mean;
+                d * d
+            })
+            .sum::<f64>()
+            / all.len() as f64;
         Ok((0..k)
             .map(|i| {
                 let fab: Vec<f64> = (0..ns).map(|j| f((2 + i) * ns + j)).collect();
                 let (first, total) = if var > 0.0 {
-                    let s1 = (0..ns).map(|j| fb[j] * (fab[j] - fa[j])).sum::<f64>() / ns as f64 / var;
+                    // f(B) centred: the same expectation (E[f(A_B^i) − f(A)] = 0), without the
+                    // noise of a mean that is large against the spread
+                    let s1 =
+                        (0..ns).map(|j| (fb[j] - mean) * (fab[j] - fa[j])).sum::<f64>() / ns as f64 / var;
                     let st = (0..ns).map(|j| (fa[j] - fab[j]).powi(2)).sum::<f64>() / ns as f64 / (2.0 * var);
                     (s1, st)
                 } else {
