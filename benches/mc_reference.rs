@@ -26,11 +26,15 @@ fn median_ms(mut f: impl FnMut(), reps: usize) -> f64 {
 }
 
 fn main() {
-    let out = std::env::args()
-        .skip(1)
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    // `cargo bench` passes --bench; `cargo test --benches` does not: then one quick pass
+    let bench = args.iter().any(|a| a == "--bench");
+    let out = args
+        .iter()
         .find(|a| a.ends_with(".json"))
+        .cloned()
         .unwrap_or_else(|| "target/mc_reference.json".into());
-    let n = 10_000;
+    let (n, reps) = if bench { (10_000, 15) } else { (200, 1) };
     let mut s = synthetic::scenario(20, 7);
     synthetic::reference_uncertainty(&mut s);
     let e = Engine::new(&s);
@@ -48,8 +52,8 @@ fn main() {
         .num_threads(1)
         .build()
         .expect("pool");
-    let t1 = one.install(|| median_ms(run, 15));
-    let tn = median_ms(run, 15);
+    let t1 = one.install(|| median_ms(run, reps));
+    let tn = median_ms(run, reps);
     // The same work as the numpy side: the draws' multipliers ready, then the kernel and the
     // percentiles.
     let mults = study.design(n, study.seed);
@@ -58,8 +62,8 @@ fn main() {
             .run_design(&s, &e, &mults, opt, &Progress::default())
             .expect("not cancelled");
     };
-    let e1 = one.install(|| median_ms(eval, 15));
-    let en = median_ms(eval, 15);
+    let e1 = one.install(|| median_ms(eval, reps));
+    let en = median_ms(eval, reps);
     let json = reference_json(&s, n).expect("kernel inputs");
     std::fs::write(&out, json).expect("write the reference JSON");
     println!(

@@ -624,9 +624,10 @@ fn the_last_interval_of_the_unit_stays_below_one() {
 
 #[test]
 fn the_tornado_gives_each_inputs_p10_and_p90_widest_first() {
-    // 500 t of market Scope 2 in FY2024 (the target's year): activity uniform 0.8–1.3 moves it
+    // 500 t of market Scope 2 in FY2022 (the target's year): activity uniform 0.8–1.3 moves it
     // by 0.85 → 1.25 (swing 200 t), a lognormal grid factor σ 0.1 by e^∓0.1·1.2816 (128.5 t)
     let mut s = one_site();
+    s.targets[0].year = 2022;
     s.uncertainty.inputs = vec![
         input(
             "grid",
@@ -653,7 +654,7 @@ fn the_tornado_gives_each_inputs_p10_and_p90_widest_first() {
             ..Options::default()
         },
     );
-    assert_eq!(o.tornado_year, 2024);
+    assert_eq!(o.tornado_year, 2022, "the first target's year");
     assert!((o.tornado_base - 500.0).abs() < 1e-9, "{}", o.tornado_base);
     let names: Vec<&str> = o.tornado.iter().map(|r| r.label.as_str()).collect();
     assert_eq!(names, ["demand", "grid"]);
@@ -826,6 +827,8 @@ fn inputs_move_only_years_after_the_last_reported_one_and_ramp_in() {
     )];
     // known until FY2022, the latest actual: FY2023 on doubled
     close(&medians(&s), &[350.0, 350.0, 300.0, 600.0, 600.0]);
+    let years: Vec<i32> = run(&s, Options::default()).fan.iter().map(|f| f.year).collect();
+    assert_eq!(years, [2020, 2021, 2022, 2023, 2024]);
     // known until FY2021, ramped over 2 years: ×1.5 in FY2022, ×2 from FY2023
     s.uncertainty.inputs[0].known_until = Some(2021);
     s.uncertainty.inputs[0].ramp_years = 2;
@@ -877,11 +880,12 @@ fn own_generation_of_one_kind_and_lever_delivery_of_ppas_and_recycling() {
 #[test]
 fn p_met_its_standard_error_and_p_all_met_count_the_draws() {
     // 500 t × k with k uniform 0.9–1.2: "cap" (550 t) is met for k ≤ 1.1, 2/3 of the Latin
-    // hypercube's strata; "strict" (500 t) for k ≤ 1, 1/3; both exactly when "strict" is
+    // hypercube's strata; "strict" (525 t) for k ≤ 1.05, 1/2; both exactly when "strict" is
+    // (and both missed, k > 1.1, in 1/3)
     let mut s = one_site();
     let mut strict = s.targets[0].clone();
     strict.label = "strict".into();
-    strict.kind = model::TargetKind::Level { t_co2: 500.0 };
+    strict.kind = model::TargetKind::Level { t_co2: 525.0 };
     s.targets.push(strict);
     s.uncertainty.inputs = vec![input(
         "grid",
@@ -896,14 +900,67 @@ fn p_met_its_standard_error_and_p_all_met_count_the_draws() {
     let o = run(&s, opt);
     assert!(o.cost.is_none(), "no price in the file: no cost percentiles");
     let se = |p: f64| (p * (1.0 - p) / 300.0).sqrt();
-    for (t, p) in o.targets.iter().zip([2.0 / 3.0, 1.0 / 3.0]) {
+    for (t, p) in o.targets.iter().zip([2.0 / 3.0, 0.5]) {
         assert!(
             (t.p_met - p).abs() < 1e-12 && (t.se - se(p)).abs() < 1e-12,
             "{t:?}"
         );
     }
     let (p, e) = o.all_met.expect("two targets");
-    assert!((p - 1.0 / 3.0).abs() < 1e-12 && (e - se(1.0 / 3.0)).abs() < 1e-12);
+    assert!((p - 0.5).abs() < 1e-12 && (e - se(0.5)).abs() < 1e-12, "{p}");
     s.targets.clear();
     assert_eq!(run(&s, opt).all_met, None);
+}
+
+#[test]
+fn revenue_moves_with_a_company_wide_activity_input_only() {
+    // two sites of 500 t each (1,000 MWh at 0.5), revenue 1,000 million JPY: 1 t per million
+    let mut s = model::from_str(
+        r#"(
+  schema_version: 2,
+  meta: (name: "Revenue"),
+  base_year: 2020,
+  last_year: 2024,
+  regions: [(id: "grid", name: "Grid", ef_kg_per_kwh: [(2020, 0.5)])],
+  fuels: [],
+  sites: [
+    (id: "a", name: "A", region: "grid", production_t: 10.0, electricity_mwh: 1000.0),
+    (id: "b", name: "B", region: "grid", production_t: 10.0, electricity_mwh: 1000.0),
+  ],
+  revenue_jpy: [(2020, 1000000000.0)],
+  targets: [(label: "per revenue", year: 2024, scopes: [Scope1, Scope2],
+    kind: Intensity(reduction_pct: 10.0, reference_year: 2020, per: MillionJpy))],
+)"#,
+    )
+    .unwrap();
+    let both = UncertainTarget::Activity {
+        sites: vec![],
+        scale_revenue: true,
+    };
+    s.uncertainty.inputs = vec![input("demand", both, fixed(2.0))];
+    let value = |s: &Scenario| {
+        run(
+            s,
+            Options {
+                draws: Some(4),
+                ..Options::default()
+            },
+        )
+        .targets[0]
+            .value_p50
+    };
+    // every site doubled, revenue too: the intensity stays 1
+    assert!((value(&s) - 1.0).abs() < 1e-12, "{}", value(&s));
+    // one site doubled, revenue not: 1,500 t per 1,000 million
+    s.uncertainty.inputs[0].target = UncertainTarget::Activity {
+        sites: vec!["a".into()],
+        scale_revenue: true,
+    };
+    assert!((value(&s) - 1.5).abs() < 1e-12, "{}", value(&s));
+    // every site, but revenue held: 2
+    s.uncertainty.inputs[0].target = UncertainTarget::Activity {
+        sites: vec![],
+        scale_revenue: false,
+    };
+    assert!((value(&s) - 2.0).abs() < 1e-12, "{}", value(&s));
 }

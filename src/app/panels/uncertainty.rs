@@ -107,7 +107,6 @@ fn settings_row(ui: &mut Ui, app: &DecarbApp, u: &mut Uncertainty, lang: Lang, o
 /// P(met) per target and jointly, with standard errors.
 fn chances_ui(ui: &mut Ui, o: &Outcome, lang: Lang, units: Units) {
     ui.label(RichText::new(tr(lang, "Chance of meeting each target")).strong());
-    ui.label(RichText::new(fan::fan_note(lang, o.draws)).small().italics());
     egui::Grid::new("pmet")
         .striped(true)
         .num_columns(4)
