@@ -28,6 +28,9 @@ mod model_helpers;
 mod oracles;
 #[path = "engine/reference.rs"]
 mod reference;
+/// SBTi target templates against the seeds' derived levels (ANALYSES.md §4).
+#[path = "engine/templates.rs"]
+mod templates;
 /// The uncertainty analysis: invariants, the kernel, reproducibility (ANALYSES.md §2).
 #[path = "engine/uncertainty.rs"]
 mod uncertainty;

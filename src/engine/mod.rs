@@ -13,6 +13,7 @@ pub mod metric;
 mod run;
 mod runs;
 pub mod targets;
+pub mod templates;
 pub mod uncertainty;
 pub mod wedges;
 
