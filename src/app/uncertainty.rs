@@ -99,10 +99,12 @@ impl FanWorker {
     /// Returns whether a new fan arrived.
     /// `draws`: [`LIVE_DRAWS`] while a lever is dragged, the file's N otherwise (§2.9).
     pub fn update(&mut self, rev: u64, s: &Scenario, engine: &Engine, metric: &Metric, draws: usize) -> bool {
-        let key = (rev, metric.clone(), draws);
-        if self.sent.as_ref() != Some(&key)
-            && let Some(tx) = &self.tx
-        {
+        // compared in place: nothing is cloned on a frame that changes nothing
+        let fresh = self
+            .sent
+            .as_ref()
+            .is_none_or(|(r, m, n)| *r != rev || m != metric || *n != draws);
+        if fresh && let Some(tx) = &self.tx {
             let r = Request {
                 rev,
                 draws,
@@ -111,7 +113,7 @@ impl FanWorker {
                 metric: metric.clone(),
             };
             if tx.send(r).is_ok() {
-                self.sent = Some(key);
+                self.sent = Some((rev, metric.clone(), draws));
             }
         }
         let mut arrived = false;

@@ -141,44 +141,35 @@ pub fn report_on(s: &Scenario, metric: &Metric, lang: Lang, units: Units, date: 
     // Targets.
     let _ = write!(
         o,
-        r#"<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th class="n">{}</th><th class="n">{}</th><th class="n">{}</th><th></th></tr>"#,
+        r#"<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th class="n">{}</th><th class="n">{}</th><th class="n">{}</th><th></th>{}</tr>"#,
         tr(lang, "Targets"),
         tr(lang, "Target"),
         tr(lang, "Metric"),
         tr(lang, "value"),
         tr(lang, "level"),
-        tr(lang, "gap")
-    );
-    if unc.is_some() {
-        // the header row is open: one more column before it closes
-        o.truncate(o.len() - "</tr>".len());
-        let _ = write!(o, r#"<th class="n">{}</th></tr>"#, tr(lang, "P(met)"));
-    }
-    // P(met) ± SE of a target, from the Monte Carlo (ANALYSES.md §2.7).
-    let chance = |k: usize, r: &TargetResult| -> String {
-        match &unc {
-            None => String::new(),
-            Some(u) => {
-                // the k-th target's chance: the file's order in both
-                let c = u
-                    .targets
-                    .get(k)
-                    .filter(|c| c.label == r.label && c.year == r.year);
-                format!(
-                    r#"<td class="n">{}</td>"#,
-                    c.map_or("—".into(), |c| format!(
-                        "{:.0} % ± {:.1}",
-                        100.0 * c.p_met,
-                        100.0 * c.se
-                    ))
-                )
-            }
+        tr(lang, "gap"),
+        if unc.is_some() {
+            format!(r#"<th class="n">{}</th>"#, tr(lang, "P(met)"))
+        } else {
+            String::new()
         }
+    );
+    // P(met) ± SE of the k-th target, from the Monte Carlo (ANALYSES.md §2.7); the absolute
+    // equivalent's row gets an empty cell.
+    let chance = |k: usize, r: &TargetResult| -> String {
+        unc.as_ref().map_or(String::new(), |u| {
+            let c = u.chance_of(k, &r.label, r.year);
+            format!(
+                r#"<td class="n">{}</td>"#,
+                c.map_or("—".into(), |c| super::uncertainty_html::pct(c.p_met, c.se))
+            )
+        })
     };
+    let pad = if unc.is_some() { "<td></td>" } else { "" };
     for (k, r) in results.iter().enumerate() {
         let _ = write!(
             o,
-            r#"<tr><td>{} ({})</td><td class="t">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="{} n">{}</td></tr>"#,
+            r#"<tr><td>{} ({})</td><td class="t">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="{} n">{}</td>{}</tr>"#,
             esc(&r.label),
             fy(lang, r.year),
             esc(&metric_label(&Metric::of_result(r), lang)),
@@ -186,16 +177,13 @@ pub fn report_on(s: &Scenario, metric: &Metric, lang: Lang, units: Units, date: 
             fmt_target_value(r.unit, r.level, units),
             fmt_target_value(r.unit, r.gap, units),
             if r.met { "met" } else { "missed" },
-            tr(lang, if r.met { "met" } else { "missed" })
+            tr(lang, if r.met { "met" } else { "missed" }),
+            chance(k, r)
         );
-        if unc.is_some() {
-            o.truncate(o.len() - "</tr>".len());
-            let _ = write!(o, "{}</tr>", chance(k, r));
-        }
         if let Some(x) = r.absolute_equivalent {
             let _ = write!(
                 o,
-                r#"<tr><td class="note">↳ {}{}</td><td></td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="{} n">{}</td></tr>"#,
+                r#"<tr><td class="note">↳ {}{}</td><td></td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="{} n">{}</td>{pad}</tr>"#,
                 tr(lang, "absolute equivalent"),
                 if report::intensity_met_absolute_missed(r) {
                     format!(" — {}", tr(lang, "intensity met, absolute missed"))
@@ -208,10 +196,6 @@ pub fn report_on(s: &Scenario, metric: &Metric, lang: Lang, units: Units, date: 
                 if x.met { "met" } else { "missed" },
                 tr(lang, if x.met { "met" } else { "missed" })
             );
-            if unc.is_some() {
-                o.truncate(o.len() - "</tr>".len());
-                o.push_str("<td></td></tr>");
-            }
         }
     }
     o.push_str("</table>");

@@ -25,7 +25,8 @@ pub fn p_met_note(lang: Lang, draws: usize) -> String {
     }
 }
 
-fn pct(p: f64, se: f64) -> String {
+/// "79 % ± 1.3": a chance and its standard error in percent.
+pub(super) fn pct(p: f64, se: f64) -> String {
     format!("{:.0} % ± {:.1}", 100.0 * p, 100.0 * se)
 }
 

@@ -89,11 +89,7 @@ pub fn kpi_ui(ui: &mut Ui, doc: &Document, lang: Lang, units: Units, fan: Option
         }));
     }
     for (k, r) in results.iter().enumerate() {
-        // the k-th target's chance (targets are in the file's order in both); a fan of an
-        // earlier state with other targets is not shown against this one
-        let chance = fan
-            .and_then(|o| o.targets.get(k))
-            .filter(|t| t.label == r.label && t.year == r.year);
+        let chance = fan.and_then(|o| o.chance_of(k, &r.label, r.year));
         cards.push(Box::new(move |ui: &mut Ui| {
             target_card(ui, r, lang, units);
             if let Some(t) = chance {

@@ -188,6 +188,14 @@ pub struct Outcome {
     pub kernel: bool,
 }
 
+impl Outcome {
+    /// The chance of the k-th target of the file, when it is the target named (a fan of an
+    /// earlier state of the scenario may have other targets).
+    pub fn chance_of(&self, k: usize, label: &str, year: i32) -> Option<&TargetChance> {
+        self.targets.get(k).filter(|t| t.label == label && t.year == year)
+    }
+}
+
 /// What to compute besides the fan and P(met).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Options {
@@ -972,12 +980,7 @@ pub fn full_engine_draw(s: &Scenario, k: &[f64]) -> Vec<Totals> {
 /// the inputs.
 #[doc(hidden)]
 pub fn reference_json(s: &Scenario, n: usize) -> Option<String> {
-    let engine = Engine::new(s);
-    let study = Study::new(s);
-    if !study.kernel_ok {
-        return None;
-    }
-    let kern = kernel::Kernel::new(&engine, &study);
+    let (engine, study, kern) = with_kernel(s)?;
     let years = study.years;
     let k = study.design(n, study.seed);
     let nk = study.inputs.len();
@@ -1008,29 +1011,36 @@ pub fn reference_json(s: &Scenario, n: usize) -> Option<String> {
             &Progress::default(),
         )
         .ok()?;
-    let p50: Vec<String> = o.fan.iter().map(|f| format!("{:?}", f.p[2])).collect();
-    let p5: Vec<String> = o.fan.iter().map(|f| format!("{:?}", f.p[0])).collect();
-    let p95: Vec<String> = o.fan.iter().map(|f| format!("{:?}", f.p[4])).collect();
+    let fan = |q: usize| -> String {
+        let v: Vec<String> = o.fan.iter().map(|f| format!("{:?}", f.p[q])).collect();
+        v.join(",")
+    };
     let km: Vec<String> = km.iter().map(|x| format!("{x:?}")).collect();
     let kj = kern.reference_json();
     Some(format!(
         "{{\"kernel\":{kj},\"draws\":{n},\"inputs\":{nk},\"km\":[{}],\"metric\":[{}],\"p5\":[{}],\"p50\":[{}],\"p95\":[{}]}}",
         km.join(","),
         weights.map(|x| format!("{x:?}")).join(","),
-        p5.join(","),
-        p50.join(","),
-        p95.join(",")
+        fan(0),
+        fan(2),
+        fan(4)
     ))
 }
 
-/// The same draw through the kernel (`None` when the kernel cannot take the inputs).
-pub fn kernel_draw(s: &Scenario, k: &[f64]) -> Option<Vec<Totals>> {
+/// The compiled scenario, its study and the kernel, when the kernel can take the inputs.
+fn with_kernel(s: &Scenario) -> Option<(Engine, Study, kernel::Kernel)> {
     let engine = Engine::new(s);
     let study = Study::new(s);
     if !study.kernel_ok {
         return None;
     }
     let kern = kernel::Kernel::new(&engine, &study);
+    Some((engine, study, kern))
+}
+
+/// The same draw through the kernel (`None` when the kernel cannot take the inputs).
+pub fn kernel_draw(s: &Scenario, k: &[f64]) -> Option<Vec<Totals>> {
+    let (_, study, kern) = with_kernel(s)?;
     let years = study.years;
     let mut km = vec![1.0; study.inputs.len() * years];
     multipliers(&study.inputs, k, years, &mut km);
