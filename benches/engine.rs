@@ -170,5 +170,66 @@ fn monte_carlo(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, engine, big_company, monte_carlo);
+/// JX with every site's CO2-free share, the PPA, recycling and process change as levers
+/// (ANALYSES.md §3.8), against `level`: its own FY2030 target, or a Level target.
+fn jx_goal_seek(level_t: Option<f64>) -> model::Scenario {
+    use decarb::model::{GoalSeek, LeverRef, SeekLever, Target, TargetKind};
+    let mut s = model::from_str(decarb::DEFAULT_SCENARIO).expect("embedded scenario");
+    let label = match level_t {
+        None => s.targets[0].label.clone(),
+        Some(t) => {
+            let mut tg: Target = s.targets[0].clone();
+            tg.label = "Level".into();
+            tg.kind = TargetKind::Level { t_co2: t };
+            s.targets.push(tg);
+            "Level".into()
+        }
+    };
+    let l = |lever, max| SeekLever {
+        lever,
+        min: None,
+        max,
+        reach_year: None,
+    };
+    s.goal_seek = Some(GoalSeek {
+        targets: vec![label],
+        levers: vec![
+            l(LeverRef::Co2Free { site: "*".into() }, None),
+            l(LeverRef::ProcessChange { site: "*".into() }, None),
+            l(LeverRef::Recycled { material: "*".into() }, None),
+            l(
+                LeverRef::Ppa {
+                    ppa: "kurami_offsite_pv".into(),
+                },
+                Some(100.0),
+            ),
+        ],
+        ..GoalSeek::default()
+    });
+    s
+}
+
+fn goal_seek(c: &mut Criterion) {
+    use decarb::engine::goal_seek::{Options, seek};
+    let opts = Options::default();
+    for seed in [11, 13, 7] {
+        let s = synthetic::goal_seek_case(20, seed);
+        c.bench_function(
+            &format!("goal_seek/synthetic 20 sites seed {seed} (−30 %)"),
+            |b| b.iter(|| seek(black_box(&s), &opts, None).unwrap()),
+        );
+    }
+    let jx = jx_goal_seek(None);
+    c.bench_function("goal_seek/jx own target (already met)", |b| {
+        b.iter(|| seek(black_box(&jx), &opts, None).unwrap())
+    });
+    let plan = project(&jx);
+    let y2030 = plan.totals(2030).expect("FY2030");
+    let jx = jx_goal_seek(Some(0.6 * (y2030.scope1 + y2030.scope2_market)));
+    c.bench_function("goal_seek/jx level 60 % of the plan's FY2030", |b| {
+        b.iter(|| seek(black_box(&jx), &opts, None).unwrap())
+    });
+}
+
+criterion_group!(benches, engine, big_company, monte_carlo, goal_seek);
 criterion_main!(benches);

@@ -114,7 +114,9 @@ pub struct Cli {
     #[arg(long)]
     pub review: bool,
     /// The lower chart the window opens on (overrides the saved preference).
-    #[arg(long, value_parser = ["by-source", "by-site", "wedges", "bridge", "factors", "cost", "uncertainty"])]
+    /// `goal-seek` opens the goal-seek dialog and runs it; `template` opens "New target from
+    /// template".
+    #[arg(long, value_parser = ["by-source", "by-site", "wedges", "bridge", "factors", "cost", "uncertainty", "goal-seek", "template"])]
     pub view: Option<String>,
     /// Language of the window (overrides the saved preference): en or ja.
     #[arg(long, value_parser = ["en", "ja"])]
@@ -216,6 +218,29 @@ pub enum Command {
         /// Show the yearly series for this fiscal year only.
         #[arg(long)]
         year: Option<i32>,
+        /// Money unit of the text: yen, million-yen (百万円) or oku-yen (億円).
+        #[arg(long, default_value = "oku-yen")]
+        money: crate::units::Money,
+        /// Tonnes of the text: t, kt or man-t (万t).
+        #[arg(long, default_value = "man-t")]
+        units: Units,
+    },
+    /// The least-cost lever values that meet the targets (the file's `goal_seek` block, or
+    /// by default every CO2-free, process-change, fuel-switch, material and PPA lever against
+    /// the first target after the last reported year). Prints the report; exits 1 when the
+    /// targets are out of reach (after printing the closest achievable setting).
+    #[command(name = "goalseek")]
+    GoalSeek {
+        file: PathBuf,
+        /// Meet this target (by label); repeat for several. Default: the block's list.
+        #[arg(long = "target", value_name = "LABEL")]
+        targets: Vec<String>,
+        /// Write the answer as a scenario file (the plan with the decision paths).
+        #[arg(long, value_name = "NEW.ron")]
+        out: Option<PathBuf>,
+        /// Meet each target on its glide line in every year up to its year, not only in it.
+        #[arg(long)]
+        path: bool,
         /// Money unit of the text: yen, million-yen (百万円) or oku-yen (億円).
         #[arg(long, default_value = "oku-yen")]
         money: crate::units::Money,
@@ -605,6 +630,60 @@ pub fn run_command(cmd: Command) -> i32 {
                         &crate::export::uncertainty::text(&s, &o, units, money, note.as_deref()),
                     )
                 }
+            }
+        }
+        Command::GoalSeek {
+            file,
+            targets,
+            out,
+            path,
+            money,
+            units,
+        } => {
+            let Some(mut s) = load_or_report(&file) else {
+                return EXIT_INVALID;
+            };
+            if let Some(o) = &out
+                && let Err(code) = refuse_overwrite(o, &[&file])
+            {
+                return code;
+            }
+            let mut block = s
+                .goal_seek
+                .clone()
+                .unwrap_or_else(|| engine::goal_seek::default_block(&s));
+            if path {
+                block.mode = crate::model::SeekMode::Path { from_year: None };
+            }
+            s.goal_seek = Some(block);
+            let opts = engine::goal_seek::Options {
+                targets: (!targets.is_empty()).then_some(targets),
+                ..Default::default()
+            };
+            let a = match engine::goal_seek::seek(&s, &opts, None) {
+                Ok(a) => a,
+                Err(e) => {
+                    warn!("{}: {e}", file.display());
+                    return EXIT_INVALID;
+                }
+            };
+            let code = write_out(None, &crate::export::goal_seek::text(&a, units, money));
+            if code != EXIT_OK {
+                return code;
+            }
+            if let Some(o) = &out {
+                if let Err(e) = file::save(o, &a.scenario) {
+                    warn!("{e}");
+                    return EXIT_INVALID;
+                }
+                if let Err(code) = say_line(&format!("Wrote {}", o.display())) {
+                    return code;
+                }
+            }
+            if a.status == engine::goal_seek::Status::Infeasible {
+                EXIT_INVALID
+            } else {
+                EXIT_OK
             }
         }
         Command::Factors {

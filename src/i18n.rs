@@ -412,6 +412,67 @@ fn ja(en: &str) -> Option<&'static str> {
         "process-change lifetime" => "プロセス転換の耐用年数",
         "process-change opex" => "プロセス転換の運転費",
         "fuel switch" => "燃料転換",
+        "(NPV per t cut that year)" => "（その年度の削減1トンあたりNPV）",
+        "Add the target" => "目標を追加",
+        "Added target" => "目標を追加しました:",
+        "Close" => "閉じる",
+        "Default (min: the value in the freeze year; max: the top of the lever's domain). Click to set your own." => {
+            "既定値（下限: 固定年度の値、上限: レバーの取りうる最大値）。クリックで任意の値を設定。"
+        }
+        "Find the least-cost levers" => "最小費用のレバーを探す",
+        "Freeze year (nothing changes up to it):" => "固定年度（この年度まで変更なし）:",
+        "Goal seek answer" => "ゴールシークの解",
+        "Goal seek cancelled" => "ゴールシークを中止しました",
+        "Goal seek" => "ゴールシーク",
+        "Goal seek…" => "ゴールシーク…",
+        "Include the carbon price in the cost" => "炭素価格を費用に含める",
+        "Keep: make it the plan" => "採用: 計画にする",
+        "Last tonne of" => "最後の1トン:",
+        "Levers and their bounds" => "レバーと範囲",
+        "Linear reduction rate" => "年率削減率（線形）",
+        "NPV, answer" => "NPV（解）",
+        "New target from template" => "テンプレートから目標を作成",
+        "New target from template…" => "テンプレートから目標を作成…",
+        "Note" => "注",
+        "Reduction by the target year" => "目標年度までの削減率",
+        "Reference (base) year" => "基準年度",
+        "Relax the bound of" => "上限を緩める候補",
+        "Save as file…" => "ファイルとして保存…",
+        "Target year" => "目標年度",
+        "Targets to meet" => "達成する目標",
+        "The dashed glide line on the trajectory runs from the reference year's emissions to the target level." => {
+            "推移グラフの点線は基準年度の排出量から目標水準までの削減経路です。"
+        }
+        "The goal seek's answer is now the plan (Undo goes back)" => {
+            "ゴールシークの解を計画にしました（元に戻すで戻せます）"
+        }
+        "The plan changed since the search ran, or the answer is the plan: run it again." => {
+            "探索後に計画が変わったか、解が計画と同じです。もう一度実行してください。"
+        }
+        "answer" => "解",
+        "at lower bound" => "下限",
+        "at upper bound" => "上限",
+        "best found by sequential linear programming (a local optimum)" => {
+            "逐次線形計画法で見つけた最良解（局所最適）"
+        }
+        "difference" => "差",
+        "engine runs" => "回の計算",
+        "in the target's year" => "目標年度のみ",
+        "inside" => "範囲内",
+        "levelised" => "平準化",
+        "max" => "上限",
+        "min" => "下限",
+        "no room" => "余地なし",
+        "on the glide line every year" => "毎年、削減経路上で",
+        "plan" => "計画",
+        "where" => "位置",
+        "The least-cost lever values (NPV of cost from the year after the freeze year) that meet the chosen targets." => {
+            "選んだ目標を満たす、費用（固定年度の翌年度からのNPV）が最小のレバーの値。"
+        }
+        "SBTi absolute contraction, 1.5 °C" => "SBTi 総量削減（1.5℃）",
+        "SBTi absolute contraction, well-below 2 °C" => "SBTi 総量削減（2℃を十分下回る）",
+        "SBTi long-term net zero" => "SBTi 長期ネットゼロ",
+        "Glide line" => "削減経路",
         _ => return None,
     })
 }

@@ -87,7 +87,18 @@ fn window(args: cli::Cli) -> i32 {
         "factors" => (app::panels::Lower::Factors, false),
         "cost" => (app::panels::Lower::Cost, false),
         "uncertainty" => (app::panels::Lower::Uncertainty, false),
+        "goal-seek" => (app::panels::Lower::Compare, false),
         _ => (app::panels::Lower::Stacked, false),
     });
+    // Views that open a dialog: the goal seek (run at once) and the target template.
+    let startup = match args.view.as_deref() {
+        Some("goal-seek") => vec![app::Command::OpenGoalSeek, app::Command::RunGoalSeek],
+        Some("template") => vec![app::Command::OpenTemplate],
+        _ => Vec::new(),
+    };
+    let view = app::StartView {
+        lower: view,
+        commands: startup,
+    };
     app::run(scenario, path, mode, lang, args.review, view, startup_errors)
 }

@@ -318,6 +318,7 @@ pub fn scenario(n_sites: usize, seed: u64) -> Scenario {
         uncertainty: Default::default(),
         revenue_jpy: Path::default(),
         revenue_source: String::new(),
+        goal_seek: None,
         history: Vec::new(),
         targets,
     }
@@ -370,4 +371,50 @@ pub fn reference_uncertainty(s: &mut Scenario) {
         sampling: Sampling::Random,
         inputs,
     };
+}
+
+/// The goal-seek case of ANALYSES.md §3.8: the synthetic scenario with a CO2-free premium and
+/// a process-change capex per site, the target "−30 % vs 2018" (Scope 1 + market Scope 2,
+/// FY2030) listed first, and every site's CO2-free and process-change shares as levers from a
+/// FY2023 freeze (so about two variables per site).
+pub fn goal_seek_case(n_sites: usize, seed: u64) -> Scenario {
+    use crate::model::{GoalSeek, LeverRef, SeekLever};
+    let mut s = scenario(n_sites, seed);
+    let mut rng = Rng::new(seed ^ 0x5eec);
+    for site in &mut s.sites {
+        site.co2_free_premium_jpy_per_mwh = Path::constant(s.base_year, rng.range(500.0, 5000.0));
+        site.process_change_capex_jpy = Some(rng.range(1e8, 5e9));
+    }
+    let label = "−30 % vs 2018";
+    s.targets.insert(
+        0,
+        Target {
+            label: label.into(),
+            year: 2030,
+            scopes: vec![Scope::Scope1, Scope::Scope2],
+            scope2_method: Scope2Method::Market,
+            credits_count: false,
+            kind: TargetKind::Absolute {
+                reduction_pct: 30.0,
+                reference_year: 2018,
+            },
+            source: String::new(),
+        },
+    );
+    let all = |lever| SeekLever {
+        lever,
+        min: None,
+        max: None,
+        reach_year: None,
+    };
+    s.goal_seek = Some(GoalSeek {
+        targets: vec![label.into()],
+        freeze_year: Some(2023),
+        levers: vec![
+            all(LeverRef::Co2Free { site: "*".into() }),
+            all(LeverRef::ProcessChange { site: "*".into() }),
+        ],
+        ..GoalSeek::default()
+    });
+    s
 }

@@ -754,3 +754,116 @@ fn the_workbook_has_native_charts_frozen_headers_and_the_metric() {
         Some(&Data::String("CO2-free power [t-CO2]".into()))
     );
 }
+
+/// NLM with the known answer's target and Kambara's CO2-free share as the only lever
+/// (ANALYSES.md §9.2), written to `dir`.
+fn nlm_goal_seek_file(dir: &std::path::Path) -> PathBuf {
+    let mut s = decarb::file::load(std::path::Path::new("scenarios/nlm-2013.ron")).unwrap();
+    s.targets.push(
+        ron::from_str(
+            r#"(label: "−30 % abs vs FY2013", year: 2030, scopes: [Scope1, Scope2], kind: Absolute(reduction_pct: 30.0, reference_year: 2013))"#,
+        )
+        .unwrap(),
+    );
+    s.goal_seek = Some(
+        ron::from_str(r#"(targets: ["−30 % abs vs FY2013"], levers: [(lever: Co2Free(site: "kambara"))])"#)
+            .unwrap(),
+    );
+    let p = dir.join("nlm-goal.ron");
+    decarb::file::save(&p, &s).unwrap();
+    p
+}
+
+#[test]
+fn goalseek_prints_the_report_and_writes_an_answer_that_checks_and_meets_the_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = nlm_goal_seek_file(dir.path());
+    let out = dir.path().join("answer.ron");
+    let o = decarb(&[
+        "goalseek",
+        input.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains("Status: Optimal"), "{text}");
+    assert!(text.contains("Met at"), "{text}");
+    assert!(text.contains("Marginal cost of the last tonne"), "{text}");
+    assert!(text.contains("90.5 %"), "Kambara's share x* = 0.905: {text}");
+    let c = decarb(&["check", out.to_str().unwrap()]);
+    assert_eq!(c.status.code(), Some(0), "{}", stderr(&c));
+    let s = decarb::file::load(&out).unwrap();
+    let r = decarb::engine::targets::evaluate(&s, &decarb::engine::project(&s));
+    assert!(r.iter().any(|t| t.label == "−30 % abs vs FY2013" && t.met));
+    // the same file gives the same answer file, byte for byte
+    let again = dir.path().join("again.ron");
+    let o2 = decarb(&[
+        "goalseek",
+        input.to_str().unwrap(),
+        "--out",
+        again.to_str().unwrap(),
+    ]);
+    assert_eq!(o2.status.code(), Some(0));
+    assert_eq!(std::fs::read(&out).unwrap(), std::fs::read(&again).unwrap());
+}
+
+#[test]
+fn goalseek_out_of_reach_prints_the_closest_setting_and_the_miss_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = nlm_goal_seek_file(dir.path());
+    let mut s = decarb::file::load(&input).unwrap();
+    // −90 % in FY2030 with Kambara's CO2-free power alone: out of reach
+    s.targets.last_mut().unwrap().kind = decarb::model::TargetKind::Absolute {
+        reduction_pct: 90.0,
+        reference_year: 2013,
+    };
+    decarb::file::save(&input, &s).unwrap();
+    let out = dir.path().join("closest.ron");
+    let o = decarb(&[
+        "goalseek",
+        input.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let text = stdout(&o);
+    assert!(text.contains("Infeasible"), "{text}");
+    assert!(text.contains("Miss at the closest achievable setting"), "{text}");
+    assert!(text.contains("Bounds to relax"), "{text}");
+    assert!(text.contains("100.0 %"), "Kambara at its upper bound: {text}");
+    assert!(decarb::file::load(&out).is_ok(), "the closest setting is written");
+}
+
+#[test]
+fn goalseek_target_path_mode_and_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = nlm_goal_seek_file(dir.path());
+    let i = input.to_str().unwrap();
+    // --path: one row per year up to FY2030, on the glide line from FY2013
+    let o = decarb(&["goalseek", i, "--path"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    for y in 2024..=2030 {
+        assert!(text.contains(&format!(" {y} ")), "FY{y} row: {text}");
+    }
+    // an unknown label is named
+    let o = decarb(&["goalseek", i, "--target", "no such target"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no such target"), "{}", stderr(&o));
+    // the input is never overwritten
+    let o = decarb(&["goalseek", i, "--out", i]);
+    assert_ne!(o.status.code(), Some(0));
+    assert!(decarb::file::load(&input).unwrap().goal_seek.is_some());
+}
+
+#[test]
+fn goalseek_runs_on_every_shipped_file_with_the_default_levers() {
+    for f in SHIPPED {
+        let o = decarb(&["goalseek", f]);
+        assert_eq!(o.status.code(), Some(0), "{f}: {}", stderr(&o));
+        let text = stdout(&o);
+        assert!(text.contains("Goal seek from the FY2023 freeze"), "{f}: {text}");
+        assert!(text.contains("engine runs"), "{f}: {text}");
+    }
+}

@@ -18,6 +18,9 @@ mod differences;
 mod edits;
 #[path = "engine/generate.rs"]
 mod generate;
+/// Goal seek: known answers, invariants, the seeds (ANALYSES.md §3.9).
+#[path = "engine/goal_seek.rs"]
+mod goal_seek;
 #[path = "engine/limits.rs"]
 mod limits;
 /// Hand-computed oracles on a small scenario (MODEL.md §4–6).

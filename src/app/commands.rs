@@ -41,6 +41,19 @@ pub enum Command {
     /// Sobol indices in the background, and their Cancel.
     StartSobol,
     CancelSobol,
+    /// The goal-seek dialog: open, run in the background, cancel, close.
+    OpenGoalSeek,
+    RunGoalSeek,
+    CancelGoalSeek,
+    CloseGoalSeek,
+    /// The goal seek's answer: make it the plan (one undo step), save it, drop it.
+    KeepAnswer,
+    SaveAnswer,
+    DiscardAnswer,
+    /// The "New target from template" dialog, and adding its targets to the plan.
+    OpenTemplate,
+    AddTemplateTargets,
+    CloseTemplate,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,6 +100,8 @@ pub enum SavePurpose {
     /// Save, then carry on with the command that asked (New, Open, Quit).
     ScenarioThen(Box<Command>),
     Export(ExportKind),
+    /// The goal seek's answer, as a scenario file.
+    Answer,
 }
 
 /// A file name from a scenario name: lower case, ASCII letters and digits joined by '-'.
@@ -121,7 +136,7 @@ impl DecarbApp {
     }
 
     /// The folder and stem suggested for a new file: the open file's, else from the scenario name.
-    fn suggestion(&self) -> (Option<PathBuf>, String) {
+    pub(crate) fn suggestion(&self) -> (Option<PathBuf>, String) {
         let dir = self
             .doc
             .path
@@ -140,7 +155,12 @@ impl DecarbApp {
 
     /// Asks where to save: the native dialog, or the path field in the window when none is
     /// available. Returns the path when chosen now.
-    fn ask_path(&mut self, purpose: SavePurpose, name: String, filter: (&str, &str)) -> Option<PathBuf> {
+    pub(crate) fn ask_path(
+        &mut self,
+        purpose: SavePurpose,
+        name: String,
+        filter: (&str, &str),
+    ) -> Option<PathBuf> {
         let (dir, _) = self.suggestion();
         match self.dialogs.save(dir.as_deref(), &name, filter) {
             Choice::Chosen(p) => Some(p),
@@ -313,6 +333,25 @@ pub fn apply_confirmed(app: &mut DecarbApp, ctx: &egui::Context, c: Command) {
             app.doc.view.from_year = from;
             app.doc.view.to_year = to;
         }
+        Command::OpenGoalSeek
+        | Command::RunGoalSeek
+        | Command::CancelGoalSeek
+        | Command::CloseGoalSeek
+        | Command::KeepAnswer
+        | Command::DiscardAnswer
+        | Command::OpenTemplate
+        | Command::AddTemplateTargets
+        | Command::CloseTemplate => app.goal_command(c),
+        Command::SaveAnswer => {
+            let (_, stem) = app.suggestion();
+            if let Some(p) = app.ask_path(
+                SavePurpose::Answer,
+                format!("{stem}-goal-seek.ron"),
+                ("Decarb scenario", "ron"),
+            ) {
+                app.save_answer(&p);
+            }
+        }
     }
 }
 
@@ -341,6 +380,7 @@ pub fn path_entered(app: &mut DecarbApp, ctx: &egui::Context, purpose: SavePurpo
             }
         }
         SavePurpose::Export(kind) => app.export_to(kind, &path),
+        SavePurpose::Answer => app.save_answer(&path),
     }
 }
 

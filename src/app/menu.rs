@@ -131,6 +131,14 @@ pub fn menu_ui(app: &mut DecarbApp, ui: &mut egui::Ui) {
                 out.push(Command::ResetAll);
             }
         });
+        ui.menu_button(tr(lang, "Plan"), |ui| {
+            if ui.button(tr(lang, "Goal seek…")).clicked() {
+                out.push(Command::OpenGoalSeek);
+            }
+            if ui.button(tr(lang, "New target from template…")).clicked() {
+                out.push(Command::OpenTemplate);
+            }
+        });
         ui.menu_button(tr(lang, "View"), |ui| {
             ui.checkbox(&mut app.review, tr(lang, "Review mode"));
             ui.checkbox(&mut app.prefs.dark, tr(lang, "Dark theme"));

@@ -6,6 +6,7 @@
 pub mod commands;
 pub mod dialogs;
 pub mod document;
+pub mod goal_seek;
 pub mod jobs;
 pub mod menu;
 pub mod modes;
@@ -141,6 +142,8 @@ pub struct DecarbApp {
     /// screenshot mode and UI tests, which must show what they assert on). Off in the window:
     /// it draws the last completed fan and polls for the next.
     pub wait_for_fan: bool,
+    /// Goal seek and target templates: dialogs, the running search, its answer.
+    pub goal: goal_seek::GoalState,
 }
 
 /// Installs the bundled CJK font as a fallback of both families (Latin stays egui's).
@@ -305,6 +308,7 @@ impl DecarbApp {
             sobol_done: None,
             wait_for_fan,
             autosave: recovery::Autosave::off(),
+            goal: goal_seek::GoalState::default(),
         };
         if let Some(p) = path {
             app.remember(&p);
@@ -410,7 +414,11 @@ impl DecarbApp {
             self.doc.analysis();
         }
         self.update_fan(&ctx);
+        self.poll_goal(&ctx);
         egui::CentralPanel::default().show(ui, |ui| panels::central_ui(self, ui));
+        for c in panels::goal_seek::goal_seek_ui(self, &ctx) {
+            self.command(c);
+        }
         panels::modal::modal_ui(self, &ctx);
 
         // One undo step per drag: close the step when no pointer is held.
@@ -458,6 +466,14 @@ impl eframe::App for DecarbApp {
     }
 }
 
+/// What the window opens on: the lower chart (and by site), and commands to run at once
+/// (a dialog to open).
+#[derive(Default)]
+pub struct StartView {
+    pub lower: Option<(Lower, bool)>,
+    pub commands: Vec<Command>,
+}
+
 /// Whether a window can be shown (an X11 or Wayland display is set).
 pub fn display_available() -> bool {
     std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some()
@@ -470,9 +486,13 @@ pub fn run(
     mode: Mode,
     lang: Option<Lang>,
     review: bool,
-    view: Option<(Lower, bool)>,
+    view: StartView,
     startup_errors: Vec<String>,
 ) -> i32 {
+    let StartView {
+        lower: view,
+        commands: startup,
+    } = view;
     if !display_available() {
         eprintln!(
             "decarb: the planner window needs a display (no DISPLAY or WAYLAND_DISPLAY is set).\n\
@@ -510,6 +530,9 @@ pub fn run(
                 app.prefs.lang = l;
             }
             app.review = review;
+            for c in startup {
+                app.command(c);
+            }
             if !startup_errors.is_empty() {
                 app.modal = Some(Modal::Errors {
                     title: "Could not open the file",

@@ -466,3 +466,63 @@ pub fn bridge(
         notes,
     }
 }
+
+/// Adds a relative target's glide line (ANALYSES.md §3.5, §4): straight from the reference
+/// year's baseline to the level in the target's year, dotted. Drawn only when the target is
+/// measured on the chart's metric; otherwise a note says which metric shows it.
+pub fn add_glide(
+    c: &mut LineChart,
+    s: &Scenario,
+    p: &Projection,
+    t: &crate::model::Target,
+    metric: &Metric,
+    lang: Lang,
+) {
+    use crate::model::TargetKind;
+    let TargetKind::Absolute {
+        reduction_pct,
+        reference_year,
+    } = t.kind
+    else {
+        return;
+    };
+    if !Metric::of_target(t).same_scopes(metric) {
+        c.notes.push(match lang {
+            Lang::En => format!(
+                "The glide line of \"{}\" is on {}: choose that metric to see it.",
+                t.label,
+                metric_label(&Metric::of_target(t), lang)
+            ),
+            Lang::Ja => format!(
+                "「{}」の削減経路は{}で表示されます。その指標を選んでください。",
+                t.label,
+                metric_label(&Metric::of_target(t), lang)
+            ),
+        });
+        return;
+    }
+    let Some(b) = targets::baseline(s, p, reference_year, &t.scopes, t.scope2_method) else {
+        return;
+    };
+    let level = b.value_t * (1.0 - reduction_pct / 100.0);
+    let span = f64::from((t.year - reference_year).max(1));
+    let values = c
+        .years
+        .iter()
+        .map(|&y| {
+            if y < reference_year || y > t.year {
+                f64::NAN
+            } else {
+                b.value_t + (level - b.value_t) * f64::from(y - reference_year) / span
+            }
+        })
+        .collect();
+    c.series.push(Series {
+        key: format!("glide_{}", t.label),
+        name: format!("{} — {}", tr(lang, "Glide line"), t.label),
+        color: (120, 60, 160),
+        values,
+        dash: Dash::Dotted,
+        width: 2.0,
+    });
+}

@@ -5,7 +5,7 @@
 mod build;
 pub mod cost;
 pub mod fan;
-pub use build::{bridge, by_site, by_source, trajectory, wedges};
+pub use build::{add_glide, bridge, by_site, by_source, trajectory, wedges};
 
 use crate::engine::Projection;
 use crate::i18n::{Lang, fy, tr};

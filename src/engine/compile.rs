@@ -210,20 +210,15 @@ fn saving_pct(s: Option<Saving>, base_demand: f64) -> f64 {
     }
 }
 
-/// Compiles one site (without the PPAs allocated to it and the materials linked to it).
-fn compile_site(s: &Scenario, site: &crate::model::Site, base: i32, years: usize) -> SiteC {
-    // Sparse: (fuel, base-year GJ) of the fuels this site burns, in fuel order.
-    let mut used: Vec<(usize, f64)> = Vec::with_capacity(site.fuels.len());
-    for fu in &site.fuels {
-        if let Some(i) = s.fuel_index(&fu.fuel) {
-            match used.iter_mut().find(|u| u.0 == i) {
-                Some(u) => u.1 += s.fuel_use_gj(fu),
-                None => used.push((i, s.fuel_use_gj(fu))),
-            }
-        }
-    }
-    used.sort_unstable_by_key(|u| u.0);
-    let base_fuel: f64 = used.iter().map(|u| u.1).sum();
+/// A site's efficiency indices `(η_el, η_fu)` per year, from its rates and measures;
+/// `base_fuel_gj` is its base-year fuel use.
+fn site_efficiency(
+    site: &crate::model::Site,
+    base_fuel_gj: f64,
+    base: i32,
+    years: usize,
+) -> (Vec<f64>, Vec<f64>) {
+    let base_fuel = base_fuel_gj;
     let el_measures: Vec<_> = site
         .measures
         .iter()
@@ -240,6 +235,26 @@ fn compile_site(s: &Scenario, site: &crate::model::Site, base: i32, years: usize
         .iter()
         .map(|m| (m.year, m.lifetime_years, saving_pct(m.fuel_saving, base_fuel)))
         .collect();
+    (
+        efficiency_index(&site.efficiency_electricity_pct, &el_measures, base, years),
+        efficiency_index(&site.efficiency_fuel_pct, &fu_measures, base, years),
+    )
+}
+
+/// Compiles one site (without the PPAs allocated to it and the materials linked to it).
+fn compile_site(s: &Scenario, site: &crate::model::Site, base: i32, years: usize) -> SiteC {
+    // Sparse: (fuel, base-year GJ) of the fuels this site burns, in fuel order.
+    let mut used: Vec<(usize, f64)> = Vec::with_capacity(site.fuels.len());
+    for fu in &site.fuels {
+        if let Some(i) = s.fuel_index(&fu.fuel) {
+            match used.iter_mut().find(|u| u.0 == i) {
+                Some(u) => u.1 += s.fuel_use_gj(fu),
+                None => used.push((i, s.fuel_use_gj(fu))),
+            }
+        }
+    }
+    used.sort_unstable_by_key(|u| u.0);
+    let (eta_el, eta_fu) = site_efficiency(site, used.iter().map(|u| u.1).sum(), base, years);
     let rules: Vec<Rule> = site
         .fuel_switches
         .iter()
@@ -292,8 +307,8 @@ fn compile_site(s: &Scenario, site: &crate::model::Site, base: i32, years: usize
         ownership: sample(&site.ownership, base, years, 1.0),
         co2_free: sample(&site.co2_free_share, base, years, 0.0),
         co2_free_off: site.co2_free_share.value_or(base, 0.0),
-        eta_el: efficiency_index(&site.efficiency_electricity_pct, &el_measures, base, years),
-        eta_fu: efficiency_index(&site.efficiency_fuel_pct, &fu_measures, base, years),
+        eta_el,
+        eta_fu,
         process_change: sample(&site.process_change_share, base, years, 0.0),
         process_change_off: site.process_change_share.value_or(base, 0.0),
         physical_re,
@@ -452,6 +467,35 @@ impl Engine {
         allocate_ppas(s, &mut self.sites, Some(changed), base);
         self.org_activity = org_activity(&self.sites, years);
         self.cost = super::cost::CostC::new(s, &self.sites);
+    }
+
+    /// Rewrites site `si`'s efficiency indices from the scenario's rates (a goal-seek trial).
+    pub(crate) fn refresh_efficiency(&mut self, s: &Scenario, si: usize) {
+        let sc = &self.sites[si];
+        let base_fuel: f64 = sc.fuels_gj.iter().sum();
+        let (el, fu) = site_efficiency(&s.sites[si], base_fuel, self.base_year, self.years);
+        self.sites[si].eta_el = el;
+        self.sites[si].eta_fu = fu;
+    }
+
+    /// Rewrites site `si`'s own generation and allocated PPA output from the scenario (a
+    /// goal-seek trial that moves a PPA's capacity).
+    pub(crate) fn refresh_renewables(&mut self, s: &Scenario, si: usize) {
+        let (base, years) = (self.base_year, self.years);
+        let site = &s.sites[si];
+        let sc = &mut self.sites[si];
+        sc.physical_re.iter_mut().for_each(|v| *v = 0.0);
+        sc.virtual_re.iter_mut().for_each(|v| *v = 0.0);
+        sc.virtual_re_off.iter_mut().for_each(|v| *v = 0.0);
+        let mut off = 0.0;
+        for g in &site.own_generation {
+            for (i, slot) in sc.physical_re.iter_mut().enumerate() {
+                *slot += g.output_mwh.value_or(base + i as i32, 0.0);
+            }
+            off += g.output_mwh.value_or(base, 0.0);
+        }
+        sc.physical_re_off = vec![off; years];
+        allocate_ppas(s, &mut self.sites, Some(&[si]), base);
     }
 
     /// Recompiles the prices only, after an edit of a price path (emissions unchanged).

@@ -8,6 +8,7 @@ mod compile;
 pub mod cost;
 pub mod cost_analysis;
 pub mod factors;
+pub mod goal_seek;
 pub mod levers;
 pub mod metric;
 mod run;

@@ -10,6 +10,7 @@ use crate::model::Scenario;
 pub mod cost;
 mod cost_inputs;
 pub mod figures;
+pub mod goal_seek;
 pub mod html;
 pub mod png;
 pub mod summary;

@@ -2,6 +2,7 @@
 
 pub mod diff;
 pub mod edit;
+pub mod goal_seek;
 pub mod load;
 pub mod locate;
 pub mod path;
@@ -9,6 +10,7 @@ pub mod scenario;
 pub mod uncertainty;
 pub mod validate;
 
+pub use goal_seek::{GoalSeek, LeverRef, SeekLever, SeekMode};
 pub use load::{
     FieldError, LoadError, MAX_FILE_BYTES, from_bytes, from_bytes_noting, from_str, from_str_noting,
     to_string,

@@ -70,6 +70,9 @@ pub struct Scenario {
     /// Uncertain inputs of the Monte Carlo analysis (ANALYSES.md §2.3).
     #[serde(default, skip_serializing_if = "super::uncertainty::Uncertainty::is_default")]
     pub uncertainty: super::uncertainty::Uncertainty,
+    /// Least-cost levers that meet targets (ANALYSES.md §3.2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goal_seek: Option<super::goal_seek::GoalSeek>,
     /// Revenue [JPY] for intensity per million yen; empty when not used.
     #[serde(default)]
     pub revenue_jpy: Path,
@@ -677,6 +680,25 @@ impl Scenario {
             .macc_year
             .or_else(|| self.targets.first().map(|t| t.year))
             .unwrap_or(self.last_year)
+    }
+
+    /// The goal seek's freeze year (ANALYSES.md §9.9): the block's `freeze_year`, else the
+    /// latest `Actual` history year at or after the base year, else the base year.
+    pub fn goal_seek_freeze_year(&self) -> i32 {
+        self.goal_seek
+            .as_ref()
+            .and_then(|g| g.freeze_year)
+            .unwrap_or_else(|| self.default_freeze_year())
+    }
+
+    /// The latest `Actual` history year at or after the base year, else the base year.
+    pub fn default_freeze_year(&self) -> i32 {
+        self.history
+            .iter()
+            .filter(|h| h.kind == HistoryKind::Actual && h.year >= self.base_year)
+            .map(|h| h.year)
+            .max()
+            .unwrap_or(self.base_year)
     }
 
     /// The history entry of a year, if any.

@@ -5,7 +5,9 @@ use super::path::Path;
 use super::scenario::*;
 use std::collections::HashSet;
 
+mod goal_seek;
 mod uncertainty;
+pub use goal_seek::{domain as lever_domain, glimits};
 pub use uncertainty::{check_work, ulimits};
 
 /// One problem in a scenario. `locate` is the most precise path for finding the offending
@@ -575,6 +577,7 @@ fn checks(v: &mut V) {
     history(v);
     targets(v);
     uncertainty::uncertainty(v);
+    goal_seek::goal_seek(v);
 }
 
 fn regions(v: &mut V) {

@@ -381,3 +381,168 @@ fn one_lever_of_every_group_moves_the_kpi_to_the_engine_value() {
     let value = decarb::report::fmt_target_value(net_zero.unit, net_zero.value, Units::ManT);
     assert!(h.query_all_by_label_contains(&value).next().is_some(), "{value}");
 }
+
+/// NLM with the known answer's target "−30 % abs vs FY2013" and Kambara's CO2-free share as
+/// the goal seek's only lever (ANALYSES.md §9.2).
+fn nlm_goal_seek() -> decarb::model::Scenario {
+    use decarb::model::{GoalSeek, LeverRef, Scope, Scope2Method, SeekLever, Target, TargetKind};
+    let mut s = decarb::file::load(&shipped("nlm-2013.ron")).unwrap();
+    s.targets.push(Target {
+        label: "−30 % abs vs FY2013".into(),
+        year: 2030,
+        scopes: vec![Scope::Scope1, Scope::Scope2],
+        scope2_method: Scope2Method::Market,
+        credits_count: false,
+        kind: TargetKind::Absolute {
+            reduction_pct: 30.0,
+            reference_year: 2013,
+        },
+        source: String::new(),
+    });
+    s.goal_seek = Some(GoalSeek {
+        targets: vec!["−30 % abs vs FY2013".into()],
+        levers: vec![SeekLever {
+            lever: LeverRef::Co2Free {
+                site: "kambara".into(),
+            },
+            min: None,
+            max: None,
+            reach_year: None,
+        }],
+        ..GoalSeek::default()
+    });
+    s
+}
+
+#[test]
+fn goal_seek_from_the_dialog_opens_the_answer_beside_the_plan_with_its_target_met_and_keep_makes_it_the_plan()
+{
+    let s = nlm_goal_seek();
+    let mut h = harness(app_full(s.clone(), None, FakeDialogs::default()));
+    h.run();
+    assert!(
+        h.query_by_label_contains("−30 % abs vs FY2013 (FY2030) — missed")
+            .is_some()
+    );
+    menu(&mut h, "Plan", "Goal seek…");
+    assert!(shown(&h, "Meet −30 % abs vs FY2013"));
+    h.get_by_role_and_label(Role::Button, "Find the least-cost levers")
+        .click();
+    h.run();
+    h.run();
+    // the answer: beside the plan in the compare view and on the trajectory, its card met
+    let answer = h.state().goal.answer.as_ref().expect("an answer").answer.clone();
+    let x = answer.vars[0].value;
+    assert!((x - 0.905006).abs() < 1e-3, "Kambara's share {x}");
+    let c = h
+        .state()
+        .compared
+        .iter()
+        .find(|c| c.name == decarb::app::goal_seek::ANSWER_NAME)
+        .expect("the answer is compared");
+    assert!(
+        c.results
+            .iter()
+            .any(|r| r.label == "−30 % abs vs FY2013" && r.met)
+    );
+    assert_eq!(h.state().prefs.chart.lower, decarb::app::panels::Lower::Compare);
+    h.get_by_label_contains("Met at");
+    h.get_by_label_contains("the last tonne costs");
+    assert!(
+        h.query_all_by_label("Goal seek answer (unsaved)").count() >= 2,
+        "the overlay's legend and the compare table's column"
+    );
+    h.get_by_label_contains("Inputs and levers that differ");
+    // keep: the plan becomes the answer, its card says met; undo goes back
+    h.get_by_role_and_label(Role::Button, "Keep: make it the plan")
+        .click();
+    h.run();
+    h.run();
+    assert_eq!(h.state().doc.scenario(), &answer.scenario);
+    assert!(
+        h.query_by_label_contains("−30 % abs vs FY2013 (FY2030) — met")
+            .is_some()
+    );
+    assert!(h.state().compared.is_empty());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.scenario(), &s);
+}
+
+#[test]
+fn the_goal_seek_answer_saves_as_a_file_that_checks_and_meets_and_discard_leaves_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("answer.ron");
+    let s = nlm_goal_seek();
+    let dialogs = FakeDialogs {
+        save: Some(out.clone()),
+        ..FakeDialogs::default()
+    };
+    let mut h = harness(app_full(s.clone(), None, dialogs));
+    h.run();
+    menu(&mut h, "Plan", "Goal seek…");
+    h.get_by_role_and_label(Role::Button, "Find the least-cost levers")
+        .click();
+    h.run();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Save as file…").click();
+    h.run();
+    let saved = decarb::file::load(&out).expect("the answer file loads and validates");
+    let p = project(&saved);
+    let r = decarb::engine::targets::evaluate(&saved, &p);
+    assert!(r.iter().any(|t| t.label == "−30 % abs vs FY2013" && t.met));
+    assert_eq!(h.state().doc.scenario(), &s, "saving the answer leaves the plan");
+    h.get_by_role_and_label(Role::Button, "Discard").click();
+    h.run();
+    assert!(h.state().goal.answer.is_none() && h.state().compared.is_empty());
+    assert_eq!(h.state().doc.scenario(), &s);
+}
+
+#[test]
+fn a_running_goal_seek_shows_progress_and_cancel_stops_it_without_touching_the_plan() {
+    let s = decarb::synthetic::goal_seek_case(20, 11);
+    let mut app = app_full(s.clone(), None, FakeDialogs::default());
+    app.wait_for_fan = false;
+    let mut h = harness(app);
+    h.run_steps(2);
+    menu(&mut h, "Plan", "Goal seek…");
+    h.get_by_role_and_label(Role::Button, "Find the least-cost levers")
+        .click();
+    h.run_steps(2);
+    h.get_by_label_contains("engine runs");
+    h.get_by_role_and_label(Role::Button, "Cancel").click();
+    for _ in 0..400 {
+        h.step();
+        if h.state().goal.job.is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(h.state().goal.job.is_none());
+    assert!(h.state().goal.answer.is_none());
+    assert_eq!(h.state().status.as_deref(), Some("Goal seek cancelled"));
+    assert_eq!(h.state().doc.scenario(), &s);
+}
+
+#[test]
+fn a_target_from_the_sbti_template_draws_its_glide_line_and_adds_an_ordinary_target() {
+    let mut h = harness(app_full(jx(), None, FakeDialogs::default()));
+    h.run();
+    let before = h.state().doc.scenario().targets.len();
+    menu(&mut h, "Plan", "New target from template…");
+    h.get_by_label_contains("SBTi 1.5 °C −50.4 % vs FY2018 (FY2030): 89.78 万t");
+    assert!(
+        shown(&h, "Glide line — SBTi 1.5 °C −50.4 % vs FY2018"),
+        "the glide line's legend"
+    );
+    h.get_by_role_and_label(Role::Button, "Add the target").click();
+    h.run();
+    let s = h.state().doc.scenario();
+    assert_eq!(s.targets.len(), before + 1);
+    assert_eq!(s.targets.last().unwrap().label, "SBTi 1.5 °C −50.4 % vs FY2018");
+    assert!(h.state().goal.template.is_none());
+    assert!(
+        h.query_by_label_contains("SBTi 1.5 °C −50.4 % vs FY2018 (FY2030) — ")
+            .is_some()
+    );
+}

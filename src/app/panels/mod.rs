@@ -3,6 +3,7 @@
 
 pub mod compare;
 pub mod cost;
+pub mod goal_seek;
 pub mod kpi;
 pub mod levers;
 pub mod lower;

@@ -29,6 +29,12 @@ pub fn trajectory_ui(ui: &mut egui::Ui, app: &mut DecarbApp, height: f32) -> egu
     {
         crate::charts::fan::add_fan(&mut c, o, lang);
     }
+    // The template dialog's target, as a glide line while the dialog is open.
+    if let Some(d) = &app.goal.template {
+        for t in super::goal_seek::template_targets(d) {
+            crate::charts::add_glide(&mut c, s, p, &t, metric, lang);
+        }
+    }
     let head = ui
         .label(egui::RichText::new(heading(&c.title, &c.metric, &s.meta.name)).strong())
         .rect;

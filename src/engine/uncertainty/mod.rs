@@ -15,7 +15,7 @@ pub mod dist;
 mod kernel;
 mod perturb;
 mod stats;
-mod targets;
+pub(crate) mod targets;
 
 pub use stats::{percentile, percentiles, percentiles_of};
 

@@ -45,6 +45,8 @@ struct TargetC {
     method: Scope2Method,
     credits: bool,
     kind: Kind,
+    /// Reference year of a relative target.
+    ref_year: Option<i32>,
 }
 
 /// A target's value, level and verdict in one draw.
@@ -123,6 +125,11 @@ impl Targets {
                         method: t.scope2_method,
                         credits: t.credits_count,
                         kind,
+                        ref_year: match t.kind {
+                            TargetKind::Level { .. } => None,
+                            TargetKind::Absolute { reference_year, .. }
+                            | TargetKind::Intensity { reference_year, .. } => Some(reference_year),
+                        },
                     })
                 })
                 .collect(),
@@ -151,6 +158,118 @@ impl Targets {
 
     pub fn label(&self, t: usize) -> (&str, i32) {
         (&self.0[t].label, self.0[t].year)
+    }
+
+    /// The position of the target labelled `label`.
+    pub fn position(&self, label: &str) -> Option<usize> {
+        self.0.iter().position(|t| t.label == label)
+    }
+
+    /// Year index of target `t`.
+    pub fn year_index(&self, t: usize) -> usize {
+        self.0[t].yi
+    }
+
+    /// The unit target `t` is measured in.
+    pub fn unit(&self, t: usize) -> crate::engine::targets::TargetUnit {
+        use crate::engine::targets::TargetUnit;
+        match self.0[t].kind {
+            Kind::Intensity { per: Per::Tonne, .. } => TargetUnit::PerTonne,
+            Kind::Intensity {
+                per: Per::MillionJpy, ..
+            } => TargetUnit::PerMillionJpy,
+            _ => TargetUnit::TCo2,
+        }
+    }
+
+    /// Whether target `t` counts credits.
+    pub fn counts_credits(&self, t: usize) -> bool {
+        self.0[t].credits
+    }
+
+    /// Target `t`'s metric in year index `yi`, in its own unit (an intensity divides by the
+    /// model's production or revenue of that year): `(value, gross)`.
+    pub fn value_in(
+        &self,
+        t: usize,
+        yi: usize,
+        totals: &[Totals],
+        production: &[f64],
+        revenue: Option<&[f64]>,
+    ) -> (f64, f64) {
+        let tc = &self.0[t];
+        let at = &totals[yi];
+        let value_t = covered(at, &tc.scopes, tc.method, tc.credits);
+        let gross_t = covered(at, &tc.scopes, tc.method, false);
+        match tc.kind {
+            Kind::Level(_) | Kind::Absolute { .. } => (value_t, gross_t),
+            Kind::Intensity { den, per, .. } => {
+                let d = if yi == tc.yi {
+                    den
+                } else if per == Per::Tonne {
+                    Den::Production(yi)
+                } else {
+                    Den::Revenue(yi)
+                };
+                let x = match d {
+                    Den::Fixed(v) => Some(v),
+                    Den::Production(i) => Some(production[i]),
+                    Den::Revenue(i) => revenue.map(|r| r[i]),
+                    Den::Missing => None,
+                }
+                .map(|v| if per == Per::MillionJpy { v / 1e6 } else { v })
+                .filter(|v| *v > 0.0);
+                x.map_or((f64::NAN, f64::NAN), |x| (value_t / x, gross_t / x))
+            }
+        }
+    }
+
+    /// Target `t`'s metric in tonnes (no denominator) in year index `yi`.
+    pub fn tonnes_in(&self, t: usize, yi: usize, totals: &[Totals]) -> f64 {
+        let tc = &self.0[t];
+        covered(&totals[yi], &tc.scopes, tc.method, tc.credits)
+    }
+
+    /// Where target `t`'s glide line starts (ANALYSES.md §3.5): the reference baseline in the
+    /// target's unit and its year for relative targets; for a `Level` target, the value in
+    /// the freeze year index `fi`.
+    pub fn glide_start(
+        &self,
+        t: usize,
+        fi: usize,
+        base_year: i32,
+        totals: &[Totals],
+        production: &[f64],
+        revenue: Option<&[f64]>,
+    ) -> (f64, i32) {
+        let tc = &self.0[t];
+        let src = |s: Src| match s {
+            Src::Fixed(v) => v,
+            Src::Model(i) => covered(&totals[i], &tc.scopes, tc.method, false),
+        };
+        match tc.kind {
+            Kind::Level(_) => (
+                self.value_in(t, fi, totals, production, revenue).0,
+                base_year + fi as i32,
+            ),
+            Kind::Absolute { base, .. } => (base.map_or(f64::NAN, src), tc.ref_year.unwrap_or(base_year)),
+            Kind::Intensity {
+                base, base_den, per, ..
+            } => {
+                let bd = match base_den {
+                    Den::Fixed(v) => Some(v),
+                    Den::Production(i) => Some(production[i]),
+                    Den::Revenue(i) => revenue.map(|r| r[i]),
+                    Den::Missing => None,
+                }
+                .map(|v| if per == Per::MillionJpy { v / 1e6 } else { v });
+                let b = match (base, bd) {
+                    (Some(b), Some(x)) if x > 0.0 => src(b) / x,
+                    _ => f64::NAN,
+                };
+                (b, tc.ref_year.unwrap_or(base_year))
+            }
+        }
     }
 
     /// Target `t` on a draw's totals, production [t] and revenue [JPY] per year index.

@@ -1,0 +1,773 @@
+//! The goal seek's decision variables, constraint rows and couplings (ANALYSES.md §3.2–3.5,
+//! §9.4–9.12), and the evaluator that writes a trial's lever values into a compiled engine in
+//! place and runs it.
+
+use crate::engine::compile::{Engine, LeverSet};
+use crate::engine::cost::CostC;
+use crate::engine::metric::Metric;
+use crate::engine::run::Run;
+use crate::engine::uncertainty::targets::Targets;
+use crate::model::{GoalSeek, LeverRef, Path, Scenario, SeekMode};
+
+/// Which compiled array a variable writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Slot {
+    Co2Free(usize),
+    ProcessChange(usize),
+    EffElectricity(usize),
+    EffFuel(usize),
+    /// Site, rule index.
+    Rule(usize, usize),
+    Recycled(usize),
+    LowCarbon(usize),
+    Ppa(usize),
+    Credits,
+}
+
+/// One decision variable.
+#[derive(Clone, Debug)]
+pub struct Var {
+    /// The lever, naming one member.
+    pub lever: LeverRef,
+    /// Display name ("CO2-free power at Saganoseki").
+    pub name: String,
+    pub(crate) slot: Slot,
+    pub lo: f64,
+    pub hi: f64,
+    /// Year the value is reached (efficiency: the year after the freeze year).
+    pub reach_year: i32,
+    /// The scenario's own value, clipped to the bounds (a start).
+    pub current: f64,
+    /// Value in the freeze year (the ramp's start).
+    pub(crate) at_freeze: f64,
+    /// The scenario's path.
+    pub(crate) path: Path,
+    /// `hi − lo` is too small to move (§9.4): fixed at `lo`, left out of the LP.
+    pub no_room: bool,
+}
+
+impl Var {
+    /// The decision path for value `x` (§3.3): keyframes before the freeze year, then the ramp
+    /// from its value in the freeze year to `x` in the reach year; an efficiency rate is `x`
+    /// from the year after the freeze year.
+    pub(crate) fn path_for(&self, x: f64, freeze: i32, out: &mut Path) {
+        out.0.clear();
+        let efficiency = matches!(self.slot, Slot::EffElectricity(_) | Slot::EffFuel(_));
+        out.0.extend(self.path.0.iter().copied().filter(|k| k.0 < freeze));
+        if efficiency {
+            out.0.push((freeze, self.at_freeze));
+            out.0.push((freeze + 1, x));
+        } else {
+            out.0.push((freeze, self.at_freeze));
+            out.0.push((self.reach_year, x));
+        }
+    }
+
+    /// Ramp weight of the value in `year`: the path is `at_freeze + (x − at_freeze)·w`.
+    pub(crate) fn weight(&self, year: i32, freeze: i32) -> f64 {
+        if year <= freeze {
+            0.0
+        } else if year >= self.reach_year {
+            1.0
+        } else {
+            f64::from(year - freeze) / f64::from(self.reach_year - freeze)
+        }
+    }
+}
+
+/// One constraint row: a target in one year, against its level (target-year mode) or its
+/// glide line (path mode).
+#[derive(Clone, Debug)]
+pub struct Row {
+    /// Position among the compiled targets.
+    pub(crate) target: usize,
+    pub label: String,
+    pub year: i32,
+    pub(crate) yi: usize,
+    /// On a glide line, the target's year (the line ends at its level there).
+    pub(crate) glide_to: Option<i32>,
+    /// `ĝ = g / scale` (§9.6), fixed from the scenario's own run.
+    pub(crate) scale: f64,
+}
+
+/// A linear coupling `Σ w_i(t)·x_i + fixed(t) ≤ 1` in one year (ρ + γ ≤ 1, Σσ from one fuel).
+#[derive(Clone, Debug)]
+pub(crate) struct Coupling {
+    pub what: String,
+    /// (variable, weight) pairs.
+    pub terms: Vec<(usize, f64)>,
+    /// Σ over the variables of `at_freeze·(1 − w)` plus the non-variable partners' values.
+    pub fixed: f64,
+}
+
+impl Coupling {
+    /// The sum at `x` (≤ 1 when the coupling holds).
+    pub fn sum(&self, x: &[f64]) -> f64 {
+        self.fixed + self.terms.iter().map(|&(i, w)| w * x[i]).sum::<f64>()
+    }
+}
+
+/// A trial's outcome.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Eval {
+    /// Objective [JPY, NPV from the year after the freeze year].
+    pub j: f64,
+    /// Raw `value − level` per row, in the target's unit.
+    pub g: Vec<f64>,
+    /// Normalised rows.
+    pub gh: Vec<f64>,
+    pub value: Vec<f64>,
+    pub level: Vec<f64>,
+    /// Every row met with the targets' tolerance.
+    pub met: bool,
+    /// Σ max(0, ĝ).
+    pub viol: f64,
+    /// Per row: the discounted tonnes of its target's metric over the window, Σ d_t·M_t.
+    pub m_npv: Vec<f64>,
+}
+
+/// Everything the search needs, built once.
+#[derive(Clone)]
+pub(crate) struct Setup {
+    pub freeze: i32,
+    pub vars: Vec<Var>,
+    pub rows: Vec<Row>,
+    pub couplings: Vec<Coupling>,
+    pub targets: Targets,
+    pub include_carbon: bool,
+    pub max_evaluations: u32,
+    pub warnings: Vec<String>,
+    pub(crate) rate: f64,
+    pub(crate) carbon_metric: Metric,
+}
+
+fn dedup_push(v: &mut Vec<Coupling>, c: Coupling) {
+    let same = v
+        .last()
+        .is_some_and(|p| p.what == c.what && p.terms == c.terms && (p.fixed - c.fixed).abs() <= 1e-15);
+    if !same && !c.terms.is_empty() {
+        v.push(c);
+    }
+}
+
+impl Setup {
+    /// Resolves the goal-seek block of `s` (`labels` overrides its target list when given).
+    pub fn new(s: &Scenario, g: &GoalSeek, labels: Option<&[String]>) -> Result<Setup, String> {
+        let freeze = g
+            .freeze_year
+            .unwrap_or_else(|| s.default_freeze_year())
+            .clamp(s.base_year, s.last_year);
+        let targets = Targets::new(s);
+        let wanted: Vec<String> = match labels {
+            Some(l) if !l.is_empty() => l.to_vec(),
+            _ if !g.targets.is_empty() => g.targets.clone(),
+            _ => s
+                .targets
+                .iter()
+                .filter(|t| t.year > freeze)
+                .map(|t| t.label.clone())
+                .collect(),
+        };
+        if wanted.is_empty() {
+            return Err("no target to meet: the scenario has no target after the freeze year".into());
+        }
+        let mut selected = Vec::new();
+        for l in &wanted {
+            let Some(k) = targets.position(l) else {
+                return Err(format!("no target is labelled \"{l}\""));
+            };
+            let year = s.targets.iter().find(|t| &t.label == l).map_or(0, |t| t.year);
+            if year <= freeze {
+                return Err(format!(
+                    "target \"{l}\" is for FY{year}, not after the freeze year FY{freeze}: nothing left to decide"
+                ));
+            }
+            if !selected.contains(&k) {
+                selected.push(k);
+            }
+        }
+        let first_year = selected
+            .iter()
+            .map(|&k| s.base_year + targets.year_index(k) as i32)
+            .min()
+            .unwrap_or(s.last_year);
+        let mut warnings = Vec::new();
+        let credits_counted = selected.iter().any(|&k| targets.counts_credits(k));
+
+        // Variables, `*` expanded, in the order of the block.
+        let mut vars: Vec<Var> = Vec::new();
+        for l in &g.levers {
+            let members: Vec<LeverRef> = expand(s, &l.lever);
+            for lever in members {
+                if lever == LeverRef::Credits && !credits_counted {
+                    warnings.push("credits are a lever but no listed target counts credits: dropped".into());
+                    continue;
+                }
+                if vars.iter().any(|v| v.lever == lever) {
+                    continue;
+                }
+                let (slot, path, name) =
+                    slot_of(s, &lever).ok_or_else(|| format!("{lever:?} does not resolve"))?;
+                let efficiency = matches!(slot, Slot::EffElectricity(_) | Slot::EffFuel(_));
+                let at_freeze = path.value_or(freeze, 0.0);
+                let reach_year = if efficiency {
+                    freeze + 1
+                } else {
+                    l.reach_year.unwrap_or(first_year)
+                };
+                if reach_year <= freeze || reach_year > s.last_year {
+                    return Err(format!(
+                        "{name}: reach year FY{reach_year} is not after the freeze year FY{freeze} and by FY{}",
+                        s.last_year
+                    ));
+                }
+                let (dom_lo, dom_hi, _) = crate::model::validate::lever_domain(&lever);
+                let lo = l.min.unwrap_or(if efficiency {
+                    path.value_or(freeze + 1, 0.0)
+                } else {
+                    at_freeze
+                });
+                let hi = match l.max {
+                    Some(m) => m,
+                    None if matches!(lever, LeverRef::Ppa { .. } | LeverRef::Credits) => {
+                        return Err(format!("{name}: needs a maximum"));
+                    }
+                    None => {
+                        if efficiency {
+                            dom_hi
+                        } else {
+                            1.0
+                        }
+                    }
+                };
+                let lo = lo.clamp(dom_lo, dom_hi);
+                let hi = hi.clamp(dom_lo, dom_hi);
+                if lo > hi {
+                    return Err(format!(
+                        "{name}: the lower bound {lo} is above the upper bound {hi}"
+                    ));
+                }
+                let own = if efficiency {
+                    path.value_or(freeze + 1, 0.0)
+                } else {
+                    path.value_or(reach_year, 0.0)
+                };
+                let no_room = hi - lo <= 1e-12 * hi.abs().max(1.0);
+                vars.push(Var {
+                    lever,
+                    name,
+                    slot,
+                    lo,
+                    hi,
+                    reach_year,
+                    current: own.clamp(lo, hi),
+                    at_freeze,
+                    path,
+                    no_room,
+                });
+            }
+        }
+        if vars.is_empty() {
+            return Err("no lever to move: add at least one lever to the goal seek".into());
+        }
+
+        // Rows.
+        let mut rows = Vec::new();
+        for &k in &selected {
+            let label = s
+                .targets
+                .iter()
+                .find(|t| targets.position(&t.label) == Some(k))
+                .map_or(String::new(), |t| t.label.clone());
+            let yi = targets.year_index(k);
+            let year = s.base_year + yi as i32;
+            match g.mode {
+                SeekMode::TargetYear => rows.push(Row {
+                    target: k,
+                    label,
+                    year,
+                    yi,
+                    glide_to: None,
+                    scale: 1.0,
+                }),
+                SeekMode::Path { from_year } => {
+                    let start = freeze.max(from_year.unwrap_or(freeze));
+                    for y in (start + 1)..=year {
+                        rows.push(Row {
+                            target: k,
+                            label: label.clone(),
+                            year: y,
+                            yi: (y - s.base_year) as usize,
+                            glide_to: Some(year),
+                            scale: 1.0,
+                        });
+                    }
+                }
+            }
+        }
+
+        let couplings = couplings(s, &vars, freeze);
+        let xm = &s.cost.carbon_price_metric;
+        Ok(Setup {
+            freeze,
+            vars,
+            rows,
+            couplings,
+            targets,
+            include_carbon: g.include_carbon_cost,
+            max_evaluations: g.max_evaluations,
+            warnings,
+            rate: s.discount_rate_pct / 100.0,
+            carbon_metric: Metric {
+                scopes: xm.scopes.clone(),
+                method: xm.scope2_method,
+                credits: xm.credits_offset,
+            },
+        })
+    }
+
+    /// Writes `x` into a copy of the scenario: the decision paths of §3.3.
+    pub fn write(&self, s: &mut Scenario, x: &[f64]) {
+        let mut p = Path(Vec::new());
+        for (v, &xi) in self.vars.iter().zip(x) {
+            v.path_for(xi, self.freeze, &mut p);
+            *path_mut(s, v.slot) = p.clone();
+        }
+    }
+}
+
+/// The members a lever names (`"*"` expanded).
+fn expand(s: &Scenario, l: &LeverRef) -> Vec<LeverRef> {
+    let sites = |id: &str| -> Vec<String> {
+        if id == "*" {
+            s.sites.iter().map(|x| x.id.clone()).collect()
+        } else {
+            vec![id.to_string()]
+        }
+    };
+    let mats = |id: &str| -> Vec<String> {
+        if id == "*" {
+            s.materials.iter().map(|x| x.id.clone()).collect()
+        } else {
+            vec![id.to_string()]
+        }
+    };
+    match l {
+        LeverRef::Co2Free { site } => sites(site)
+            .into_iter()
+            .map(|site| LeverRef::Co2Free { site })
+            .collect(),
+        LeverRef::ProcessChange { site } => sites(site)
+            .into_iter()
+            .map(|site| LeverRef::ProcessChange { site })
+            .collect(),
+        LeverRef::EfficiencyElectricity { site } => sites(site)
+            .into_iter()
+            .map(|site| LeverRef::EfficiencyElectricity { site })
+            .collect(),
+        LeverRef::EfficiencyFuel { site } => sites(site)
+            .into_iter()
+            .map(|site| LeverRef::EfficiencyFuel { site })
+            .collect(),
+        LeverRef::FuelSwitch { site, rule } => sites(site)
+            .into_iter()
+            .filter(|id| {
+                s.sites
+                    .iter()
+                    .any(|x| &x.id == id && x.fuel_switches.iter().any(|r| &r.id_or_default() == rule))
+            })
+            .map(|site| LeverRef::FuelSwitch {
+                site,
+                rule: rule.clone(),
+            })
+            .collect(),
+        LeverRef::Recycled { material } => mats(material)
+            .into_iter()
+            .map(|material| LeverRef::Recycled { material })
+            .collect(),
+        LeverRef::LowCarbon { material } => mats(material)
+            .into_iter()
+            .map(|material| LeverRef::LowCarbon { material })
+            .collect(),
+        LeverRef::Ppa { .. } | LeverRef::Credits => vec![l.clone()],
+    }
+}
+
+fn site_name(s: &Scenario, si: usize) -> &str {
+    let x = &s.sites[si];
+    if x.name.is_empty() { &x.id } else { &x.name }
+}
+
+/// The slot, current path and display name of one member.
+fn slot_of(s: &Scenario, l: &LeverRef) -> Option<(Slot, Path, String)> {
+    Some(match l {
+        LeverRef::Co2Free { site } => {
+            let si = s.site_index(site)?;
+            (
+                Slot::Co2Free(si),
+                s.sites[si].co2_free_share.clone(),
+                format!("CO2-free power at {}", site_name(s, si)),
+            )
+        }
+        LeverRef::ProcessChange { site } => {
+            let si = s.site_index(site)?;
+            (
+                Slot::ProcessChange(si),
+                s.sites[si].process_change_share.clone(),
+                format!("Process change at {}", site_name(s, si)),
+            )
+        }
+        LeverRef::EfficiencyElectricity { site } => {
+            let si = s.site_index(site)?;
+            (
+                Slot::EffElectricity(si),
+                s.sites[si].efficiency_electricity_pct.clone(),
+                format!("Electricity efficiency at {}", site_name(s, si)),
+            )
+        }
+        LeverRef::EfficiencyFuel { site } => {
+            let si = s.site_index(site)?;
+            (
+                Slot::EffFuel(si),
+                s.sites[si].efficiency_fuel_pct.clone(),
+                format!("Fuel efficiency at {}", site_name(s, si)),
+            )
+        }
+        LeverRef::FuelSwitch { site, rule } => {
+            let si = s.site_index(site)?;
+            let k = s.sites[si]
+                .fuel_switches
+                .iter()
+                .position(|r| &r.id_or_default() == rule)?;
+            (
+                Slot::Rule(si, k),
+                s.sites[si].fuel_switches[k].share.clone(),
+                format!("Fuel switch {rule} at {}", site_name(s, si)),
+            )
+        }
+        LeverRef::Recycled { material } => {
+            let mi = s.materials.iter().position(|m| &m.id == material)?;
+            (
+                Slot::Recycled(mi),
+                s.materials[mi].recycled_share.clone(),
+                format!("Recycled share of {}", mat_name(s, mi)),
+            )
+        }
+        LeverRef::LowCarbon { material } => {
+            let mi = s.materials.iter().position(|m| &m.id == material)?;
+            (
+                Slot::LowCarbon(mi),
+                s.materials[mi].low_carbon_share.clone(),
+                format!("Low-carbon share of {}", mat_name(s, mi)),
+            )
+        }
+        LeverRef::Ppa { ppa } => {
+            let pi = s.ppas.iter().position(|p| &p.id == ppa)?;
+            let p = &s.ppas[pi];
+            (
+                Slot::Ppa(pi),
+                p.capacity_mw.clone(),
+                format!("PPA {} [MW]", if p.name.is_empty() { &p.id } else { &p.name }),
+            )
+        }
+        LeverRef::Credits => (
+            Slot::Credits,
+            s.credits.t_co2_per_yr.clone(),
+            "Credits [t/yr]".into(),
+        ),
+    })
+}
+
+fn mat_name(s: &Scenario, mi: usize) -> &str {
+    let m = &s.materials[mi];
+    if m.name.is_empty() { &m.id } else { &m.name }
+}
+
+/// The scenario path a slot stands for.
+pub(crate) fn path_mut(s: &mut Scenario, slot: Slot) -> &mut Path {
+    match slot {
+        Slot::Co2Free(si) => &mut s.sites[si].co2_free_share,
+        Slot::ProcessChange(si) => &mut s.sites[si].process_change_share,
+        Slot::EffElectricity(si) => &mut s.sites[si].efficiency_electricity_pct,
+        Slot::EffFuel(si) => &mut s.sites[si].efficiency_fuel_pct,
+        Slot::Rule(si, k) => &mut s.sites[si].fuel_switches[k].share,
+        Slot::Recycled(mi) => &mut s.materials[mi].recycled_share,
+        Slot::LowCarbon(mi) => &mut s.materials[mi].low_carbon_share,
+        Slot::Ppa(pi) => &mut s.ppas[pi].capacity_mw,
+        Slot::Credits => &mut s.credits.t_co2_per_yr,
+    }
+}
+
+/// ρ + γ ≤ 1 per material and Σσ ≤ 1 per site and source fuel, one row per year after the
+/// freeze year where a variable takes part (rows equal to the year before are merged).
+fn couplings(s: &Scenario, vars: &[Var], freeze: i32) -> Vec<Coupling> {
+    let mut out = Vec::new();
+    let find = |slot: Slot| vars.iter().position(|v| v.slot == slot && !v.no_room);
+    for (mi, m) in s.materials.iter().enumerate() {
+        let parts = [
+            (Slot::Recycled(mi), &m.recycled_share),
+            (Slot::LowCarbon(mi), &m.low_carbon_share),
+        ];
+        if parts.iter().all(|(slot, _)| find(*slot).is_none()) {
+            continue;
+        }
+        for year in (freeze + 1)..=s.last_year {
+            let mut c = Coupling {
+                what: format!("recycled + low-carbon share of {} ≤ 1", mat_name(s, mi)),
+                terms: Vec::new(),
+                fixed: 0.0,
+            };
+            for (slot, path) in parts {
+                add_term(&mut c, vars, find(slot), slot, path, year, freeze);
+            }
+            dedup_push(&mut out, c);
+        }
+    }
+    for (si, site) in s.sites.iter().enumerate() {
+        let mut froms: Vec<&str> = site.fuel_switches.iter().map(|r| r.from.as_str()).collect();
+        froms.sort_unstable();
+        froms.dedup();
+        for from in froms {
+            let rules: Vec<usize> = (0..site.fuel_switches.len())
+                .filter(|&k| site.fuel_switches[k].from == from)
+                .collect();
+            if rules.iter().all(|&k| find(Slot::Rule(si, k)).is_none()) {
+                continue;
+            }
+            for year in (freeze + 1)..=s.last_year {
+                let mut c = Coupling {
+                    what: format!("fuel switched from {from} at {} ≤ 100 %", site_name(s, si)),
+                    terms: Vec::new(),
+                    fixed: 0.0,
+                };
+                for &k in &rules {
+                    let slot = Slot::Rule(si, k);
+                    add_term(
+                        &mut c,
+                        vars,
+                        find(slot),
+                        slot,
+                        &site.fuel_switches[k].share,
+                        year,
+                        freeze,
+                    );
+                }
+                dedup_push(&mut out, c);
+            }
+        }
+    }
+    out
+}
+
+fn add_term(
+    c: &mut Coupling,
+    vars: &[Var],
+    var: Option<usize>,
+    slot: Slot,
+    path: &Path,
+    year: i32,
+    freeze: i32,
+) {
+    match var {
+        Some(i) => {
+            let w = vars[i].weight(year, freeze);
+            c.fixed += vars[i].at_freeze * (1.0 - w);
+            if w != 0.0 {
+                c.terms.push((i, w));
+            }
+        }
+        None => {
+            // A fixed-value variable (no room) holds its lower bound on the ramp.
+            match vars.iter().find(|v| v.slot == slot) {
+                Some(v) => {
+                    let w = v.weight(year, freeze);
+                    c.fixed += v.at_freeze + (v.lo - v.at_freeze) * w;
+                }
+                None => c.fixed += path.value_or(year, 0.0),
+            }
+        }
+    }
+}
+
+/// A compiled engine and a scenario copy that a trial rewrites in place.
+#[derive(Clone)]
+pub(crate) struct Evaluator {
+    pub s: Scenario,
+    pub e: Engine,
+    run: Run,
+    buf: Vec<f64>,
+    path: Path,
+    rebuild_cost: bool,
+    /// The values last written (a trial rewrites only the variables that differ).
+    last: Option<Vec<f64>>,
+    pub evaluations: u64,
+}
+
+impl Evaluator {
+    pub fn new(s: &Scenario, setup: &Setup) -> Evaluator {
+        let e = Engine::new(s);
+        let run = Run::new(&e);
+        let rebuild_cost = e.cost.is_some()
+            && setup.vars.iter().any(|v| {
+                matches!(
+                    v.slot,
+                    Slot::ProcessChange(_)
+                        | Slot::Rule(..)
+                        | Slot::EffElectricity(_)
+                        | Slot::EffFuel(_)
+                        | Slot::Ppa(_)
+                )
+            });
+        Evaluator {
+            s: s.clone(),
+            buf: vec![0.0; e.years()],
+            e,
+            run,
+            path: Path(Vec::new()),
+            rebuild_cost,
+            last: None,
+            evaluations: 0,
+        }
+    }
+
+    /// Writes `x` into the scenario copy and the compiled arrays: only the variables whose
+    /// value differs from the last trial's; the prices are recompiled only when one of those
+    /// carries capex or a PPA's payments.
+    fn apply(&mut self, setup: &Setup, x: &[f64]) {
+        let base = self.s.base_year;
+        let mut cost_dirty = false;
+        for (i, (v, &xi)) in setup.vars.iter().zip(x).enumerate() {
+            if self.last.as_ref().is_some_and(|l| l[i].to_bits() == xi.to_bits()) {
+                continue;
+            }
+            cost_dirty |= !matches!(
+                v.slot,
+                Slot::Co2Free(_) | Slot::Recycled(_) | Slot::LowCarbon(_) | Slot::Credits
+            );
+            v.path_for(xi, setup.freeze, &mut self.path);
+            let p = path_mut(&mut self.s, v.slot);
+            p.0.clone_from(&self.path.0);
+            self.path.sample_into(base, 0.0, &mut self.buf);
+            let e = &mut self.e;
+            match v.slot {
+                Slot::Co2Free(si) => e.sites[si].co2_free.copy_from_slice(&self.buf),
+                Slot::ProcessChange(si) => e.sites[si].process_change.copy_from_slice(&self.buf),
+                Slot::Rule(si, k) => e.sites[si].rules[k].share.copy_from_slice(&self.buf),
+                Slot::Recycled(mi) => e.materials[mi].rho.copy_from_slice(&self.buf),
+                Slot::LowCarbon(mi) => e.materials[mi].gamma.copy_from_slice(&self.buf),
+                Slot::Credits => e.credits.copy_from_slice(&self.buf),
+                Slot::EffElectricity(si) | Slot::EffFuel(si) => e.refresh_efficiency(&self.s, si),
+                Slot::Ppa(pi) => {
+                    let sites: Vec<usize> = self.s.ppas[pi]
+                        .allocation
+                        .iter()
+                        .filter_map(|(id, _)| self.s.site_index(id))
+                        .collect();
+                    for si in sites {
+                        e.refresh_renewables(&self.s, si);
+                    }
+                }
+            }
+        }
+        if self.rebuild_cost && cost_dirty {
+            self.e.cost = CostC::new(&self.s, &self.e.sites);
+        }
+        match &mut self.last {
+            Some(l) => l.copy_from_slice(x),
+            None => self.last = Some(x.to_vec()),
+        }
+    }
+
+    /// The plan itself (the scenario as it is, not its ramps), compiled afresh.
+    pub fn eval_plan(s: &Scenario, setup: &Setup) -> Eval {
+        let mut ev = Evaluator::new(s, setup);
+        ev.e.run_into(LeverSet::ALL, &mut ev.run);
+        ev.read(setup)
+    }
+
+    /// One trial: the engine run at `x`, its objective and rows.
+    pub fn eval(&mut self, setup: &Setup, x: &[f64]) -> Eval {
+        self.apply(setup, x);
+        self.evaluations += 1;
+        self.e.run_into(LeverSet::ALL, &mut self.run);
+        self.read(setup)
+    }
+
+    fn read(&self, setup: &Setup) -> Eval {
+        let run = &self.run;
+        let years = self.e.years();
+        let f = (setup.freeze - self.s.base_year) as usize;
+        let t0 = f + 1;
+        let price = self.e.cost.as_ref().and_then(|c| c.carbon.as_ref());
+        let mut j = 0.0;
+        let mut d = 1.0;
+        let mut disc = vec![0.0; years];
+        for (t, slot) in disc.iter_mut().enumerate().skip(t0) {
+            *slot = d;
+            if !run.cost.is_empty() {
+                j += d * run.cost[t].total();
+            }
+            if setup.include_carbon
+                && let Some(p) = price
+            {
+                j += d * p[t] * setup.carbon_metric.of(&run.totals[t]).max(0.0);
+            }
+            d /= 1.0 + setup.rate;
+        }
+        let production: Vec<f64> = run.energy.iter().map(|e| e.production_t).collect();
+        let revenue = self.e.revenue.as_deref();
+        let tg = &setup.targets;
+        let n = setup.rows.len();
+        let mut ev = Eval {
+            j,
+            g: Vec::with_capacity(n),
+            gh: Vec::with_capacity(n),
+            value: Vec::with_capacity(n),
+            level: Vec::with_capacity(n),
+            met: true,
+            viol: 0.0,
+            m_npv: Vec::with_capacity(n),
+        };
+        for r in &setup.rows {
+            let (value, gross, level) = match r.glide_to {
+                None => {
+                    let v = tg.evaluate(r.target, &run.totals, &production, revenue);
+                    let (_, gross) = tg.value_in(r.target, r.yi, &run.totals, &production, revenue);
+                    (v.value, gross, v.level)
+                }
+                Some(to) => {
+                    let ti = tg.year_index(r.target);
+                    let end = tg.evaluate(r.target, &run.totals, &production, revenue).level;
+                    let (b, t_ref) =
+                        tg.glide_start(r.target, f, self.s.base_year, &run.totals, &production, revenue);
+                    let level = if to == t_ref {
+                        end
+                    } else {
+                        b + (end - b) * f64::from(r.year - t_ref) / f64::from(to - t_ref)
+                    };
+                    let _ = ti;
+                    let (value, gross) = tg.value_in(r.target, r.yi, &run.totals, &production, revenue);
+                    (value, gross, level)
+                }
+            };
+            let g = value - level;
+            let met = value.is_finite()
+                && level.is_finite()
+                && value <= level + 1e-9 * level.abs().max(gross.abs());
+            ev.met &= met;
+            let gh = if g.is_finite() { g / r.scale } else { 1e6 };
+            ev.viol += gh.max(0.0);
+            ev.g.push(g);
+            ev.gh.push(gh);
+            ev.value.push(value);
+            ev.level.push(level);
+            let ti = r.target;
+            ev.m_npv.push(
+                (t0..years)
+                    .map(|t| disc[t] * tg.tonnes_in(ti, t, &run.totals))
+                    .sum(),
+            );
+        }
+        ev
+    }
+}
