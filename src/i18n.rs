@@ -440,9 +440,6 @@ fn ja(en: &str) -> Option<&'static str> {
         "Save as file…" => "ファイルとして保存…",
         "Target year" => "目標年度",
         "Targets to meet" => "達成する目標",
-        "The dashed glide line on the trajectory runs from the reference year's emissions to the target level." => {
-            "推移グラフの点線は基準年度の排出量から目標水準までの削減経路です。"
-        }
         "The goal seek's answer is now the plan (Undo goes back)" => {
             "ゴールシークの解を計画にしました（元に戻すで戻せます）"
         }
@@ -473,6 +470,16 @@ fn ja(en: &str) -> Option<&'static str> {
         "SBTi absolute contraction, well-below 2 °C" => "SBTi 総量削減（2℃を十分下回る）",
         "SBTi long-term net zero" => "SBTi 長期ネットゼロ",
         "Glide line" => "削減経路",
+        "every material" => "全材料",
+        "Electricity efficiency %/yr" => "電力効率 %/年",
+        "Fuel efficiency %/yr" => "燃料効率 %/年",
+        "Low-carbon share" => "低炭素新地金比率",
+        "PPA capacity MW" => "PPA容量 MW",
+        "Credits t/yr" => "クレジット t/年",
+        "Made worse (not listed)" => "悪化する目標（対象外）",
+        "The dotted glide line on the trajectory runs from the reference year's emissions to the target level." => {
+            "推移グラフの点線は基準年度の排出量から目標水準までの削減経路です。"
+        }
         _ => return None,
     })
 }

@@ -818,6 +818,7 @@ fn goalseek_out_of_reach_prints_the_closest_setting_and_the_miss_and_exits_1() {
         reduction_pct: 90.0,
         reference_year: 2013,
     };
+    s.goal_seek.as_mut().unwrap().levers[0].max = Some(0.8);
     decarb::file::save(&input, &s).unwrap();
     let out = dir.path().join("closest.ron");
     let o = decarb(&[
@@ -831,7 +832,8 @@ fn goalseek_out_of_reach_prints_the_closest_setting_and_the_miss_and_exits_1() {
     assert!(text.contains("Infeasible"), "{text}");
     assert!(text.contains("Miss at the closest achievable setting"), "{text}");
     assert!(text.contains("Bounds to relax"), "{text}");
-    assert!(text.contains("100.0 %"), "Kambara at its upper bound: {text}");
+    assert!(text.contains("80.0 %"), "Kambara at its upper bound: {text}");
+    assert!(text.contains("t per percentage point"), "{text}");
     assert!(decarb::file::load(&out).is_ok(), "the closest setting is written");
 }
 

@@ -18,7 +18,7 @@ pub fn value_text(unit: &str, v: f64) -> String {
 
 fn yen_per_t(v: f64) -> String {
     if v.is_finite() {
-        format!("{}円", group(v, 0))
+        format!("{} 円", group(v, 0))
     } else {
         "n/a".into()
     }
@@ -72,11 +72,11 @@ pub fn sentence(a: &Answer, lang: Lang, money: Money) -> String {
                 .iter()
                 .map(|m| {
                     format!(
-                        "\"{}\" FY{} by {} ({:.1} %)",
+                        "\"{}\" FY{} by {}{}",
                         m.label,
                         m.year,
                         miss_text(m),
-                        m.miss_pct
+                        pct_in(m.miss_pct)
                     )
                 })
                 .collect();
@@ -91,11 +91,11 @@ pub fn sentence(a: &Answer, lang: Lang, money: Money) -> String {
                 .iter()
                 .map(|m| {
                     format!(
-                        "「{}」FY{}で{}（{:.1} %）",
+                        "「{}」FY{}で{}{}",
                         m.label,
                         m.year,
                         miss_text(m),
-                        m.miss_pct
+                        pct_in(m.miss_pct)
                     )
                 })
                 .collect();
@@ -161,6 +161,28 @@ pub fn sentence(a: &Answer, lang: Lang, money: Money) -> String {
             t
         }
     };
+    if !a.others.is_empty() {
+        match lang {
+            Lang::En => out.push_str(&format!(
+                "; {} other target{} get{} worse (see below)",
+                a.others.len(),
+                if a.others.len() == 1 { "" } else { "s" },
+                if a.others.len() == 1 { "s" } else { "" }
+            )),
+            Lang::Ja => out.push_str(&format!("。ほかの目標{}件が悪化します", a.others.len())),
+        }
+    }
+    let at_upper: Vec<String> = if at_upper.len() > 4 {
+        let n = at_upper.len() - 3;
+        let mut v = at_upper[..3].to_vec();
+        v.push(match lang {
+            Lang::En => format!("{n} more"),
+            Lang::Ja => format!("ほか{n}件"),
+        });
+        v
+    } else {
+        at_upper
+    };
     if !at_upper.is_empty() && !a.unchanged {
         match lang {
             Lang::En => out.push_str(&format!(
@@ -204,8 +226,13 @@ pub fn text(a: &Answer, units: Units, money: Money) -> String {
     }
     o.push_str(&format!("{}\n", sentence(a, Lang::En, money)));
     if a.already_met {
-        let spare: Vec<String> = a
+        // one row per target: its own year's (a glide path has one per year)
+        let last_rows: Vec<&RowResult> = a
             .plan_rows
+            .iter()
+            .filter(|r| !a.plan_rows.iter().any(|o| o.label == r.label && o.year > r.year))
+            .collect();
+        let spare: Vec<String> = last_rows
             .iter()
             .map(|r| format!("\"{}\" FY{} by {}", r.label, r.year, row_value(r, units, r.slack)))
             .collect();
@@ -220,7 +247,7 @@ pub fn text(a: &Answer, units: Units, money: Money) -> String {
         );
     }
     o.push_str(&format!(
-        "\nNPV of cost from FY{} ({}): answer {}, plan {}, difference {}\n",
+        "\nNPV of cost against BAU from FY{} ({}; as `decarb cost` from that year): answer {}, plan {}, difference {}\n",
         a.freeze_year + 1,
         money.label(),
         money.fmt(a.npv_jpy),
@@ -229,7 +256,7 @@ pub fn text(a: &Answer, units: Units, money: Money) -> String {
     ));
     o.push_str("\nLevers\n");
     o.push_str(&format!(
-        "{:<44} {:>14} {:>14} {:>14} {:>8}  {}\n",
+        "{:<56} {:>14} {:>14} {:>16} {:>8}  {}\n",
         "Lever", "plan", "answer", "bounds", "by FY", "where"
     ));
     for v in &a.vars {
@@ -240,8 +267,8 @@ pub fn text(a: &Answer, units: Units, money: Money) -> String {
             Bound::NoRoom => "no room (fixed)",
         };
         o.push_str(&format!(
-            "{:<44} {:>14} {:>14} {:>14} {:>8}  {}{}\n",
-            cut(&v.name, 44),
+            "{:<56} {:>14} {:>14} {:>16} {:>8}  {}{}\n",
+            cut(&v.name, 56),
             value_text(v.unit, v.current),
             value_text(v.unit, v.value),
             format!("{}–{}", short(v.unit, v.lo), short(v.unit, v.hi)),
@@ -252,13 +279,13 @@ pub fn text(a: &Answer, units: Units, money: Money) -> String {
     }
     o.push_str("\nTargets\n");
     o.push_str(&format!(
-        "{:<44} {:>6} {:>16} {:>16} {:>16}  {}\n",
+        "{:<56} {:>6} {:>16} {:>16} {:>16}  {}\n",
         "Target", "FY", "value", "level", "slack", ""
     ));
     for r in &a.rows {
         o.push_str(&format!(
-            "{:<44} {:>6} {:>16} {:>16} {:>16}  {}\n",
-            cut(&r.label, 44),
+            "{:<56} {:>6} {:>16} {:>16} {:>16}  {}\n",
+            cut(&r.label, 56),
             r.year,
             row_value(r, units, r.value),
             row_value(r, units, r.level),
@@ -290,21 +317,46 @@ pub fn text(a: &Answer, units: Units, money: Money) -> String {
         o.push_str("\nMiss at the closest achievable setting\n");
         for m in &a.misses {
             o.push_str(&format!(
-                "  \"{}\" FY{}: {} over the level ({:.1} %)\n",
+                "  \"{}\" FY{}: {} over the level{}\n",
                 m.label,
                 m.year,
                 match m.unit {
                     TargetUnit::TCo2 => units.fmt(m.miss),
                     _ => miss_text(m),
                 },
-                m.miss_pct
+                pct_in(m.miss_pct)
             ));
         }
         if !a.relax.is_empty() {
-            o.push_str("Bounds to relax (levers at their upper bound, cut per unit):\n");
+            o.push_str("Bounds to relax (levers at an upper bound below the top of their domain, and what one more unit cuts):\n");
             for (name, cut) in &a.relax {
-                o.push_str(&format!("  {name}: {} t per unit\n", group(*cut, 1)));
+                let unit = a.vars.iter().find(|v| &v.name == name).map_or("unit", |v| v.unit);
+                o.push_str(&format!("  {name}: {}\n", cut_text(unit, *cut)));
             }
+        }
+    }
+    if !a.others.is_empty() {
+        o.push_str("\nOther targets the answer makes worse (not listed in the goal seek)\n");
+        for t in &a.others {
+            let r = RowResult {
+                label: t.label.clone(),
+                year: t.year,
+                unit: t.unit,
+                value: 0.0,
+                level: 0.0,
+                slack: 0.0,
+                met: true,
+                binding: false,
+            };
+            o.push_str(&format!(
+                "  \"{}\" FY{}: {} → {} ({} → {})\n",
+                t.label,
+                t.year,
+                row_value(&r, units, t.plan_value),
+                row_value(&r, units, t.answer_value),
+                if t.plan_met { "met" } else { "missed" },
+                if t.answer_met { "met" } else { "missed" }
+            ));
         }
     }
     for w in &a.warnings {
@@ -345,9 +397,28 @@ fn cut(s: &str, n: usize) -> String {
     }
 }
 
+/// A miss in % of the level, when the level is not 0.
+fn pct_in(p: f64) -> String {
+    if p.is_finite() {
+        format!(" ({p:.1} %)")
+    } else {
+        String::new()
+    }
+}
+
+/// What one more unit of a lever cuts: per percentage point for shares.
+fn cut_text(unit: &str, cut: f64) -> String {
+    match unit {
+        "share" => format!("{} t per percentage point", group(cut / 100.0, 1)),
+        "MW" => format!("{} t per MW", group(cut, 1)),
+        "%/yr" => format!("{} t per %/yr", group(cut, 1)),
+        _ => format!("{} t per {unit}", group(cut, 2)),
+    }
+}
+
 fn short(unit: &str, v: f64) -> String {
     match unit {
-        "share" => format!("{:.0}%", v * 100.0),
+        "share" => format!("{:.1}%", v * 100.0),
         _ => group(v, 1),
     }
 }

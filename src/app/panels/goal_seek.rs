@@ -80,7 +80,7 @@ fn dialog_ui(app: &mut DecarbApp, ctx: &egui::Context, out: &mut Vec<Command>) {
                     ui.end_row();
                     let freeze = d.block.freeze_year.unwrap_or_else(|| s.default_freeze_year());
                     for (k, (l, on)) in d.block.levers.iter_mut().zip(d.enabled.iter_mut()).enumerate() {
-                        let name = lever_name(&s, &l.lever);
+                        let name = lever_name(&s, &l.lever, lang);
                         let r = ui.checkbox(on, "");
                         name_it(ui, &r, &format!("Use {name}"));
                         ui.label(&name);
@@ -199,11 +199,11 @@ fn first_year(s: &Scenario, chosen: &[bool]) -> Option<i32> {
         .min()
 }
 
-/// A lever's name with the site, material or PPA it acts on.
-pub fn lever_name(s: &Scenario, l: &LeverRef) -> String {
+/// A lever's name with the site, material or PPA it acts on, in the window's language.
+pub fn lever_name(s: &Scenario, l: &LeverRef, lang: crate::i18n::Lang) -> String {
     let site = |id: &str| {
         if id == "*" {
-            "every site".to_string()
+            tr(lang, "All sites").to_string()
         } else {
             s.sites
                 .iter()
@@ -213,7 +213,7 @@ pub fn lever_name(s: &Scenario, l: &LeverRef) -> String {
     };
     let mat = |id: &str| {
         if id == "*" {
-            "every material".to_string()
+            tr(lang, "every material").to_string()
         } else {
             s.materials
                 .iter()
@@ -221,16 +221,27 @@ pub fn lever_name(s: &Scenario, l: &LeverRef) -> String {
                 .map_or(id.to_string(), |x| x.name.clone())
         }
     };
-    match l {
-        LeverRef::Co2Free { site: x } => format!("CO2-free power — {}", site(x)),
-        LeverRef::ProcessChange { site: x } => format!("Process change — {}", site(x)),
-        LeverRef::EfficiencyElectricity { site: x } => format!("Electricity efficiency %/yr — {}", site(x)),
-        LeverRef::EfficiencyFuel { site: x } => format!("Fuel efficiency %/yr — {}", site(x)),
-        LeverRef::FuelSwitch { site: x, rule } => format!("Fuel switch {rule} — {}", site(x)),
-        LeverRef::Recycled { material } => format!("Recycled share — {}", mat(material)),
-        LeverRef::LowCarbon { material } => format!("Low-carbon share — {}", mat(material)),
-        LeverRef::Ppa { ppa } => format!("PPA capacity MW — {ppa}"),
-        LeverRef::Credits => "Credits t/yr".into(),
+    let (kind, member) = match l {
+        LeverRef::Co2Free { site: x } => ("CO2-free power", site(x)),
+        LeverRef::ProcessChange { site: x } => ("Process change", site(x)),
+        LeverRef::EfficiencyElectricity { site: x } => ("Electricity efficiency %/yr", site(x)),
+        LeverRef::EfficiencyFuel { site: x } => ("Fuel efficiency %/yr", site(x)),
+        LeverRef::FuelSwitch { site: x, rule } => ("Fuel switching", format!("{rule} — {}", site(x))),
+        LeverRef::Recycled { material } => ("Recycled share", mat(material)),
+        LeverRef::LowCarbon { material } => ("Low-carbon share", mat(material)),
+        LeverRef::Ppa { ppa } => (
+            "PPA capacity MW",
+            s.ppas
+                .iter()
+                .find(|p| &p.id == ppa)
+                .map_or(ppa.clone(), |p| p.name.clone()),
+        ),
+        LeverRef::Credits => ("Credits t/yr", String::new()),
+    };
+    if member.is_empty() {
+        tr(lang, kind).to_string()
+    } else {
+        format!("{} — {member}", tr(lang, kind))
     }
 }
 
@@ -241,6 +252,7 @@ fn answer_ui(app: &mut DecarbApp, ctx: &egui::Context, out: &mut Vec<Command>) {
     let current = app.doc.revision();
     let Some(g) = app.goal.answer.as_ref() else { return };
     let a = &g.answer;
+    let plan = &a.scenario;
     let mut open = true;
     egui::Window::new(tr(lang, "Goal seek answer"))
         .id(egui::Id::unique("goal-seek-answer"))
@@ -285,7 +297,7 @@ fn answer_ui(app: &mut DecarbApp, ctx: &egui::Context, out: &mut Vec<Command>) {
                         ui.strong(tr(lang, "where"));
                         ui.end_row();
                         for v in &a.vars {
-                            ui.label(&v.name);
+                            ui.label(lever_name(plan, &v.lever, lang));
                             ui.label(value_text(v.unit, v.current));
                             ui.label(value_text(v.unit, v.value));
                             ui.label(match v.at {
@@ -325,8 +337,19 @@ fn answer_ui(app: &mut DecarbApp, ctx: &egui::Context, out: &mut Vec<Command>) {
                         crate::units::group(*cut, 1)
                     ));
                 }
+                for t in &a.others {
+                    ui.colored_label(
+                        egui::Color32::from_rgb(190, 110, 0),
+                        format!(
+                            "{}: \"{}\" FY{}",
+                            tr(lang, "Made worse (not listed)"),
+                            t.label,
+                            t.year
+                        ),
+                    );
+                }
                 for w in &a.warnings {
-                    ui.small(w);
+                    ui.label(w);
                 }
             });
             ui.small(format!(
@@ -432,7 +455,7 @@ fn template_ui(app: &mut DecarbApp, ctx: &egui::Context, out: &mut Vec<Command>)
             for warn in &w.warnings {
                 ui.colored_label(egui::Color32::from_rgb(190, 110, 0), format!("{}: {warn}", tr(lang, "Note")));
             }
-            ui.small(tr(lang, "The dashed glide line on the trajectory runs from the reference year's emissions to the target level."));
+            ui.small(tr(lang, "The dotted glide line on the trajectory runs from the reference year's emissions to the target level."));
             ui.horizontal(|ui| {
                 if ui.button(tr(lang, "Add the target")).clicked() {
                     out.push(Command::AddTemplateTargets);

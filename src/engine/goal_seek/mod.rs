@@ -61,7 +61,7 @@ pub struct VarResult {
     pub lo: f64,
     pub hi: f64,
     pub reach_year: i32,
-    /// The plan's own value (in the reach year), before the search.
+    /// The plan's own value (in the reach year; efficiency: the year after the freeze year).
     pub current: f64,
     pub value: f64,
     pub at: Bound,
@@ -102,6 +102,18 @@ pub struct Marginal {
     pub levelised_jpy_per_t: Option<f64>,
 }
 
+/// A target outside the goal seek that the answer moves the wrong way.
+#[derive(Clone, Debug)]
+pub struct OtherTarget {
+    pub label: String,
+    pub year: i32,
+    pub unit: crate::engine::targets::TargetUnit,
+    pub plan_value: f64,
+    pub answer_value: f64,
+    pub plan_met: bool,
+    pub answer_met: bool,
+}
+
 /// A target's miss at the closest achievable setting.
 #[derive(Clone, Debug)]
 pub struct Miss {
@@ -128,9 +140,13 @@ pub struct Answer {
     pub rows: Vec<RowResult>,
     /// The same rows for the plan as it was (how much it over-delivers, or misses).
     pub plan_rows: Vec<RowResult>,
-    /// NPV of cost from the year after the freeze year [JPY]: the answer's and the plan's.
+    /// NPV of cost against BAU from the year after the freeze year [JPY] (the cost view's
+    /// measure): the answer's and the plan's.
     pub npv_jpy: f64,
     pub npv_plan_jpy: f64,
+    /// Targets not listed that the answer makes worse (a plan measure the listed targets do
+    /// not need may be cut back).
+    pub others: Vec<OtherTarget>,
     /// Whether the scenario has any price (without, every lever is free).
     pub priced: bool,
     pub marginal: Vec<Marginal>,
@@ -636,7 +652,8 @@ impl<'a> Search<'a> {
             .map(|v| if v.no_room { v.lo } else { v.current })
             .collect();
         let plan = Evaluator::eval_plan(s, &self.setup);
-        self.count(1);
+        let bau_j = Evaluator::eval_bau(s, &self.setup);
+        self.count(2);
 
         let mut starts: Vec<Vec<f64>> = Vec::new();
         for st in [lo.clone(), hi.clone(), cur.clone()] {
@@ -734,12 +751,13 @@ impl<'a> Search<'a> {
                 lo: v.lo,
                 hi: v.hi,
                 reach_year: v.reach_year,
-                current: v.current,
-                value: x[i],
+                current: v.plan_value,
+                value: if unchanged { v.plan_value } else { x[i] },
                 at,
                 cost_per_unit: dj,
                 cut_per_unit: cut,
-                free: g.is_some() && dj.abs() <= 1e-12 * (1.0 + plan.j.abs()) && cut.abs() > 0.0,
+                free: v.unpriced
+                    || (g.is_some() && dj.abs() <= 1e-12 * (1.0 + plan.j.abs()) && cut.abs() > 0.0),
             });
         }
         let rows = self.rows(&e);
@@ -792,7 +810,9 @@ impl<'a> Search<'a> {
                 if let Some(k) = worst {
                     for (a, &i) in self.active.iter().enumerate() {
                         let cut = -g.dg[k][a];
-                        if vars[i].at == Bound::Upper && cut > 0.0 {
+                        // only bounds below the top of the lever's domain can be relaxed
+                        let top = crate::model::validate::lever_domain(&vars[i].lever).1;
+                        if vars[i].at == Bound::Upper && cut > 0.0 && vars[i].hi < top {
                             relax.push((vars[i].name.clone(), cut));
                         }
                     }
@@ -806,11 +826,42 @@ impl<'a> Search<'a> {
                 }
             }
         }
-        for v in vars.iter().filter(|v| v.free) {
-            warnings.push(format!(
-                "{}: no price reaches it, so the answer treats it as free",
-                v.name
-            ));
+        for (v, sv) in vars.iter().zip(&self.setup.vars) {
+            if sv.unpriced && !unchanged && v.value != v.current {
+                warnings.push(format!(
+                    "{}: a price its cost needs is missing from the file, so the search counts it as free (what it saves on priced items, such as grid power it replaces, still counts)",
+                    v.name
+                ));
+            } else if v.free && !sv.unpriced {
+                warnings.push(format!(
+                    "{}: no price reaches it, so the answer treats it as free",
+                    v.name
+                ));
+            }
+        }
+        // Targets not listed whose verdict or value got worse in the answer.
+        let mut others = Vec::new();
+        if !unchanged {
+            let listed: Vec<&str> = self.setup.rows.iter().map(|r| r.label.as_str()).collect();
+            let before = crate::engine::targets::evaluate(s, &crate::engine::project(s));
+            let after = crate::engine::targets::evaluate(&out, &crate::engine::project(&out));
+            for (b, a) in before.iter().zip(&after) {
+                if listed.contains(&b.label.as_str()) {
+                    continue;
+                }
+                let worse = a.value > b.value + 1e-9 * b.value.abs().max(1.0);
+                if worse || (b.met && !a.met) {
+                    others.push(OtherTarget {
+                        label: b.label.clone(),
+                        year: b.year,
+                        unit: b.unit,
+                        plan_value: b.value,
+                        answer_value: a.value,
+                        plan_met: b.met,
+                        answer_met: a.met,
+                    });
+                }
+            }
         }
         Ok(Answer {
             status,
@@ -826,8 +877,9 @@ impl<'a> Search<'a> {
             vars,
             rows,
             plan_rows,
-            npv_jpy: e.j,
-            npv_plan_jpy: plan.j,
+            npv_jpy: e.j - bau_j,
+            npv_plan_jpy: plan.j - bau_j,
+            others,
             priced: self.evaluators[0].e.cost.is_some(),
             marginal,
             misses,

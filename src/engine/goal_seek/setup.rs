@@ -38,6 +38,10 @@ pub struct Var {
     pub reach_year: i32,
     /// The scenario's own value, clipped to the bounds (a start).
     pub current: f64,
+    /// The scenario's own value in the reach year (efficiency: the year after the freeze).
+    pub plan_value: f64,
+    /// A price this lever's cost needs is missing: the search counts it as free.
+    pub unpriced: bool,
     /// Value in the freeze year (the ramp's start).
     pub(crate) at_freeze: f64,
     /// The scenario's path.
@@ -261,6 +265,8 @@ impl Setup {
                     hi,
                     reach_year,
                     current: own.clamp(lo, hi),
+                    plan_value: own,
+                    unpriced: unpriced(s, slot),
                     at_freeze,
                     path,
                     no_room,
@@ -396,6 +402,30 @@ fn expand(s: &Scenario, l: &LeverRef) -> Vec<LeverRef> {
 fn site_name(s: &Scenario, si: usize) -> &str {
     let x = &s.sites[si];
     if x.name.is_empty() { &x.id } else { &x.name }
+}
+
+/// Whether a price the lever's own cost needs is missing (ANALYSES.md §9.14: missing is not
+/// zero): its cost is not counted, so the search sees it as free.
+fn unpriced(s: &Scenario, slot: Slot) -> bool {
+    if !crate::engine::cost::has_prices(s) {
+        return true;
+    }
+    match slot {
+        Slot::Co2Free(si) => {
+            let site = &s.sites[si];
+            site.co2_free_premium_jpy_per_mwh.is_empty()
+                && s.region_index(&site.region)
+                    .is_none_or(|r| s.regions[r].co2_free_premium_jpy_per_mwh.is_empty())
+        }
+        Slot::ProcessChange(si) => s.sites[si].process_change_capex_jpy.is_none(),
+        Slot::EffElectricity(si) => s.sites[si].efficiency_capex_jpy_per_mwh_yr.is_none(),
+        Slot::EffFuel(si) => s.sites[si].efficiency_capex_jpy_per_gj_yr.is_none(),
+        Slot::Rule(si, k) => s.sites[si].fuel_switches[k].capex_jpy.is_none(),
+        Slot::Recycled(mi) => s.materials[mi].recycled_price_diff_jpy_per_t.is_empty(),
+        Slot::LowCarbon(mi) => s.materials[mi].low_carbon_price_diff_jpy_per_t.is_empty(),
+        Slot::Ppa(pi) => s.ppas[pi].price_jpy_per_mwh.is_empty() && s.ppas[pi].capex_jpy_per_mw.is_none(),
+        Slot::Credits => s.credits.price_jpy_per_t.is_empty(),
+    }
 }
 
 /// The slot, current path and display name of one member.
@@ -683,6 +713,14 @@ impl Evaluator {
         let mut ev = Evaluator::new(s, setup);
         ev.e.run_into(LeverSet::ALL, &mut ev.run);
         ev.read(setup)
+    }
+
+    /// The objective of the BAU run (every lever at its base-year value): subtracted from
+    /// every figure reported, so that the NPV reads as the cost view's (the plan against BAU).
+    pub fn eval_bau(s: &Scenario, setup: &Setup) -> f64 {
+        let mut ev = Evaluator::new(s, setup);
+        ev.e.run_into(LeverSet::BAU, &mut ev.run);
+        ev.read(setup).j
     }
 
     /// One trial: the engine run at `x`, its objective and rows.

@@ -45,6 +45,21 @@ pub(super) fn goal_seek(v: &mut V) {
             format!("{y} is outside the horizon {}..{}", s.base_year, s.last_year),
         );
     }
+    if g.levers.is_empty() {
+        v.err(format!("{p}.levers"), "needs at least one lever to move");
+    }
+    let listed: Vec<i32> = s
+        .targets
+        .iter()
+        .filter(|t| g.targets.is_empty() || g.targets.contains(&t.label))
+        .map(|t| t.year)
+        .collect();
+    if !listed.is_empty() && listed.iter().all(|&y| y <= freeze) {
+        v.err(
+            format!("{p}.freeze_year"),
+            format!("every target to meet is for FY{freeze} or before: nothing is left to decide after the freeze year"),
+        );
+    }
     if g.max_evaluations == 0 || g.max_evaluations > glimits::EVALUATIONS {
         v.err(
             format!("{p}.max_evaluations"),
