@@ -655,11 +655,12 @@ pub fn run_command(cmd: Command) -> i32 {
             if path {
                 block.mode = crate::model::SeekMode::Path { from_year: None };
             }
+            // the options given here go into the block, so that the answer file reproduces
+            if !targets.is_empty() {
+                block.targets = targets;
+            }
             s.goal_seek = Some(block);
-            let opts = engine::goal_seek::Options {
-                targets: (!targets.is_empty()).then_some(targets),
-                ..Default::default()
-            };
+            let opts = engine::goal_seek::Options::default();
             let a = match engine::goal_seek::seek(&s, &opts, None) {
                 Ok(a) => a,
                 Err(e) => {

@@ -480,6 +480,7 @@ fn ja(en: &str) -> Option<&'static str> {
         "The dotted glide line on the trajectory runs from the reference year's emissions to the target level." => {
             "推移グラフの点線は基準年度の排出量から目標水準までの削減経路です。"
         }
+        "each member's freeze-year value" => "各拠点の固定年度の値",
         _ => return None,
     })
 }

@@ -55,6 +55,10 @@ pub fn sentence(a: &Answer, lang: Lang, money: Money) -> String {
             Lang::En => " (best found before the time limit)",
             Lang::Ja => "（時間制限内での最良解）",
         },
+        Some(StoppedBy::Solver) => match lang {
+            Lang::En => " (best found before the LP solver failed on a step)",
+            Lang::Ja => "（LPソルバーが失敗するまでの最良解）",
+        },
         None => "",
     };
     let mut out = match (a.status, a.unchanged, lang) {
@@ -66,6 +70,19 @@ pub fn sentence(a: &Answer, lang: Lang, money: Money) -> String {
             "達成済み: 計画はすべての目標を満たし、範囲内で最小費用です（NPV {}）",
             money.fmt(a.npv_plan_jpy)
         ),
+        (Status::Infeasible, _, Lang::En) if a.stopped_by.is_some() => format!(
+            "No setting that meets every target was found before the search stopped{stopped}; the closest found misses by {}",
+            join(
+                &a.misses
+                    .iter()
+                    .map(|m| format!("{}{}", miss_text(m), pct_in(m.miss_pct)))
+                    .collect::<Vec<_>>(),
+                lang
+            )
+        ),
+        (Status::Infeasible, _, Lang::Ja) if a.stopped_by.is_some() => {
+            format!("探索が止まるまでにすべての目標を満たす設定は見つかりませんでした{stopped}")
+        }
         (Status::Infeasible, _, Lang::En) => {
             let miss: Vec<String> = a
                 .misses
@@ -211,6 +228,9 @@ pub fn text(a: &Answer, units: Units, money: Money) -> String {
     let status = match a.status {
         Status::Optimal => "Optimal (every listed target met; converged — best found, a local optimum)",
         Status::Feasible => "Feasible (every listed target met; stopped before converging)",
+        Status::Infeasible if a.stopped_by.is_some() => {
+            "Not met (no setting meeting every target found before the search stopped; the closest found)"
+        }
         Status::Infeasible => "Infeasible (closest achievable setting within the bounds)",
     };
     o.push_str(&format!("Goal seek from the FY{} freeze\n", a.freeze_year));
@@ -221,6 +241,7 @@ pub fn text(a: &Answer, units: Units, money: Money) -> String {
             match s {
                 StoppedBy::Budget => "the evaluation budget (max_evaluations)",
                 StoppedBy::Time => "the time guard (2 s)",
+                StoppedBy::Solver => "the LP solver failing on a step",
             }
         ));
     }

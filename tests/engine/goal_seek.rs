@@ -393,12 +393,20 @@ fn nothing_to_decide_is_refused_with_a_message() {
     let mut s = two_sites(580.0);
     s.goal_seek.as_mut().unwrap().levers.clear();
     let e = goal_seek::seek(&s, &opts(), None).unwrap_err();
-    assert!(e.contains("no lever"), "{e}");
+    assert!(e.contains("goal_seek.levers: needs at least one lever"), "{e}");
     let mut s = two_sites(580.0);
     s.goal_seek.as_mut().unwrap().freeze_year = Some(2024);
     s.last_year = 2025;
     let e = goal_seek::seek(&s, &opts(), None).unwrap_err();
-    assert!(e.contains("not after the freeze year"), "{e}");
+    assert!(
+        e.contains("goal_seek.freeze_year: every target to meet is for FY2024 or before"),
+        "{e}"
+    );
+    // a file with problems elsewhere is refused before anything is compiled
+    let mut s = two_sites(580.0);
+    s.sites[0].region = "nowhere".into();
+    let e = goal_seek::seek(&s, &opts(), None).unwrap_err();
+    assert!(e.contains("sites[0].region"), "{e}");
     let mut s = two_sites(580.0);
     s.goal_seek = None;
     assert!(goal_seek::seek(&s, &opts(), None).is_err());
@@ -575,12 +583,46 @@ fn an_intensity_target_is_met_through_its_absolute_equivalent_rows() {
         ..GoalSeek::default()
     });
     let a = seek(&s);
-    if a.status != Status::Infeasible {
-        assert!(meets(&a.scenario, &[&label]));
-        assert!(a.rows[0].binding, "{:?}", a.rows);
-    } else {
-        assert!(!a.misses.is_empty());
+    assert_ne!(a.status, Status::Infeasible, "{:?}", a.misses);
+    assert!(meets(&a.scenario, &[&label]));
+    assert!(a.rows[0].binding, "{:?}", a.rows);
+}
+
+#[test]
+fn levers_whose_bounds_leave_no_room_give_an_answer_without_a_search() {
+    let mut s = two_sites(580.0);
+    for l in &mut s.goal_seek.as_mut().unwrap().levers {
+        l.min = Some(0.3);
+        l.max = Some(0.3);
     }
+    let a = seek(&s);
+    assert!(a.vars.iter().all(|v| v.at == Bound::NoRoom));
+    // 1,180 − 2 × 500 × 0.3 = 880 t against 580 t: missed by 300 t
+    assert_eq!(a.status, Status::Infeasible);
+    close(a.misses[0].miss, 300.0, 1e-6);
+    let s = two_sites(900.0);
+    let mut t = s.clone();
+    for l in &mut t.goal_seek.as_mut().unwrap().levers {
+        l.min = Some(0.3);
+        l.max = Some(0.3);
+    }
+    let a = seek(&t);
+    assert_eq!(a.status, Status::Optimal);
+    assert!(meets(&a.scenario, &["S1+2"]));
+}
+
+#[test]
+fn a_plan_outside_the_bounds_is_not_returned_as_it_is() {
+    // The plan buys 90 % CO2-free power at a from FY2021 and meets its level; the bounds cap
+    // it at 50 %: the answer holds the cap (and is out of reach: 590 − 250 = 340 t > 300 t).
+    let mut s = one_site(300.0);
+    s.sites[0].co2_free_share = Path(vec![(2020, 0.0), (2021, 0.9)]);
+    s.goal_seek.as_mut().unwrap().levers[0].max = Some(0.5);
+    let a = seek(&s);
+    assert!(a.already_met && !a.unchanged);
+    assert!(a.vars[0].value <= 0.5);
+    assert_eq!(a.status, Status::Infeasible);
+    close(a.misses[0].miss, 40.0, 1e-6);
 }
 
 /// Brute force: every vertex of `lo ≤ x ≤ hi`, `a·x ≤ b` in two or three dimensions.

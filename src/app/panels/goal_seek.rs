@@ -90,6 +90,12 @@ fn dialog_ui(app: &mut DecarbApp, ctx: &egui::Context, out: &mut Vec<Command>) {
                         for (which, v) in [("min", &mut l.min), ("max", &mut l.max)] {
                             let mut x = v.unwrap_or(f64::NAN) * scale;
                             if x.is_nan() {
+                                let every = matches!(&l.lever, LeverRef::Co2Free { site } | LeverRef::ProcessChange { site } | LeverRef::EfficiencyElectricity { site } | LeverRef::EfficiencyFuel { site } | LeverRef::FuelSwitch { site, .. } if site == "*")
+                                    || matches!(&l.lever, LeverRef::Recycled { material } | LeverRef::LowCarbon { material } if material == "*");
+                                if every && which == "min" {
+                                    ui.label(tr(lang, "each member's freeze-year value"));
+                                    continue;
+                                }
                                 let dflt = default_bound(&s, &l.lever, which == "min", freeze).unwrap_or(if which == "min" { lo.max(0.0) } else { hi.min(1.0e6) });
                                 let text = if share { format!("{:.1} %", dflt * 100.0) } else { format!("{dflt:.1}") };
                                 if ui.small_button(text).on_hover_text(tr(lang, "Default (min: the value in the freeze year; max: the top of the lever's domain). Click to set your own.")).clicked() {

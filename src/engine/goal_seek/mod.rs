@@ -10,195 +10,35 @@
 //! the same answer on any number of threads; budgets count engine runs, and a wall-clock guard
 //! is the only other exit (reported as such).
 
+mod answer;
+mod evaluator;
 mod lp;
 mod setup;
 
+pub use answer::*;
 pub use lp::Lp;
 pub use setup::{Row, Var};
 
-use crate::model::{LeverRef, Scenario};
+use crate::model::Scenario;
+use evaluator::Evaluator;
 use rayon::prelude::*;
-use setup::{Eval, Evaluator, Setup};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use setup::{Eval, Setup};
+use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
-
-/// How the search ended.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    /// Every target met, and the search converged.
-    Optimal,
-    /// Every target met; the search stopped early (see [`StoppedBy`]).
-    Feasible,
-    /// No setting inside the bounds meets every target: the answer is the closest achievable.
-    Infeasible,
-}
-
-/// Why a search stopped before converging.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum StoppedBy {
-    /// The evaluation budget (`max_evaluations`) ran out.
-    Budget,
-    /// The wall-clock guard ran out (the only exit that depends on the machine).
-    Time,
-}
-
-/// Where a variable ended.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Bound {
-    Lower,
-    Upper,
-    Inside,
-    /// Its bounds leave no room (§9.4): fixed, not optimised.
-    NoRoom,
-}
-
-/// One lever of the answer.
-#[derive(Clone, Debug)]
-pub struct VarResult {
-    pub lever: LeverRef,
-    pub name: String,
-    pub unit: &'static str,
-    pub lo: f64,
-    pub hi: f64,
-    pub reach_year: i32,
-    /// The plan's own value (in the reach year; efficiency: the year after the freeze year).
-    pub current: f64,
-    pub value: f64,
-    pub at: Bound,
-    /// NPV cost per unit of the lever [JPY per unit], at the answer.
-    pub cost_per_unit: f64,
-    /// Cut of the first listed target per unit of the lever [target unit per lever unit].
-    pub cut_per_unit: f64,
-    /// No price reaches it: the search treats it as free (it is used first).
-    pub free: bool,
-}
-
-/// One constraint row of the answer.
-#[derive(Clone, Debug)]
-pub struct RowResult {
-    pub label: String,
-    pub year: i32,
-    /// t-CO2, or an intensity per t or per million JPY.
-    pub unit: crate::engine::targets::TargetUnit,
-    pub value: f64,
-    pub level: f64,
-    /// `level − value` (≥ 0 when met).
-    pub slack: f64,
-    pub met: bool,
-    /// Met with (almost) no slack: this row sets the price of the last tonne.
-    pub binding: bool,
-}
-
-/// The marginal cost of the last tonne on one binding row (§3.6 step 5, §9.7).
-#[derive(Clone, Debug)]
-pub struct Marginal {
-    pub label: String,
-    pub year: i32,
-    /// The lever it is read from (strictly inside its bounds).
-    pub lever: String,
-    /// NPV [JPY] per unit of the target cut in its year (JPY/t for absolute targets).
-    pub npv_per_unit_in_year: f64,
-    /// NPV [JPY] per discounted tonne over the window: comparable with the MACC's heights.
-    pub levelised_jpy_per_t: Option<f64>,
-}
-
-/// A target outside the goal seek that the answer moves the wrong way.
-#[derive(Clone, Debug)]
-pub struct OtherTarget {
-    pub label: String,
-    pub year: i32,
-    pub unit: crate::engine::targets::TargetUnit,
-    pub plan_value: f64,
-    pub answer_value: f64,
-    pub plan_met: bool,
-    pub answer_met: bool,
-}
-
-/// A target's miss at the closest achievable setting.
-#[derive(Clone, Debug)]
-pub struct Miss {
-    pub label: String,
-    pub year: i32,
-    pub unit: crate::engine::targets::TargetUnit,
-    pub miss: f64,
-    pub miss_pct: f64,
-}
-
-/// What the goal seek found.
-#[derive(Clone, Debug)]
-pub struct Answer {
-    pub status: Status,
-    pub stopped_by: Option<StoppedBy>,
-    /// The plan met every listed target before the search.
-    pub already_met: bool,
-    /// The answer is the plan itself (already met and least-cost within the bounds).
-    pub unchanged: bool,
-    pub freeze_year: i32,
-    /// The answer written into a copy of the scenario (the decision paths of §3.3).
-    pub scenario: Scenario,
-    pub vars: Vec<VarResult>,
-    pub rows: Vec<RowResult>,
-    /// The same rows for the plan as it was (how much it over-delivers, or misses).
-    pub plan_rows: Vec<RowResult>,
-    /// NPV of cost against BAU from the year after the freeze year [JPY] (the cost view's
-    /// measure): the answer's and the plan's.
-    pub npv_jpy: f64,
-    pub npv_plan_jpy: f64,
-    /// Targets not listed that the answer makes worse (a plan measure the listed targets do
-    /// not need may be cut back).
-    pub others: Vec<OtherTarget>,
-    /// Whether the scenario has any price (without, every lever is free).
-    pub priced: bool,
-    pub marginal: Vec<Marginal>,
-    /// Infeasible: the miss of each row that is not met.
-    pub misses: Vec<Miss>,
-    /// Infeasible: levers at their upper bound that cut the missed target, with their cut per
-    /// unit: the bounds to relax.
-    pub relax: Vec<(String, f64)>,
-    pub warnings: Vec<String>,
-    pub evaluations: u64,
-    pub iterations: u32,
-    pub elapsed: Duration,
-}
-
-impl Answer {
-    /// `npv − npv_plan` [JPY].
-    pub fn npv_difference_jpy(&self) -> f64 {
-        self.npv_jpy - self.npv_plan_jpy
-    }
-}
-
-/// Cancel flag and progress counter shared with a caller on another thread.
-#[derive(Default)]
-pub struct Control {
-    pub cancel: AtomicBool,
-    /// Engine runs so far.
-    pub evaluations: AtomicU64,
-}
-
-/// Options of one search.
-#[derive(Clone, Debug)]
-pub struct Options {
-    /// Targets to meet, overriding the block's list (the CLI's `--target`).
-    pub targets: Option<Vec<String>>,
-    /// The wall-clock guard.
-    pub time_limit: Duration,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            targets: None,
-            time_limit: Duration::from_secs(2),
-        }
-    }
-}
-
-/// The search was cancelled.
-pub const CANCELLED: &str = "cancelled";
 
 /// Runs the goal seek of the scenario's `goal_seek` block.
 pub fn seek(s: &Scenario, opts: &Options, control: Option<&Control>) -> Result<Answer, String> {
+    // Only a valid scenario is searched (the compiled engine assumes every reference resolves).
+    let problems = crate::model::validate::validate(s);
+    if let Some(p) = problems.first() {
+        return Err(format!(
+            "the scenario has {} problem{}; the first: {}: {}",
+            problems.len(),
+            if problems.len() == 1 { "" } else { "s" },
+            p.path,
+            p.message
+        ));
+    }
     let g = s
         .goal_seek
         .as_ref()
@@ -241,8 +81,8 @@ impl<'a> Search<'a> {
         let e0 = Evaluator::eval_plan(s, &setup);
         for (k, r) in setup.rows.iter_mut().enumerate() {
             let level = e0.level[k];
-            let value = e0.value[k];
-            r.scale = [level.abs(), 1e-9 * value.abs(), 1e-12]
+            let gross = e0.gross[k];
+            r.scale = [level.abs(), 1e-9 * gross.abs(), 1e-12]
                 .into_iter()
                 .filter(|v| v.is_finite())
                 .fold(0.0, f64::max);
@@ -324,7 +164,7 @@ impl<'a> Search<'a> {
             })
             .collect();
         let mut out: Vec<Option<Eval>> = vec![None; n];
-        let per = n.div_ceil(self.evaluators.len());
+        let per = n.div_ceil(self.evaluators.len()).max(1);
         let setup = &self.setup;
         self.evaluators
             .par_iter_mut()
@@ -379,8 +219,9 @@ impl<'a> Search<'a> {
         let cj: Vec<f64> = (0..n)
             .map(|a| if feas { 0.0 } else { g.dj[a] * widths[a] })
             .collect();
-        let js = cj.iter().fold(0.0_f64, |m, c| m.max(c.abs())).max(1e-300);
-        let js = if feas { 1.0 } else { js };
+        let js = cj.iter().fold(0.0_f64, |m, c| m.max(c.abs()));
+        // no cost slope at all (free levers): the LP sees the penalty alone, at its own scale
+        let js = if feas || js < 1e-300 { 1.0 } else { js };
         let muh = if feas { 1.0 } else { mu / js };
         let build = |muh: f64, phase1: bool| {
             let mut lp = Lp::default();
@@ -476,6 +317,8 @@ impl<'a> Search<'a> {
         for _ in 0..60 {
             self.iterations += 1;
             let Some((d, pred, mu_used)) = self.step(&x, &e, &g, mu, delta, feas) else {
+                // the LP solver failed or refused the step: keep the best found so far
+                self.stopped.get_or_insert(StoppedBy::Solver);
                 break;
             };
             mu = mu_used;
@@ -484,10 +327,22 @@ impl<'a> Search<'a> {
                 converged = true;
                 break;
             }
+            // the trial, shortened until every coupling holds to the validator's 1e-9 (the LP
+            // holds its rows to 1e-7 only); `x` itself holds them
             let mut xt = x.clone();
-            for (a, &i) in self.active.iter().enumerate() {
-                let v = &self.setup.vars[i];
-                xt[i] = (x[i] + d[a]).clamp(v.lo, v.hi);
+            let mut t = 1.0;
+            for _ in 0..30 {
+                for (a, &i) in self.active.iter().enumerate() {
+                    let v = &self.setup.vars[i];
+                    xt[i] = (x[i] + t * d[a]).clamp(v.lo, v.hi);
+                }
+                if self.setup.couplings.iter().all(|c| c.sum(&xt) <= 1.0 + 1e-12) {
+                    break;
+                }
+                t *= 0.5;
+            }
+            if self.setup.couplings.iter().any(|c| c.sum(&xt) > 1.0 + 1e-12) {
+                xt.clone_from(&x);
             }
             if !self.may_run(1) {
                 break;
@@ -630,7 +485,7 @@ impl<'a> Search<'a> {
                 value: e.value[k],
                 level: e.level[k],
                 slack: e.level[k] - e.value[k],
-                met: e.g[k] <= 1e-9 * e.level[k].abs().max(e.value[k].abs()),
+                met: e.row_met[k],
                 binding: (e.level[k] - e.value[k]).abs() <= 1e-6 * r.scale,
             })
             .collect()
@@ -668,6 +523,12 @@ impl<'a> Search<'a> {
         }
         let mut all_converged = true;
         let mut closest: Option<(Vec<f64>, Eval)> = None;
+        if self.active.is_empty() {
+            // every lever is fixed by its bounds: nothing to search, one run says where it lands
+            let e = self.eval(&starts[0]);
+            closest = Some((starts[0].clone(), e));
+            starts.clear();
+        }
         for st in starts {
             if self.cancelled {
                 break;
@@ -684,7 +545,7 @@ impl<'a> Search<'a> {
         if self.cancelled {
             return Err(CANCELLED.into());
         }
-        let (status, x, e) = match self.best.clone() {
+        let (mut status, x, e) = match self.best.clone() {
             Some((_, x, e)) => {
                 let (x, e) = self.polish(x, e);
                 let st = if all_converged && self.stopped.is_none() {
@@ -703,18 +564,40 @@ impl<'a> Search<'a> {
                     }
                 };
                 // Confirm the least violation with the violation as the only objective.
-                let (x, e) = match self.slp(x0.clone(), true) {
-                    Some((x, e, _)) if e.viol <= e0.viol => (x, e),
-                    _ => (x0, e0),
+                let (x, e) = match self.active.is_empty() {
+                    true => (x0, e0),
+                    false => match self.slp(x0.clone(), true) {
+                        Some((x, e, _)) if e.viol <= e0.viol => (x, e),
+                        _ => (x0, e0),
+                    },
                 };
-                (Status::Infeasible, x, e)
+                match self.best.clone() {
+                    // the least-violation search found the targets reachable after all
+                    Some((_, x, e)) => {
+                        let (x, e) = self.polish(x, e);
+                        (Status::Feasible, x, e)
+                    }
+                    None if e.met => (Status::Feasible, x, e),
+                    None => (Status::Infeasible, x, e),
+                }
             }
         };
         if self.cancelled {
             return Err(CANCELLED.into());
         }
         let already_met = plan.met;
-        let unchanged = already_met && (status == Status::Infeasible || e.j >= plan.j - 1e-9 * plan.j.abs());
+        // The plan itself is the answer when it meets the targets, lies within the bounds and
+        // nothing found is cheaper (§3.9 #3).
+        let plan_in_bounds = self.setup.vars.iter().all(|v| {
+            let tol = 1e-12 * v.hi.abs().max(1.0);
+            v.plan_value >= v.lo - tol && v.plan_value <= v.hi + tol
+        });
+        let unchanged = already_met
+            && plan_in_bounds
+            && (status == Status::Infeasible || e.j >= plan.j - 1e-9 * plan.j.abs());
+        if unchanged {
+            status = Status::Optimal;
+        }
         let mut out = s.clone();
         if !unchanged {
             self.setup.write(&mut out, &x);
@@ -894,87 +777,4 @@ impl<'a> Search<'a> {
 
 fn fin(v: f64) -> f64 {
     if v.is_finite() { v } else { 0.0 }
-}
-
-/// The block a new goal seek starts from when the file has none (the window's dialog and
-/// the CLI): the first target after the freeze year, in its year; every site's CO2-free share
-/// (where it buys power) and process change (where it has process CO2), every fuel switch,
-/// the recycled and low-carbon shares of materials whose path is given, and every PPA up to
-/// twice its largest planned capacity; each up to the top of its domain, reached in the
-/// target's year. Efficiency rates and credits are not added (no natural maximum); the
-/// dialog adds them on request.
-pub fn default_block(s: &Scenario) -> crate::model::GoalSeek {
-    use crate::model::{GoalSeek, SeekLever};
-    let freeze = s.default_freeze_year();
-    let first = s
-        .targets
-        .iter()
-        .filter(|t| t.year > freeze)
-        .min_by_key(|t| t.year)
-        .map(|t| t.label.clone());
-    let mut levers = Vec::new();
-    let mut add = |lever: LeverRef, max: Option<f64>| {
-        levers.push(SeekLever {
-            lever,
-            min: None,
-            max,
-            reach_year: None,
-        })
-    };
-    for site in &s.sites {
-        if site.electricity_mwh > 0.0 {
-            add(
-                LeverRef::Co2Free {
-                    site: site.id.clone(),
-                },
-                None,
-            );
-        }
-        if site.process_t_co2 > 0.0 {
-            add(
-                LeverRef::ProcessChange {
-                    site: site.id.clone(),
-                },
-                None,
-            );
-        }
-        for r in &site.fuel_switches {
-            add(
-                LeverRef::FuelSwitch {
-                    site: site.id.clone(),
-                    rule: r.id_or_default(),
-                },
-                None,
-            );
-        }
-    }
-    for m in &s.materials {
-        if !m.recycled_share.is_empty() {
-            add(
-                LeverRef::Recycled {
-                    material: m.id.clone(),
-                },
-                None,
-            );
-        }
-        if !m.low_carbon_share.is_empty() {
-            add(
-                LeverRef::LowCarbon {
-                    material: m.id.clone(),
-                },
-                None,
-            );
-        }
-    }
-    for p in &s.ppas {
-        let top = p.capacity_mw.keyframes().iter().map(|k| k.1).fold(0.0, f64::max);
-        if top > 0.0 {
-            add(LeverRef::Ppa { ppa: p.id.clone() }, Some(2.0 * top));
-        }
-    }
-    GoalSeek {
-        targets: first.into_iter().collect(),
-        levers,
-        ..GoalSeek::default()
-    }
 }

@@ -2,12 +2,15 @@
 //! §9.4–9.12), and the evaluator that writes a trial's lever values into a compiled engine in
 //! place and runs it.
 
-use crate::engine::compile::{Engine, LeverSet};
-use crate::engine::cost::CostC;
 use crate::engine::metric::Metric;
-use crate::engine::run::Run;
 use crate::engine::uncertainty::targets::Targets;
 use crate::model::{GoalSeek, LeverRef, Path, Scenario, SeekMode};
+
+/// Largest search: decision variables, target rows and coupling rows (each LP step stays
+/// small, ANALYSES.md §3.7, and a solve is never long enough to outlast the time guard).
+pub const MAX_VARIABLES: usize = 300;
+pub const MAX_ROWS: usize = 400;
+pub const MAX_COUPLINGS: usize = 2_000;
 
 /// Which compiled array a variable writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,6 +125,10 @@ pub(crate) struct Eval {
     pub gh: Vec<f64>,
     pub value: Vec<f64>,
     pub level: Vec<f64>,
+    /// Per row: the gross value (before credits) and whether the row is met with the targets'
+    /// tolerance.
+    pub gross: Vec<f64>,
+    pub row_met: Vec<bool>,
     /// Every row met with the targets' tolerance.
     pub met: bool,
     /// Σ max(0, ĝ).
@@ -276,6 +283,12 @@ impl Setup {
         if vars.is_empty() {
             return Err("no lever to move: add at least one lever to the goal seek".into());
         }
+        if vars.len() > MAX_VARIABLES {
+            return Err(format!(
+                "{} levers once every \"*\" is expanded: at most {MAX_VARIABLES} can be sought at once",
+                vars.len()
+            ));
+        }
 
         // Rows.
         let mut rows = Vec::new();
@@ -312,7 +325,34 @@ impl Setup {
             }
         }
 
+        for &k in &selected {
+            if !rows.iter().any(|r| r.target == k) {
+                return Err(format!(
+                    "target \"{}\" has no year to meet on the glide line after FY{}",
+                    s.targets
+                        .iter()
+                        .find(|t| targets.position(&t.label) == Some(k))
+                        .map_or("", |t| t.label.as_str()),
+                    freeze.max(match g.mode {
+                        SeekMode::Path { from_year } => from_year.unwrap_or(freeze),
+                        SeekMode::TargetYear => freeze,
+                    })
+                ));
+            }
+        }
+        if rows.len() > MAX_ROWS {
+            return Err(format!(
+                "{} target rows: at most {MAX_ROWS} (fewer targets, or the target year only)",
+                rows.len()
+            ));
+        }
         let couplings = couplings(s, &vars, freeze);
+        if couplings.len() > MAX_COUPLINGS {
+            return Err(format!(
+                "{} coupling rows (recycled + low-carbon, fuel switches, per year): at most {MAX_COUPLINGS}",
+                couplings.len()
+            ));
+        }
         let xm = &s.cost.carbon_price_metric;
         Ok(Setup {
             freeze,
@@ -616,196 +656,5 @@ fn add_term(
                 None => c.fixed += path.value_or(year, 0.0),
             }
         }
-    }
-}
-
-/// A compiled engine and a scenario copy that a trial rewrites in place.
-#[derive(Clone)]
-pub(crate) struct Evaluator {
-    pub s: Scenario,
-    pub e: Engine,
-    run: Run,
-    buf: Vec<f64>,
-    path: Path,
-    rebuild_cost: bool,
-    /// The values last written (a trial rewrites only the variables that differ).
-    last: Option<Vec<f64>>,
-    pub evaluations: u64,
-}
-
-impl Evaluator {
-    pub fn new(s: &Scenario, setup: &Setup) -> Evaluator {
-        let e = Engine::new(s);
-        let run = Run::new(&e);
-        let rebuild_cost = e.cost.is_some()
-            && setup.vars.iter().any(|v| {
-                matches!(
-                    v.slot,
-                    Slot::ProcessChange(_)
-                        | Slot::Rule(..)
-                        | Slot::EffElectricity(_)
-                        | Slot::EffFuel(_)
-                        | Slot::Ppa(_)
-                )
-            });
-        Evaluator {
-            s: s.clone(),
-            buf: vec![0.0; e.years()],
-            e,
-            run,
-            path: Path(Vec::new()),
-            rebuild_cost,
-            last: None,
-            evaluations: 0,
-        }
-    }
-
-    /// Writes `x` into the scenario copy and the compiled arrays: only the variables whose
-    /// value differs from the last trial's; the prices are recompiled only when one of those
-    /// carries capex or a PPA's payments.
-    fn apply(&mut self, setup: &Setup, x: &[f64]) {
-        let base = self.s.base_year;
-        let mut cost_dirty = false;
-        for (i, (v, &xi)) in setup.vars.iter().zip(x).enumerate() {
-            if self.last.as_ref().is_some_and(|l| l[i].to_bits() == xi.to_bits()) {
-                continue;
-            }
-            cost_dirty |= !matches!(
-                v.slot,
-                Slot::Co2Free(_) | Slot::Recycled(_) | Slot::LowCarbon(_) | Slot::Credits
-            );
-            v.path_for(xi, setup.freeze, &mut self.path);
-            let p = path_mut(&mut self.s, v.slot);
-            p.0.clone_from(&self.path.0);
-            self.path.sample_into(base, 0.0, &mut self.buf);
-            let e = &mut self.e;
-            match v.slot {
-                Slot::Co2Free(si) => e.sites[si].co2_free.copy_from_slice(&self.buf),
-                Slot::ProcessChange(si) => e.sites[si].process_change.copy_from_slice(&self.buf),
-                Slot::Rule(si, k) => e.sites[si].rules[k].share.copy_from_slice(&self.buf),
-                Slot::Recycled(mi) => e.materials[mi].rho.copy_from_slice(&self.buf),
-                Slot::LowCarbon(mi) => e.materials[mi].gamma.copy_from_slice(&self.buf),
-                Slot::Credits => e.credits.copy_from_slice(&self.buf),
-                Slot::EffElectricity(si) | Slot::EffFuel(si) => e.refresh_efficiency(&self.s, si),
-                Slot::Ppa(pi) => {
-                    let sites: Vec<usize> = self.s.ppas[pi]
-                        .allocation
-                        .iter()
-                        .filter_map(|(id, _)| self.s.site_index(id))
-                        .collect();
-                    for si in sites {
-                        e.refresh_renewables(&self.s, si);
-                    }
-                }
-            }
-        }
-        if self.rebuild_cost && cost_dirty {
-            self.e.cost = CostC::new(&self.s, &self.e.sites);
-        }
-        match &mut self.last {
-            Some(l) => l.copy_from_slice(x),
-            None => self.last = Some(x.to_vec()),
-        }
-    }
-
-    /// The plan itself (the scenario as it is, not its ramps), compiled afresh.
-    pub fn eval_plan(s: &Scenario, setup: &Setup) -> Eval {
-        let mut ev = Evaluator::new(s, setup);
-        ev.e.run_into(LeverSet::ALL, &mut ev.run);
-        ev.read(setup)
-    }
-
-    /// The objective of the BAU run (every lever at its base-year value): subtracted from
-    /// every figure reported, so that the NPV reads as the cost view's (the plan against BAU).
-    pub fn eval_bau(s: &Scenario, setup: &Setup) -> f64 {
-        let mut ev = Evaluator::new(s, setup);
-        ev.e.run_into(LeverSet::BAU, &mut ev.run);
-        ev.read(setup).j
-    }
-
-    /// One trial: the engine run at `x`, its objective and rows.
-    pub fn eval(&mut self, setup: &Setup, x: &[f64]) -> Eval {
-        self.apply(setup, x);
-        self.evaluations += 1;
-        self.e.run_into(LeverSet::ALL, &mut self.run);
-        self.read(setup)
-    }
-
-    fn read(&self, setup: &Setup) -> Eval {
-        let run = &self.run;
-        let years = self.e.years();
-        let f = (setup.freeze - self.s.base_year) as usize;
-        let t0 = f + 1;
-        let price = self.e.cost.as_ref().and_then(|c| c.carbon.as_ref());
-        let mut j = 0.0;
-        let mut d = 1.0;
-        let mut disc = vec![0.0; years];
-        for (t, slot) in disc.iter_mut().enumerate().skip(t0) {
-            *slot = d;
-            if !run.cost.is_empty() {
-                j += d * run.cost[t].total();
-            }
-            if setup.include_carbon
-                && let Some(p) = price
-            {
-                j += d * p[t] * setup.carbon_metric.of(&run.totals[t]).max(0.0);
-            }
-            d /= 1.0 + setup.rate;
-        }
-        let production: Vec<f64> = run.energy.iter().map(|e| e.production_t).collect();
-        let revenue = self.e.revenue.as_deref();
-        let tg = &setup.targets;
-        let n = setup.rows.len();
-        let mut ev = Eval {
-            j,
-            g: Vec::with_capacity(n),
-            gh: Vec::with_capacity(n),
-            value: Vec::with_capacity(n),
-            level: Vec::with_capacity(n),
-            met: true,
-            viol: 0.0,
-            m_npv: Vec::with_capacity(n),
-        };
-        for r in &setup.rows {
-            let (value, gross, level) = match r.glide_to {
-                None => {
-                    let v = tg.evaluate(r.target, &run.totals, &production, revenue);
-                    let (_, gross) = tg.value_in(r.target, r.yi, &run.totals, &production, revenue);
-                    (v.value, gross, v.level)
-                }
-                Some(to) => {
-                    let ti = tg.year_index(r.target);
-                    let end = tg.evaluate(r.target, &run.totals, &production, revenue).level;
-                    let (b, t_ref) =
-                        tg.glide_start(r.target, f, self.s.base_year, &run.totals, &production, revenue);
-                    let level = if to == t_ref {
-                        end
-                    } else {
-                        b + (end - b) * f64::from(r.year - t_ref) / f64::from(to - t_ref)
-                    };
-                    let _ = ti;
-                    let (value, gross) = tg.value_in(r.target, r.yi, &run.totals, &production, revenue);
-                    (value, gross, level)
-                }
-            };
-            let g = value - level;
-            let met = value.is_finite()
-                && level.is_finite()
-                && value <= level + 1e-9 * level.abs().max(gross.abs());
-            ev.met &= met;
-            let gh = if g.is_finite() { g / r.scale } else { 1e6 };
-            ev.viol += gh.max(0.0);
-            ev.g.push(g);
-            ev.gh.push(gh);
-            ev.value.push(value);
-            ev.level.push(level);
-            let ti = r.target;
-            ev.m_npv.push(
-                (t0..years)
-                    .map(|t| disc[t] * tg.tonnes_in(ti, t, &run.totals))
-                    .sum(),
-            );
-        }
-        ev
     }
 }

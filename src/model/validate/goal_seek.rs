@@ -54,6 +54,16 @@ pub(super) fn goal_seek(v: &mut V) {
         .filter(|t| g.targets.is_empty() || g.targets.contains(&t.label))
         .map(|t| t.year)
         .collect();
+    if let SeekMode::Path { from_year: Some(f) } = g.mode
+        && !listed.is_empty()
+        && listed.iter().any(|&y| y <= f.max(freeze))
+        && listed.iter().all(|&y| y > freeze)
+    {
+        v.err(
+            format!("{p}.mode.from_year"),
+            format!("FY{f}: a target to meet is for that year or before, so its glide line has no year left"),
+        );
+    }
     if !listed.is_empty() && listed.iter().all(|&y| y <= freeze) {
         v.err(
             format!("{p}.freeze_year"),
