@@ -267,10 +267,7 @@ pub fn apply_confirmed(app: &mut DecarbApp, ctx: &egui::Context, c: Command) {
             }
         }
         Command::New => match model::from_str(TEMPLATE) {
-            Ok(s) => {
-                app.doc = Document::new(s, None);
-                app.ui = super::UiState::default();
-            }
+            Ok(s) => app.set_document(Document::new(s, None)),
             Err(e) => app.errors("Could not open the file", e.lines()),
         },
         Command::Open => {

@@ -285,9 +285,8 @@ impl DecarbApp {
         let lang = self.lang();
         match done {
             Done::Opened(path, Ok(s)) => {
-                self.doc = Document::new(*s, Some(path.clone()));
-                // The widgets' state belonged to the other file.
-                self.ui = super::UiState::default();
+                // The widgets' and the goal seek's state belonged to the other file.
+                self.set_document(Document::new(*s, Some(path.clone())));
                 self.remember(&path);
                 self.status = Some(format!("{} {}", tr(lang, "Opened"), path.display()));
             }

@@ -260,18 +260,29 @@ impl DecarbApp {
         }
     }
 
+    /// Puts another scenario in the window (New, Open, Recover): the widgets' state and the
+    /// goal seek's dialogs, search and answer belonged to the one it replaces.
+    pub fn set_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.ui = UiState::default();
+        if let Some(j) = self.goal.job.take() {
+            j.cancel();
+        }
+        self.goal = goal_seek::GoalState::default();
+        self.compared.retain(|c| c.name != goal_seek::ANSWER_NAME);
+    }
+
     /// Takes the recovered changes: over their saved file when it still reads (so that Undo
     /// goes back to it), else as an untitled scenario. The recovery copy is then removed.
     pub fn recover(&mut self, o: recovery::Orphan) {
         let saved = o.path.as_deref().and_then(|p| crate::file::load(p).ok());
         match (saved, &o.path) {
             (Some(saved), Some(p)) => {
-                self.doc = Document::new(saved, Some(p.clone()));
+                self.set_document(Document::new(saved, Some(p.clone())));
                 self.doc.replace(*o.scenario);
             }
-            _ => self.doc = Document::new(*o.scenario, None),
+            _ => self.set_document(Document::new(*o.scenario, None)),
         }
-        self.ui = UiState::default();
         recovery::forget(&o.file);
         self.status = Some(format!(
             "{} {}",

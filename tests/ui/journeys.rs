@@ -546,3 +546,32 @@ fn a_target_from_the_sbti_template_draws_its_glide_line_and_adds_an_ordinary_tar
             .is_some()
     );
 }
+
+#[test]
+fn opening_another_file_after_a_goal_seek_drops_the_first_files_answer_and_dialog() {
+    let dialogs = FakeDialogs {
+        open: Some(shipped("jx-metals-2018.ron")),
+        ..FakeDialogs::default()
+    };
+    let mut h = harness(app_full(nlm_goal_seek(), None, dialogs));
+    h.run();
+    menu(&mut h, "Plan", "Goal seek…");
+    h.get_by_role_and_label(Role::Button, "Find the least-cost levers")
+        .click();
+    h.run();
+    h.run();
+    assert!(h.state().goal.answer.is_some());
+    // File → Open another file (the NLM plan is unsaved-free: no question)
+    menu(&mut h, "File", "Open…");
+    h.run();
+    assert_eq!(h.state().doc.scenario().meta.name, jx().meta.name);
+    assert!(h.state().goal.answer.is_none() && h.state().goal.dialog.is_none());
+    assert!(
+        h.state().compared.is_empty(),
+        "NLM's answer is not drawn beside JX"
+    );
+    assert!(!shown(&h, "Goal seek answer"));
+    // a new goal seek opens on JX's own targets
+    menu(&mut h, "Plan", "Goal seek…");
+    assert!(shown(&h, "Meet −50 % vs FY2018 (Scope 1+2)"));
+}
