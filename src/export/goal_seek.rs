@@ -255,7 +255,14 @@ pub fn text(a: &Answer, units: Units, money: Money) -> String {
             .collect();
         let spare: Vec<String> = last_rows
             .iter()
-            .map(|r| format!("\"{}\" FY{} by {}", r.label, r.year, row_value(r, units, r.slack)))
+            .map(|r| {
+                format!(
+                    "\"{}\" FY{} by {}",
+                    r.label,
+                    r.year,
+                    target_value(r.unit, units, r.slack)
+                )
+            })
             .collect();
         o.push_str(&format!(
             "The plan already met every listed target before the search: it over-delivers {}.\n",
@@ -308,9 +315,9 @@ pub fn text(a: &Answer, units: Units, money: Money) -> String {
             "{:<56} {:>6} {:>16} {:>16} {:>16}  {}\n",
             cut(&r.label, 56),
             r.year,
-            row_value(r, units, r.value),
-            row_value(r, units, r.level),
-            row_value(r, units, r.slack),
+            target_value(r.unit, units, r.value),
+            target_value(r.unit, units, r.level),
+            target_value(r.unit, units, r.slack),
             if !r.met {
                 "missed"
             } else if r.binding {
@@ -341,10 +348,7 @@ pub fn text(a: &Answer, units: Units, money: Money) -> String {
                 "  \"{}\" FY{}: {} over the level{}\n",
                 m.label,
                 m.year,
-                match m.unit {
-                    TargetUnit::TCo2 => units.fmt(m.miss),
-                    _ => miss_text(m),
-                },
+                target_value(m.unit, units, m.miss),
                 pct_in(m.miss_pct)
             ));
         }
@@ -359,22 +363,12 @@ pub fn text(a: &Answer, units: Units, money: Money) -> String {
     if !a.others.is_empty() {
         o.push_str("\nOther targets the answer makes worse (not listed in the goal seek)\n");
         for t in &a.others {
-            let r = RowResult {
-                label: t.label.clone(),
-                year: t.year,
-                unit: t.unit,
-                value: 0.0,
-                level: 0.0,
-                slack: 0.0,
-                met: true,
-                binding: false,
-            };
             o.push_str(&format!(
                 "  \"{}\" FY{}: {} → {} ({} → {})\n",
                 t.label,
                 t.year,
-                row_value(&r, units, t.plan_value),
-                row_value(&r, units, t.answer_value),
+                target_value(t.unit, units, t.plan_value),
+                target_value(t.unit, units, t.answer_value),
                 if t.plan_met { "met" } else { "missed" },
                 if t.answer_met { "met" } else { "missed" }
             ));
@@ -392,9 +386,9 @@ pub fn text(a: &Answer, units: Units, money: Money) -> String {
     o
 }
 
-/// A row's figure in its unit: tonnes in the chosen unit, intensities as they are.
-pub fn row_value(r: &RowResult, units: Units, v: f64) -> String {
-    match r.unit {
+/// A target's figure in its unit: tonnes in the chosen unit, intensities as they are.
+pub fn target_value(unit: TargetUnit, units: Units, v: f64) -> String {
+    match unit {
         TargetUnit::TCo2 => units.fmt(v),
         TargetUnit::PerTonne => format!("{v:.4} t/t"),
         TargetUnit::PerMillionJpy => format!("{v:.4} t/百万円"),

@@ -8,7 +8,7 @@ use crate::app::goal_seek::TemplateDialog;
 use crate::app::widgets::{name_it, number_field, year_field};
 use crate::engine::goal_seek::{Bound, Status};
 use crate::engine::templates::{self, Template};
-use crate::export::goal_seek::{row_value, sentence, value_text};
+use crate::export::goal_seek::{sentence, target_value, value_text};
 use crate::i18n::tr;
 use crate::model::{LeverRef, Scenario, SeekMode};
 
@@ -156,43 +156,10 @@ fn dialog_ui(app: &mut DecarbApp, ctx: &egui::Context, out: &mut Vec<Command>) {
     }
 }
 
-/// The bound a lever takes when none is given: its value in the freeze year (efficiency: the
-/// year after) for `min`, the top of its domain for `max` (none for PPAs and credits).
+/// The bound a lever takes when none is given (the engine's default).
 fn default_bound(s: &Scenario, l: &LeverRef, min: bool, freeze: i32) -> Option<f64> {
-    let path = |p: &crate::model::Path, y: i32| Some(p.value_or(y, 0.0));
-    if !min {
-        return match l {
-            LeverRef::Ppa { .. } | LeverRef::Credits => None,
-            _ => Some(
-                crate::model::validate::lever_domain(l)
-                    .1
-                    .min(if l.is_share() { 1.0 } else { 99.0 }),
-            ),
-        };
-    }
-    let site = |id: &str| s.sites.iter().find(|x| x.id == id);
-    let mat = |id: &str| s.materials.iter().find(|x| x.id == id);
-    match l {
-        LeverRef::Co2Free { site: id } => site(id).and_then(|x| path(&x.co2_free_share, freeze)),
-        LeverRef::ProcessChange { site: id } => site(id).and_then(|x| path(&x.process_change_share, freeze)),
-        LeverRef::EfficiencyElectricity { site: id } => {
-            site(id).and_then(|x| path(&x.efficiency_electricity_pct, freeze + 1))
-        }
-        LeverRef::EfficiencyFuel { site: id } => {
-            site(id).and_then(|x| path(&x.efficiency_fuel_pct, freeze + 1))
-        }
-        LeverRef::FuelSwitch { site: id, rule } => site(id)
-            .and_then(|x| x.fuel_switches.iter().find(|r| &r.id_or_default() == rule))
-            .and_then(|r| path(&r.share, freeze)),
-        LeverRef::Recycled { material } => mat(material).and_then(|m| path(&m.recycled_share, freeze)),
-        LeverRef::LowCarbon { material } => mat(material).and_then(|m| path(&m.low_carbon_share, freeze)),
-        LeverRef::Ppa { ppa } => s
-            .ppas
-            .iter()
-            .find(|p| &p.id == ppa)
-            .and_then(|p| path(&p.capacity_mw, freeze)),
-        LeverRef::Credits => path(&s.credits.t_co2_per_yr, freeze),
-    }
+    let (lo, hi) = crate::engine::goal_seek::default_bounds(s, l, freeze)?;
+    if min { Some(lo) } else { hi }
 }
 
 /// The earliest year among the chosen targets.
@@ -326,8 +293,8 @@ fn answer_ui(app: &mut DecarbApp, ctx: &egui::Context, out: &mut Vec<Command>) {
                     for r in &a.rows {
                         ui.label(&r.label);
                         ui.label(r.year.to_string());
-                        ui.label(row_value(r, units, r.value));
-                        ui.label(row_value(r, units, r.level));
+                        ui.label(target_value(r.unit, units, r.value));
+                        ui.label(target_value(r.unit, units, r.level));
                         ui.label(if r.met {
                             tr(lang, "met")
                         } else {

@@ -18,6 +18,9 @@ pub(crate) struct Evaluator {
     rebuild_cost: bool,
     /// The values last written (a trial rewrites only the variables that differ).
     last: Option<Vec<f64>>,
+    /// Per year: production [t] and the discount factor of the objective (reused buffers).
+    production: Vec<f64>,
+    disc: Vec<f64>,
 }
 
 impl Evaluator {
@@ -38,6 +41,8 @@ impl Evaluator {
         Evaluator {
             s: s.clone(),
             buf: vec![0.0; e.years()],
+            production: vec![0.0; e.years()],
+            disc: vec![0.0; e.years()],
             e,
             run,
             path: Path(Vec::new()),
@@ -94,19 +99,15 @@ impl Evaluator {
         }
     }
 
-    /// The plan itself (the scenario as it is, not its ramps), compiled afresh.
-    pub fn eval_plan(s: &Scenario, setup: &Setup) -> Eval {
+    /// The plan itself (the scenario as it is, not its ramps), compiled afresh, and the
+    /// objective of its BAU run (every lever at its base-year value), which is subtracted from
+    /// every figure reported so that the NPV reads as the cost view's (the plan against BAU).
+    pub fn plan_and_bau(s: &Scenario, setup: &Setup) -> (Eval, f64) {
         let mut ev = Evaluator::new(s, setup);
         ev.e.run_into(LeverSet::ALL, &mut ev.run);
-        ev.read(setup)
-    }
-
-    /// The objective of the BAU run (every lever at its base-year value): subtracted from
-    /// every figure reported, so that the NPV reads as the cost view's (the plan against BAU).
-    pub fn eval_bau(s: &Scenario, setup: &Setup) -> f64 {
-        let mut ev = Evaluator::new(s, setup);
+        let plan = ev.read(setup);
         ev.e.run_into(LeverSet::BAU, &mut ev.run);
-        ev.read(setup).j
+        (plan, ev.read(setup).j)
     }
 
     /// One trial: the engine run at `x`, its objective and rows.
@@ -116,16 +117,16 @@ impl Evaluator {
         self.read(setup)
     }
 
-    fn read(&self, setup: &Setup) -> Eval {
+    /// The objective and the rows of the last run. A target's level, glide start and
+    /// discounted tonnes are read once for all its rows (a glide path has one per year).
+    fn read(&mut self, setup: &Setup) -> Eval {
         let run = &self.run;
-        let years = self.e.years();
         let f = (setup.freeze - self.s.base_year) as usize;
         let t0 = f + 1;
         let price = self.e.cost.as_ref().and_then(|c| c.carbon.as_ref());
         let mut j = 0.0;
         let mut d = 1.0;
-        let mut disc = vec![0.0; years];
-        for (t, slot) in disc.iter_mut().enumerate().skip(t0) {
+        for (t, slot) in self.disc.iter_mut().enumerate().skip(t0) {
             *slot = d;
             if !run.cost.is_empty() {
                 j += d * run.cost[t].total();
@@ -137,7 +138,10 @@ impl Evaluator {
             }
             d /= 1.0 + setup.rate;
         }
-        let production: Vec<f64> = run.energy.iter().map(|e| e.production_t).collect();
+        for (p, e) in self.production.iter_mut().zip(&run.energy) {
+            *p = e.production_t;
+        }
+        let (production, disc) = (&self.production, &self.disc);
         let revenue = self.e.revenue.as_deref();
         let tg = &setup.targets;
         let n = setup.rows.len();
@@ -153,26 +157,30 @@ impl Evaluator {
             viol: 0.0,
             m_npv: Vec::with_capacity(n),
         };
+        // (target, its level, its glide start, its discounted tonnes), for its next rows
+        let mut cached: Option<(usize, f64, (f64, i32), f64)> = None;
         for r in &setup.rows {
-            let (value, gross, level) = match r.glide_to {
-                None => {
-                    let v = tg.evaluate(r.target, &run.totals, &production, revenue);
-                    let (_, gross) = tg.value_in(r.target, r.yi, &run.totals, &production, revenue);
-                    (v.value, gross, v.level)
-                }
-                Some(to) => {
-                    let end = tg.evaluate(r.target, &run.totals, &production, revenue).level;
-                    let (b, t_ref) =
-                        tg.glide_start(r.target, f, self.s.base_year, &run.totals, &production, revenue);
-                    let level = if to == t_ref {
-                        end
-                    } else {
-                        b + (end - b) * f64::from(r.year - t_ref) / f64::from(to - t_ref)
+            let k = r.target;
+            let (end, (b, t_ref), m_npv) = match cached {
+                Some((c, end, start, m)) if c == k => (end, start, m),
+                _ => {
+                    let end = tg.level(k, &run.totals, production, revenue);
+                    let start = match r.glide_to {
+                        Some(_) => tg.glide_start(k, f, self.s.base_year, &run.totals, production, revenue),
+                        None => (f64::NAN, 0),
                     };
-                    let (value, gross) = tg.value_in(r.target, r.yi, &run.totals, &production, revenue);
-                    (value, gross, level)
+                    let m: f64 = (t0..disc.len())
+                        .map(|t| disc[t] * tg.tonnes_in(k, t, &run.totals))
+                        .sum();
+                    cached = Some((k, end, start, m));
+                    (end, start, m)
                 }
             };
+            let level = match r.glide_to {
+                Some(to) if to != t_ref => b + (end - b) * f64::from(r.year - t_ref) / f64::from(to - t_ref),
+                _ => end,
+            };
+            let (value, gross) = tg.value_in(k, r.yi, &run.totals, production, revenue);
             let g = value - level;
             let met = value.is_finite()
                 && level.is_finite()
@@ -186,12 +194,7 @@ impl Evaluator {
             ev.gh.push(gh);
             ev.value.push(value);
             ev.level.push(level);
-            let ti = r.target;
-            ev.m_npv.push(
-                (t0..years)
-                    .map(|t| disc[t] * tg.tonnes_in(ti, t, &run.totals))
-                    .sum(),
-            );
+            ev.m_npv.push(m_npv);
         }
         ev
     }
@@ -271,7 +274,7 @@ mod tests {
                 let got = ev.eval(&setup, &x);
                 let mut t = s.clone();
                 setup.write(&mut t, &x);
-                let want = Evaluator::eval_plan(&t, &setup);
+                let want = Evaluator::plan_and_bau(&t, &setup).0;
                 assert_eq!(got.j.to_bits(), want.j.to_bits(), "seed {seed} trial {trial}: J");
                 for (a, b) in got.g.iter().zip(&want.g) {
                     assert_eq!(a.to_bits(), b.to_bits(), "seed {seed} trial {trial}: a row");

@@ -17,7 +17,7 @@ mod setup;
 
 pub use answer::*;
 pub use lp::Lp;
-pub use setup::{Row, Var};
+pub use setup::{Row, Var, default_bounds};
 
 use crate::model::Scenario;
 use evaluator::Evaluator;
@@ -63,6 +63,11 @@ struct Search<'a> {
     /// Lowest-cost feasible trial seen: (J, x, eval).
     best: Option<(f64, Vec<f64>, Eval)>,
     mu: Option<f64>,
+    /// The plan as it is (not its ramps), and the objective of its BAU run.
+    plan: Eval,
+    bau_j: f64,
+    /// Each variable's position among the active ones.
+    pos: Vec<Option<usize>>,
 }
 
 /// A linearisation at `x`: `dJ/dx_i` and `dĝ_k/dx_i`, `dg_k/dx_i`, `d m_npv_k/dx_i` per active
@@ -78,20 +83,27 @@ impl<'a> Search<'a> {
     fn new(s: &Scenario, mut setup: Setup, opts: &Options, control: Option<&'a Control>) -> Search<'a> {
         let ev = Evaluator::new(s, &setup);
         // Row scales (§9.6) from the plan's own run.
-        let e0 = Evaluator::eval_plan(s, &setup);
+        let (mut plan, bau_j) = Evaluator::plan_and_bau(s, &setup);
+        plan.viol = 0.0;
         for (k, r) in setup.rows.iter_mut().enumerate() {
-            let level = e0.level[k];
-            let gross = e0.gross[k];
-            r.scale = [level.abs(), 1e-9 * gross.abs(), 1e-12]
+            r.scale = [plan.level[k].abs(), 1e-9 * plan.gross[k].abs(), 1e-12]
                 .into_iter()
                 .filter(|v| v.is_finite())
                 .fold(0.0, f64::max);
+            // the plan's normalised rows, on these scales
+            let g = plan.g[k];
+            plan.gh[k] = if g.is_finite() { g / r.scale } else { 1e6 };
+            plan.viol += plan.gh[k].max(0.0);
         }
         let threads = rayon::current_num_threads().max(1);
         let active: Vec<usize> = (0..setup.vars.len())
             .filter(|&i| !setup.vars[i].no_room)
             .collect();
         let evaluators = vec![ev; threads.min(active.len().max(1))];
+        let mut pos = vec![None; setup.vars.len()];
+        for (a, &i) in active.iter().enumerate() {
+            pos[i] = Some(a);
+        }
         Search {
             setup,
             evaluators,
@@ -105,6 +117,9 @@ impl<'a> Search<'a> {
             cancelled: false,
             best: None,
             mu: None,
+            plan,
+            bau_j,
+            pos,
         }
     }
 
@@ -232,7 +247,7 @@ impl<'a> Search<'a> {
                 lp.col(if phase1 { 0.0 } else { cj[a] / js }, lo, hi);
             }
             for k in 0..rows {
-                let s = lp.col(if phase1 { 1.0 } else { muh }, 0.0, f64::INFINITY.min(1e30));
+                let s = lp.col(if phase1 { 1.0 } else { muh }, 0.0, 1e30);
                 let mut terms: Vec<(usize, f64)> = (0..n)
                     .filter(|&a| g.dgh[k][a] != 0.0)
                     .map(|a| (a, g.dgh[k][a] * widths[a]))
@@ -395,7 +410,7 @@ impl<'a> Search<'a> {
             let mut fixed = c.fixed;
             let mut terms = Vec::new();
             for &(i, w) in &c.terms {
-                match self.active.iter().position(|&j| j == i) {
+                match self.pos[i] {
                     Some(a) => terms.push((a, w)),
                     None => fixed += w * x[i],
                 }
@@ -506,8 +521,7 @@ impl<'a> Search<'a> {
             .iter()
             .map(|v| if v.no_room { v.lo } else { v.current })
             .collect();
-        let plan = Evaluator::eval_plan(s, &self.setup);
-        let bau_j = Evaluator::eval_bau(s, &self.setup);
+        let (plan, bau_j) = (self.plan.clone(), self.bau_j);
         self.count(2);
 
         let mut starts: Vec<Vec<f64>> = Vec::new();
@@ -612,7 +626,7 @@ impl<'a> Search<'a> {
         };
         let mut vars = Vec::with_capacity(nvars);
         for (i, v) in self.setup.vars.iter().enumerate() {
-            let a = self.active.iter().position(|&j| j == i);
+            let a = self.pos[i];
             let (dj, cut) = match (a, &g) {
                 (Some(a), Some(g)) => (g.dj[a], -g.dg.first().map_or(0.0, |r| r[a])),
                 _ => (0.0, 0.0),

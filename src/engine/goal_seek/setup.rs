@@ -187,7 +187,7 @@ impl Setup {
             let Some(k) = targets.position(l) else {
                 return Err(format!("no target is labelled \"{l}\""));
             };
-            let year = s.targets.iter().find(|t| &t.label == l).map_or(0, |t| t.year);
+            let year = targets.label(k).1;
             if year <= freeze {
                 return Err(format!(
                     "target \"{l}\" is for FY{year}, not after the freeze year FY{freeze}: nothing left to decide"
@@ -233,23 +233,10 @@ impl Setup {
                     ));
                 }
                 let (dom_lo, dom_hi, _) = crate::model::validate::lever_domain(&lever);
-                let lo = l.min.unwrap_or(if efficiency {
-                    path.value_or(freeze + 1, 0.0)
-                } else {
-                    at_freeze
-                });
-                let hi = match l.max {
-                    Some(m) => m,
-                    None if matches!(lever, LeverRef::Ppa { .. } | LeverRef::Credits) => {
-                        return Err(format!("{name}: needs a maximum"));
-                    }
-                    None => {
-                        if efficiency {
-                            dom_hi
-                        } else {
-                            1.0
-                        }
-                    }
+                let (dlo, dhi) = default_bounds(s, &lever, freeze).unwrap_or((at_freeze, None));
+                let lo = l.min.unwrap_or(dlo);
+                let Some(hi) = l.max.or(dhi) else {
+                    return Err(format!("{name}: needs a maximum"));
                 };
                 let lo = lo.clamp(dom_lo, dom_hi);
                 let hi = hi.clamp(dom_lo, dom_hi);
@@ -293,11 +280,7 @@ impl Setup {
         // Rows.
         let mut rows = Vec::new();
         for &k in &selected {
-            let label = s
-                .targets
-                .iter()
-                .find(|t| targets.position(&t.label) == Some(k))
-                .map_or(String::new(), |t| t.label.clone());
+            let label = targets.label(k).0.to_string();
             let yi = targets.year_index(k);
             let year = s.base_year + yi as i32;
             match g.mode {
@@ -329,10 +312,7 @@ impl Setup {
             if !rows.iter().any(|r| r.target == k) {
                 return Err(format!(
                     "target \"{}\" has no year to meet on the glide line after FY{}",
-                    s.targets
-                        .iter()
-                        .find(|t| targets.position(&t.label) == Some(k))
-                        .map_or("", |t| t.label.as_str()),
+                    targets.label(k).0,
                     freeze.max(match g.mode {
                         SeekMode::Path { from_year } => from_year.unwrap_or(freeze),
                         SeekMode::TargetYear => freeze,
@@ -380,6 +360,22 @@ impl Setup {
             *path_mut(s, v.slot) = p.clone();
         }
     }
+}
+
+/// The bounds a lever takes when the block gives none (ANALYSES.md §3.2, §9.5, §9.12): its
+/// value in the freeze year (an efficiency rate: the year after) and the top of its domain
+/// (shares 1, rates 99 %/yr; none for PPA capacity and credits, which need one). `None` for a
+/// lever that names no single member (`"*"`, an unknown id).
+pub fn default_bounds(s: &Scenario, lever: &LeverRef, freeze: i32) -> Option<(f64, Option<f64>)> {
+    let (slot, path, _) = slot_of(s, lever)?;
+    let efficiency = matches!(slot, Slot::EffElectricity(_) | Slot::EffFuel(_));
+    let lo = path.value_or(if efficiency { freeze + 1 } else { freeze }, 0.0);
+    let hi = match slot {
+        Slot::Ppa(_) | Slot::Credits => None,
+        _ if efficiency => Some(crate::model::validate::lever_domain(lever).1),
+        _ => Some(1.0),
+    };
+    Some((lo, hi))
 }
 
 /// The members a lever names (`"*"` expanded).

@@ -211,15 +211,39 @@ impl Targets {
                 } else {
                     Den::Revenue(yi)
                 };
-                let x = match d {
-                    Den::Fixed(v) => Some(v),
-                    Den::Production(i) => Some(production[i]),
-                    Den::Revenue(i) => revenue.map(|r| r[i]),
-                    Den::Missing => None,
-                }
-                .map(|v| if per == Per::MillionJpy { v / 1e6 } else { v })
-                .filter(|v| *v > 0.0);
-                x.map_or((f64::NAN, f64::NAN), |x| (value_t / x, gross_t / x))
+                den_value(d, per, production, revenue)
+                    .filter(|v| *v > 0.0)
+                    .map_or((f64::NAN, f64::NAN), |x| (value_t / x, gross_t / x))
+            }
+        }
+    }
+
+    /// Target `t`'s reference baseline in its own unit (NaN for a `Level` target or a missing
+    /// baseline): what its reduction applies to.
+    fn baseline(&self, t: usize, totals: &[Totals], production: &[f64], revenue: Option<&[f64]>) -> f64 {
+        let tc = &self.0[t];
+        let src = |s: Src| match s {
+            Src::Fixed(v) => v,
+            Src::Model(i) => covered(&totals[i], &tc.scopes, tc.method, false),
+        };
+        match tc.kind {
+            Kind::Level(_) => f64::NAN,
+            Kind::Absolute { base, .. } => base.map_or(f64::NAN, src),
+            Kind::Intensity {
+                base, base_den, per, ..
+            } => match (base, den_value(base_den, per, production, revenue)) {
+                (Some(b), Some(x)) if x > 0.0 => src(b) / x,
+                _ => f64::NAN,
+            },
+        }
+    }
+
+    /// Target `t`'s level in its own unit (NaN when its baseline is missing).
+    pub fn level(&self, t: usize, totals: &[Totals], production: &[f64], revenue: Option<&[f64]>) -> f64 {
+        match self.0[t].kind {
+            Kind::Level(level) => level,
+            Kind::Absolute { factor, .. } | Kind::Intensity { factor, .. } => {
+                self.baseline(t, totals, production, revenue) * factor
             }
         }
     }
@@ -243,32 +267,15 @@ impl Targets {
         revenue: Option<&[f64]>,
     ) -> (f64, i32) {
         let tc = &self.0[t];
-        let src = |s: Src| match s {
-            Src::Fixed(v) => v,
-            Src::Model(i) => covered(&totals[i], &tc.scopes, tc.method, false),
-        };
         match tc.kind {
             Kind::Level(_) => (
                 self.value_in(t, fi, totals, production, revenue).0,
                 base_year + fi as i32,
             ),
-            Kind::Absolute { base, .. } => (base.map_or(f64::NAN, src), tc.ref_year.unwrap_or(base_year)),
-            Kind::Intensity {
-                base, base_den, per, ..
-            } => {
-                let bd = match base_den {
-                    Den::Fixed(v) => Some(v),
-                    Den::Production(i) => Some(production[i]),
-                    Den::Revenue(i) => revenue.map(|r| r[i]),
-                    Den::Missing => None,
-                }
-                .map(|v| if per == Per::MillionJpy { v / 1e6 } else { v });
-                let b = match (base, bd) {
-                    (Some(b), Some(x)) if x > 0.0 => src(b) / x,
-                    _ => f64::NAN,
-                };
-                (b, tc.ref_year.unwrap_or(base_year))
-            }
+            _ => (
+                self.baseline(t, totals, production, revenue),
+                tc.ref_year.unwrap_or(base_year),
+            ),
         }
     }
 
@@ -280,59 +287,24 @@ impl Targets {
         production: &[f64],
         revenue: Option<&[f64]>,
     ) -> Verdict {
-        let t = &self.0[t];
-        let at = &totals[t.yi];
-        let value_t = covered(at, &t.scopes, t.method, t.credits);
-        let gross_t = covered(at, &t.scopes, t.method, false);
-        let src = |s: Src| match s {
-            Src::Fixed(v) => v,
-            Src::Model(i) => covered(&totals[i], &t.scopes, t.method, false),
-        };
-        let den = |d: Den| -> Option<f64> {
-            match d {
-                Den::Fixed(v) => Some(v),
-                Den::Production(i) => Some(production[i]),
-                Den::Revenue(i) => revenue.map(|r| r[i]),
-                Den::Missing => None,
-            }
-        };
-        match t.kind {
-            Kind::Level(level) => Verdict {
-                value: value_t,
-                level,
-                met: is_met(value_t, level, gross_t),
-            },
-            Kind::Absolute { base, factor } => {
-                let level = base.map_or(f64::NAN, |b| src(b) * factor);
-                Verdict {
-                    value: value_t,
-                    level,
-                    met: level.is_finite() && is_met(value_t, level, gross_t),
-                }
-            }
-            Kind::Intensity {
-                base,
-                base_den,
-                den: d,
-                factor,
-                per,
-            } => {
-                // revenue in million JPY, as `targets::denominator`
-                let scale = |v: f64| if per == Per::MillionJpy { v / 1e6 } else { v };
-                let bd = den(base_den).map(scale);
-                let level = match (base, bd) {
-                    (Some(b), Some(x)) if x > 0.0 => src(b) / x * factor,
-                    _ => f64::NAN,
-                };
-                let dv = den(d).map(scale).filter(|v| *v > 0.0);
-                let value = dv.map_or(f64::NAN, |x| value_t / x);
-                let gross = dv.map_or(f64::NAN, |x| gross_t / x);
-                Verdict {
-                    value,
-                    level,
-                    met: level.is_finite() && is_met(value, level, gross),
-                }
-            }
+        let (value, gross) = self.value_in(t, self.0[t].yi, totals, production, revenue);
+        let level = self.level(t, totals, production, revenue);
+        Verdict {
+            value,
+            level,
+            met: level.is_finite() && is_met(value, level, gross),
         }
     }
+}
+
+/// A denominator's value in the target's unit (revenue in million JPY, as
+/// `targets::denominator`), when known.
+fn den_value(d: Den, per: Per, production: &[f64], revenue: Option<&[f64]>) -> Option<f64> {
+    let v = match d {
+        Den::Fixed(v) => Some(v),
+        Den::Production(i) => Some(production[i]),
+        Den::Revenue(i) => revenue.map(|r| r[i]),
+        Den::Missing => None,
+    }?;
+    Some(if per == Per::MillionJpy { v / 1e6 } else { v })
 }
