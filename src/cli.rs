@@ -248,6 +248,24 @@ pub enum Command {
         #[arg(long, default_value = "man-t")]
         units: Units,
     },
+    /// Write the inventory workbook to fill: a README sheet, then one sheet per table
+    /// (Company, Sites, Fuel use, Regions, Fuels, Materials, PPAs, History, Targets, Prices and
+    /// capex …) with its columns, units and an example row. `decarb import` reads it back.
+    Template {
+        #[arg(long, value_name = "OUT.xlsx")]
+        xlsx: Option<PathBuf>,
+        /// The same sheets as CSV files (`Sites.csv` …) in a folder.
+        #[arg(long, value_name = "DIR")]
+        csv_dir: Option<PathBuf>,
+    },
+    /// Turn a filled inventory workbook (.xlsx, or a folder of CSV files, one per sheet) into a
+    /// scenario file that `decarb check` accepts. Every problem is printed with its sheet, row
+    /// and column; nothing is written while there is one.
+    Import {
+        input: PathBuf,
+        #[arg(short = 'o', long = "out", value_name = "OUT.ron")]
+        out: PathBuf,
+    },
     /// Factor analysis (LMDI) of Scope 1+2 between two fiscal years.
     Factors {
         file: PathBuf,
@@ -384,6 +402,78 @@ pub fn run_command(cmd: Command) -> i32 {
             }
             code
         }
+        Command::Template { xlsx, csv_dir } => {
+            if xlsx.is_none() && csv_dir.is_none() {
+                warn!("decarb template: give --xlsx OUT.xlsx and/or --csv-dir DIR");
+                return EXIT_USAGE;
+            }
+            if let Some(out) = &xlsx {
+                let written = crate::workbook::io::template_xlsx().and_then(|b| file::write_atomic(out, &b));
+                if let Err(e) = written {
+                    warn!("{}: {e}", out.display());
+                    return EXIT_INVALID;
+                }
+                if let Err(c) = say_line(&out.display().to_string()) {
+                    return c;
+                }
+            }
+            if let Some(dir) = &csv_dir {
+                let files = crate::workbook::io::csv_files(&crate::workbook::write::template());
+                if let Err(e) = file::write_folder_atomic(dir, &files) {
+                    warn!("{e}");
+                    return EXIT_INVALID;
+                }
+                if let Err(c) = say_line(&dir.display().to_string()) {
+                    return c;
+                }
+            }
+            EXIT_OK
+        }
+        Command::Import { input, out } => {
+            if let Err(code) = refuse_overwrite(&out, &[&input]) {
+                return code;
+            }
+            match crate::workbook::import(&input) {
+                Ok(s) => {
+                    let text = match crate::model::to_string(&s) {
+                        Ok(t) => t,
+                        Err(e) => {
+                            warn!("{}: {e}", out.display());
+                            return EXIT_INVALID;
+                        }
+                    };
+                    if let Err(e) = file::write_atomic(&out, text.as_bytes()) {
+                        warn!("{e}");
+                        return EXIT_INVALID;
+                    }
+                    say_line(&format!(
+                        "{}: {} sites, {} regions, {} fuels, {} materials, {} PPAs, {} history years, {} targets",
+                        out.display(),
+                        s.sites.len(),
+                        s.regions.len(),
+                        s.fuels.len(),
+                        s.materials.len(),
+                        s.ppas.len(),
+                        s.history.len(),
+                        s.targets.len()
+                    ))
+                    .err()
+                    .unwrap_or(EXIT_OK)
+                }
+                Err(errors) => {
+                    for e in &errors {
+                        warn!("{}: {e}", input.display());
+                    }
+                    warn!(
+                        "{}: {} problem{}; nothing written",
+                        input.display(),
+                        errors.len(),
+                        if errors.len() == 1 { "" } else { "s" }
+                    );
+                    EXIT_INVALID
+                }
+            }
+        }
         Command::Summary { file, units } => {
             let Some(s) = load_or_report(&file) else {
                 return EXIT_INVALID;
@@ -445,10 +535,15 @@ pub fn run_command(cmd: Command) -> i32 {
             let csv_files: Option<Vec<(String, Vec<u8>)>> = match &csv_dir {
                 None => None,
                 Some(dir) => {
-                    let files: Vec<(String, Vec<u8>)> = tables
+                    // The chart series, then the inputs as the inventory workbook's sheets
+                    // (`decarb import DIR` reads them back).
+                    let mut files: Vec<(String, Vec<u8>)> = tables
                         .iter()
                         .map(|t| (t.file_name(), t.to_csv().into_bytes()))
                         .collect();
+                    files.extend(crate::workbook::io::csv_files(&crate::workbook::write::sheets(
+                        &s,
+                    )));
                     let names: Vec<&str> = files.iter().map(|f| f.0.as_str()).collect();
                     if let Err(e) = crate::export::tables::check_limits(&tables)
                         .map_err(|e| format!("{}: {e}", dir.display()))
@@ -462,7 +557,7 @@ pub fn run_command(cmd: Command) -> i32 {
             };
             let book = match xlsx
                 .as_ref()
-                .map(|_| crate::export::xlsx::workbook_from(tables, &metric))
+                .map(|_| crate::export::xlsx::workbook_from(tables, &metric, &s))
                 .transpose()
             {
                 Ok(b) => b,

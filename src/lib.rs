@@ -25,6 +25,7 @@ pub mod model;
 pub use export::summary as report;
 pub mod synthetic;
 pub mod units;
+pub mod workbook;
 
 /// The bundled CJK font (BIZ UDPGothic, SIL OFL 1.1, see assets/fonts): the window and the
 /// PNG charts render Japanese with it on any machine.

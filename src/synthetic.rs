@@ -293,6 +293,7 @@ pub fn scenario(n_sites: usize, seed: u64) -> Scenario {
     });
     Scenario {
         schema_version: SCHEMA_VERSION,
+        notes: String::new(),
         meta: Meta {
             name: format!("Synthetic {n_sites} sites (seed {seed})"),
             currency: "JPY".into(),

@@ -5,6 +5,8 @@ use std::process::{Command, Output};
 
 #[path = "cli/hostile.rs"]
 mod hostile;
+#[path = "common/workbooks.rs"]
+mod workbooks;
 
 fn decarb(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_decarb"))
@@ -868,4 +870,94 @@ fn goalseek_runs_on_every_shipped_file_with_the_default_levers() {
         assert!(text.contains("Goal seek from the FY2023 freeze"), "{f}: {text}");
         assert!(text.contains("engine runs"), "{f}: {text}");
     }
+}
+
+/// The template is written, filled (the JX inventory), imported into a file `check` accepts;
+/// `export --xlsx` of each shipped file imports back to the same summary; a workbook with five
+/// mistakes lists all five with sheet, row and column, and writes nothing.
+#[test]
+fn template_import_and_the_round_trip_through_excel() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = |n: &str| dir.path().join(n).display().to_string();
+    let o = decarb(&["template", "--xlsx", &d("t.xlsx"), "--csv-dir", &d("t")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(dir.path().join("t/Sites.csv").is_file());
+    {
+        use calamine::{Reader, Xlsx, open_workbook};
+        let mut wb: Xlsx<_> = open_workbook(d("t.xlsx")).unwrap();
+        let names = wb.sheet_names();
+        for want in [
+            "README",
+            "Company",
+            "Sites",
+            "Fuels",
+            "Regions",
+            "Materials",
+            "PPAs",
+            "History",
+            "Targets",
+            "Prices and capex",
+        ] {
+            assert!(names.iter().any(|n| n == want), "{want} missing: {names:?}");
+        }
+        let sites = wb.worksheet_range("Sites").unwrap();
+        assert_eq!(sites.get((0, 3)).unwrap().to_string(), "production [t]");
+        assert!(sites.get((1, 0)).unwrap().to_string().starts_with("# "));
+    }
+    // the empty template: the Company fields to fill, nothing written
+    let o = decarb(&["import", &d("t.xlsx"), "-o", &d("empty.ron")]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("Company, row 7, column B \"value\": empty: \"base year\" is required"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!dir.path().join("empty.ron").exists());
+
+    let jx = workbooks::jx_inventory_dir().display().to_string();
+    let o = decarb(&["import", &jx, "-o", &d("jx.ron")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("14 sites, 6 regions, 12 fuels"),
+        "{}",
+        stdout(&o)
+    );
+    let o = decarb(&["check", &d("jx.ron")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    for f in SHIPPED {
+        let x = d("export.xlsx");
+        let r = d("again.ron");
+        let _ = std::fs::remove_file(&x);
+        assert!(decarb(&["export", f, "--xlsx", &x]).status.success());
+        let o = decarb(&["import", &x, "-o", &r]);
+        assert!(o.status.success(), "{f}: {}", stderr(&o));
+        assert_eq!(
+            stdout(&decarb(&["summary", f])),
+            stdout(&decarb(&["summary", &r])),
+            "{f}"
+        );
+    }
+
+    let (book, expected) = workbooks::five_mistakes();
+    std::fs::write(d("mistakes.xlsx"), workbooks::xlsx(&book)).unwrap();
+    let o = decarb(&["import", &d("mistakes.xlsx"), "-o", &d("m.ron")]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("5 problems; nothing written"), "{err}");
+    for (sheet, row, col) in expected {
+        assert!(
+            err.contains(&format!("{sheet}, row {row}, column {col} ")),
+            "{sheet} {row} {col}: {err}"
+        );
+    }
+    assert!(!dir.path().join("m.ron").exists());
+    // not a workbook
+    let o = decarb(&["import", "scenarios/nlm-2013.ron", "-o", &d("x.ron")]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("give an .xlsx workbook or a folder of CSV files"),
+        "{}",
+        stderr(&o)
+    );
 }

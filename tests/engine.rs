@@ -41,6 +41,9 @@ mod uncertainty;
 #[path = "engine/validation.rs"]
 /// Validation at the edges of each rule.
 mod validation;
+/// The inventory workbook: template, import, round trip, errors by sheet, row and column.
+#[path = "engine/workbook.rs"]
+mod workbook;
 
 fn load(name: &str) -> Scenario {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))

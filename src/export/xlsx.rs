@@ -161,13 +161,16 @@ pub fn workbook(s: &Scenario) -> Result<Vec<u8>, String> {
 
 /// The workbook with the metric columns, wedges, bridge and KPIs on `metric`.
 pub fn workbook_on(s: &Scenario, metric: &crate::engine::Metric) -> Result<Vec<u8>, String> {
-    workbook_from(tables_on(s, metric), metric)
+    workbook_from(tables_on(s, metric), metric, s)
 }
 
-/// The workbook of tables already built on `metric` (the CLI builds them once for XLSX and CSV).
+/// The workbook of tables already built on `metric` (the CLI builds them once for XLSX and CSV),
+/// followed by the scenario's inputs as the sheets of the inventory workbook, so that
+/// `decarb import` reads the export back into the same scenario.
 pub fn workbook_from(
     tables: Vec<super::tables::Table>,
     metric: &crate::engine::Metric,
+    inputs: &Scenario,
 ) -> Result<Vec<u8>, String> {
     super::tables::check_limits(&tables)?;
     let mut wb = Workbook::new();
@@ -206,5 +209,6 @@ pub fn workbook_from(
             _ => {}
         }
     }
+    crate::workbook::io::add_sheets(&mut wb, &crate::workbook::write::sheets(inputs), false)?;
     wb.save_to_buffer().map_err(err)
 }

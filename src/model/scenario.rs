@@ -39,6 +39,10 @@ fn lifetime_20() -> u32 {
 pub struct Scenario {
     pub schema_version: u32,
     pub meta: Meta,
+    /// What the scenario assumes, in plain text for the reader (shown in review mode and at
+    /// the top of the report).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
     /// Fiscal year of the activity inventory everything is projected from.
     pub base_year: i32,
     /// Last projected fiscal year (typically 2050).

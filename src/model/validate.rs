@@ -418,6 +418,7 @@ fn checks(v: &mut V) {
     v.text("meta.name", &s.meta.name);
     v.text("meta.currency", &s.meta.currency);
     v.note("meta.description", &s.meta.description);
+    v.note("notes", &s.notes);
     v.line("meta.author", &s.meta.author, limits::NAME_CHARS);
     v.line("meta.organisation", &s.meta.organisation, limits::NAME_CHARS);
     v.note("revenue_source", &s.revenue_source);

@@ -1,0 +1,329 @@
+//! Workbooks on disk: an `.xlsx` read with calamine (cell by cell, bounded: a hostile file's
+//! far-away cell or zip bomb is refused, not allocated) or a folder of CSV files, one per sheet
+//! (`Sites.csv` …); and the template and input sheets written with rust_xlsxwriter (text as
+//! strings, never formulas).
+
+use super::spec::{self, SHEETS};
+use super::write;
+use super::{Book, Sheet, Value};
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+use std::io::Read;
+use std::path::Path;
+
+/// Largest workbook or CSV file read [bytes].
+pub const MAX_BYTES: u64 = 16 * 1024 * 1024;
+/// Largest sum of a workbook's uncompressed parts [bytes] (a zip bomb is refused unread).
+pub const MAX_UNCOMPRESSED: u64 = 256 * 1024 * 1024;
+/// Largest sheet read: rows and columns (far above any company's inventory).
+pub const MAX_ROWS: u32 = 100_000;
+pub const MAX_COLS: u32 = 200;
+
+/// Reads a workbook (`.xlsx`) or a folder of CSV files.
+pub fn load(path: &Path) -> Result<Book, String> {
+    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    if meta.is_dir() {
+        return read_csv_dir(path);
+    }
+    if !meta.is_file() {
+        return Err("is not a regular file; give an .xlsx workbook or a folder of CSV files".into());
+    }
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    if ext != "xlsx" && ext != "xlsm" {
+        return Err("give an .xlsx workbook or a folder of CSV files (one per sheet: Sites.csv …)".into());
+    }
+    read_xlsx(&read_bounded(path)?)
+}
+
+fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
+    let len = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
+    if len > MAX_BYTES {
+        return Err(format!(
+            "is {:.1} MB; workbooks up to {} MB are read",
+            len as f64 / 1e6,
+            MAX_BYTES / (1024 * 1024)
+        ));
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    std::fs::File::open(path)
+        .map_err(|e| e.to_string())?
+        .take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    Ok(bytes)
+}
+
+fn is_ours(name: &str) -> bool {
+    spec::sheet_spec(name).is_some()
+}
+
+/// Reads the sheets of the spec from an `.xlsx`; other sheets (results, the README) are
+/// skipped.
+pub fn read_xlsx(bytes: &[u8]) -> Result<Book, String> {
+    use calamine::{DataRef, Reader, Xlsx};
+    let not_xlsx = |e: String| format!("is not a readable .xlsx workbook ({e})");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| not_xlsx(e.to_string()))?;
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        let f = zip.by_index_raw(i).map_err(|e| not_xlsx(e.to_string()))?;
+        total = total.saturating_add(f.size());
+    }
+    if total > MAX_UNCOMPRESSED {
+        return Err(format!(
+            "unpacks to {} MB; workbooks up to {} MB unpacked are read",
+            total / 1_000_000,
+            MAX_UNCOMPRESSED / (1024 * 1024)
+        ));
+    }
+    let mut x: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| not_xlsx(e.to_string()))?;
+    let mut book = Book::default();
+    for name in x.sheet_names() {
+        if !is_ours(&name) {
+            continue;
+        }
+        let mut cells: Vec<((u32, u32), Value)> = Vec::new();
+        let mut reader = x
+            .worksheet_cells_reader(&name)
+            .map_err(|e| format!("sheet {name}: {e}"))?;
+        while let Some(c) = reader.next_cell().map_err(|e| format!("sheet {name}: {e}"))? {
+            let (r, col) = c.get_position();
+            if r >= MAX_ROWS || col >= MAX_COLS {
+                return Err(format!(
+                    "sheet {name} has a cell at row {}, column {}; sheets up to {MAX_ROWS} rows and {MAX_COLS} columns are read",
+                    r + 1,
+                    super::column_letters(col)
+                ));
+            }
+            let v = match c.get_value() {
+                DataRef::Empty => continue,
+                DataRef::Int(i) => Value::Num(*i as f64),
+                DataRef::Float(f) => Value::Num(*f),
+                DataRef::String(s) => Value::Text(s.clone()),
+                DataRef::SharedString(s) => Value::Text((*s).to_string()),
+                DataRef::Bool(b) => Value::Text(if *b { "yes" } else { "no" }.into()),
+                DataRef::DateTime(d) => Value::Num(d.as_f64()),
+                DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Value::Text(s.clone()),
+                DataRef::Error(e) => Value::Text(format!("#error {e}")),
+            };
+            cells.push(((r, col), v));
+        }
+        book.sheets.push(dense(name, cells));
+    }
+    Ok(book)
+}
+
+/// Cells placed in rows from the sheet's first used row and column.
+fn dense(name: String, cells: Vec<((u32, u32), Value)>) -> Sheet {
+    let r0 = cells.iter().map(|((r, _), _)| *r).min().unwrap_or(0);
+    let c0 = cells.iter().map(|((_, c), _)| *c).min().unwrap_or(0);
+    let mut rows: Vec<Vec<Value>> = Vec::new();
+    for ((r, c), v) in cells {
+        let (r, c) = ((r - r0) as usize, (c - c0) as usize);
+        if rows.len() <= r {
+            rows.resize(r + 1, Vec::new());
+        }
+        let row = &mut rows[r];
+        if row.len() <= c {
+            row.resize(c + 1, Value::Empty);
+        }
+        row[c] = v;
+    }
+    Sheet {
+        name,
+        rows,
+        first_row: r0,
+        first_col: c0,
+    }
+}
+
+/// Reads `<sheet>.csv` files of a folder (names compared without case).
+pub fn read_csv_dir(dir: &Path) -> Result<Book, String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| e.to_string())?;
+    let mut book = Book::default();
+    for e in entries {
+        let e = e.map_err(|e| e.to_string())?;
+        let file = e.file_name().to_string_lossy().to_string();
+        let Some(stem) = file.strip_suffix(".csv").or_else(|| file.strip_suffix(".CSV")) else {
+            continue;
+        };
+        let Some(sp) = spec::sheet_spec(stem) else {
+            continue;
+        };
+        if !e.file_type().map_err(|e| e.to_string())?.is_file() {
+            continue;
+        }
+        let bytes = read_bounded(&e.path()).map_err(|m| format!("{file} {m}"))?;
+        let text = String::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes).to_vec())
+            .map_err(|_| format!("{file} is not UTF-8 text (save the CSV as UTF-8)"))?;
+        let mut rows = Vec::new();
+        let mut rdr = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        for (i, rec) in rdr.records().enumerate() {
+            let rec = rec.map_err(|e| format!("{file} line {}: {e}", i + 1))?;
+            if i as u32 >= MAX_ROWS || rec.len() as u32 > MAX_COLS {
+                return Err(format!(
+                    "{file} is larger than {MAX_ROWS} rows or {MAX_COLS} columns"
+                ));
+            }
+            rows.push(rec.iter().map(csv_value).collect());
+        }
+        book.sheets.push(Sheet {
+            name: sp.name.to_string(),
+            rows,
+            first_row: 0,
+            first_col: 0,
+        });
+    }
+    if book.sheets.is_empty() {
+        return Err("holds no sheet of the workbook as CSV (Company.csv, Sites.csv …)".into());
+    }
+    Ok(book)
+}
+
+/// A CSV field: text, with the quote our CSV exports put before `= + - @` removed.
+fn csv_value(f: &str) -> Value {
+    let f = match f.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => f,
+    };
+    if f.trim().is_empty() {
+        Value::Empty
+    } else {
+        Value::Text(f.to_string())
+    }
+}
+
+fn err(e: XlsxError) -> String {
+    format!("could not write the workbook: {e}")
+}
+
+/// Writes one data sheet: the header bold on grey and frozen, note rows grey italic.
+fn write_sheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<(), XlsxError> {
+    let head = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+        .set_background_color(0xEEEEEE)
+        .set_border_bottom(FormatBorder::Thin);
+    let note = Format::new().set_italic().set_font_color(0x808080);
+    ws.set_name(&sheet.name)?;
+    for (r, row) in sheet.rows.iter().enumerate() {
+        let is_note = matches!(row.first(), Some(Value::Text(t)) if t.starts_with('#'));
+        for (c, v) in row.iter().enumerate() {
+            let (rr, cc) = (r as u32, c as u16);
+            match (v, r == 0, is_note) {
+                (Value::Text(t), true, _) => {
+                    ws.write_string_with_format(rr, cc, t, &head)?;
+                }
+                (Value::Text(t), false, true) => {
+                    ws.write_string_with_format(rr, cc, t, &note)?;
+                }
+                (Value::Num(x), false, true) => {
+                    ws.write_number_with_format(rr, cc, *x, &note)?;
+                }
+                (Value::Text(t), ..) => {
+                    ws.write_string(rr, cc, t)?;
+                }
+                (Value::Num(x), ..) => {
+                    ws.write_number(rr, cc, *x)?;
+                }
+                (Value::Empty, ..) => {}
+            }
+        }
+    }
+    let cols = sheet.rows.iter().map(Vec::len).max().unwrap_or(0);
+    for c in 0..cols {
+        let longest = sheet
+            .rows
+            .iter()
+            .filter_map(|r| match r.get(c) {
+                Some(Value::Text(t)) => Some(t.chars().count()),
+                _ => None,
+            })
+            .max()
+            .unwrap_or(8);
+        ws.set_column_width(c as u16, (longest as f64 + 2.0).clamp(10.0, 50.0))?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    Ok(())
+}
+
+fn write_readme(ws: &mut Worksheet) -> Result<(), XlsxError> {
+    let bold = Format::new().set_bold();
+    ws.set_name("README")?;
+    for (r, line) in write::readme().iter().enumerate() {
+        for (c, t) in line.iter().enumerate() {
+            if t.is_empty() {
+                continue;
+            }
+            if r == 0 || line[0] == "sheet" || line[0].ends_with("fields") || line[0] == "Price item" {
+                ws.write_string_with_format(r as u32, c as u16, t, &bold)?;
+            } else {
+                ws.write_string(r as u32, c as u16, t)?;
+            }
+        }
+    }
+    ws.set_column_width(0, 18)?;
+    ws.set_column_width(1, 36)?;
+    ws.set_column_width(2, 9)?;
+    ws.set_column_width(3, 90)?;
+    Ok(())
+}
+
+/// Adds the README and the data sheets of `book` to a workbook.
+pub fn add_sheets(wb: &mut Workbook, book: &Book, readme: bool) -> Result<(), String> {
+    if readme {
+        write_readme(wb.add_worksheet()).map_err(err)?;
+    }
+    for sheet in &book.sheets {
+        write_sheet(wb.add_worksheet(), sheet).map_err(err)?;
+    }
+    Ok(())
+}
+
+/// The empty template as `.xlsx` bytes: README first, then every sheet with its example row.
+pub fn template_xlsx() -> Result<Vec<u8>, String> {
+    let mut wb = Workbook::new();
+    add_sheets(&mut wb, &write::template(), true)?;
+    wb.save_to_buffer().map_err(err)
+}
+
+/// A scenario's inputs alone as `.xlsx` bytes (README first).
+pub fn inputs_xlsx(s: &crate::model::Scenario) -> Result<Vec<u8>, String> {
+    let mut wb = Workbook::new();
+    add_sheets(&mut wb, &write::sheets(s), true)?;
+    wb.save_to_buffer().map_err(err)
+}
+
+/// A book as CSV files, one per sheet (`<sheet>.csv`), text guarded against formulas.
+pub fn csv_files(book: &Book) -> Vec<(String, Vec<u8>)> {
+    book.sheets
+        .iter()
+        .map(|s| {
+            let mut w = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
+            for row in &s.rows {
+                let cells: Vec<String> = row
+                    .iter()
+                    .map(|v| match v {
+                        Value::Empty => String::new(),
+                        Value::Num(x) => x.to_string(),
+                        Value::Text(t) if t.starts_with(['=', '+', '-', '@', '\t', '\r']) => format!("'{t}"),
+                        Value::Text(t) => t.clone(),
+                    })
+                    .collect();
+                let _ = w.write_record(&cells);
+            }
+            (format!("{}.csv", s.name), w.into_inner().unwrap_or_default())
+        })
+        .collect()
+}
+
+/// Every sheet name of the workbook (for messages).
+pub fn sheet_names() -> Vec<&'static str> {
+    SHEETS.iter().map(|s| s.name).collect()
+}

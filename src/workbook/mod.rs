@@ -1,0 +1,140 @@
+//! The inventory workbook: a scenario's inputs as the sheets a planning team keeps in Excel
+//! (Company, Sites, Fuel use, Regions, Fuels, Materials, PPAs, History, Targets, Prices and
+//! capex …), one header row of named columns with their units, one row per item.
+//!
+//! [`write::sheets`] turns a scenario into sheets (the template, `export --xlsx`);
+//! [`read::scenario`] turns filled sheets back into a scenario, with every problem named by
+//! sheet, row and column, all at once. Uncertainty and goal-seek settings stay in the scenario
+//! file. [`io`] reads an `.xlsx` (calamine) or a folder of CSV files into [`Book`].
+//!
+//! Cells: numbers are numbers; a time path is a number (the same value in every year) or
+//! keyframes as text, `2018: 0.12; 2030: 1`; a row whose first cell starts with `#` is a note
+//! (the template's example rows) and is skipped.
+
+pub mod io;
+pub mod read;
+pub mod spec;
+pub mod write;
+
+pub use read::{ImportError, scenario};
+pub use spec::{SHEETS, SheetSpec};
+
+/// Reads a workbook or CSV folder and builds the scenario it describes (validated like a
+/// scenario file and run once): every problem, or the scenario.
+pub fn import(path: &std::path::Path) -> Result<crate::model::Scenario, Vec<ImportError>> {
+    let book = io::load(path).map_err(|m| {
+        vec![ImportError {
+            sheet: "workbook".into(),
+            row: None,
+            column: None,
+            message: m,
+        }]
+    })?;
+    let s = scenario(&book)?;
+    // The same gate as opening a file: a projection that is not finite is refused.
+    let text = crate::model::to_string(&s).map_err(|m| {
+        vec![ImportError {
+            sheet: "workbook".into(),
+            row: None,
+            column: None,
+            message: m,
+        }]
+    })?;
+    crate::file::parse(text.as_bytes()).map_err(|e| {
+        e.lines()
+            .into_iter()
+            .map(|m| ImportError {
+                sheet: "workbook".into(),
+                row: None,
+                column: None,
+                message: m,
+            })
+            .collect()
+    })
+}
+
+/// One cell as read from a workbook or CSV file.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Empty,
+    Num(f64),
+    Text(String),
+}
+
+impl Value {
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Value::Empty => true,
+            Value::Text(t) => t.trim().is_empty(),
+            Value::Num(_) => false,
+        }
+    }
+}
+
+/// One sheet: `rows[0]` is the header. `first_row`/`first_col` (0-based) place `rows[0][0]`
+/// in the sheet, so that messages give the row and column the user sees.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Sheet {
+    pub name: String,
+    pub rows: Vec<Vec<Value>>,
+    pub first_row: u32,
+    pub first_col: u32,
+}
+
+/// The sheets of a workbook (or the CSV files of a folder).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Book {
+    pub sheets: Vec<Sheet>,
+}
+
+impl Book {
+    /// The sheet of that name (case and spaces ignored).
+    pub fn sheet(&self, name: &str) -> Option<&Sheet> {
+        self.sheets.iter().find(|s| spec::same_name(&s.name, name))
+    }
+}
+
+/// Spreadsheet letters of a 0-based column: 0 → A, 26 → AA.
+pub fn column_letters(mut c: u32) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + (c % 26) as u8);
+        if c < 26 {
+            break;
+        }
+        c = c / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// A path as one cell: a plain number when it is one keyframe in the base year, else
+/// `year: value` keyframes separated by `; ` (f64's shortest exact form, so it reads back
+/// bit for bit).
+pub fn path_cell(p: &crate::model::Path, base_year: i32) -> Value {
+    match p.0.as_slice() {
+        [] => Value::Empty,
+        [(y, v)] if *y == base_year => Value::Num(*v),
+        k => Value::Text(
+            k.iter()
+                .map(|(y, v)| format!("{y}: {v}"))
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters_follow_the_spreadsheet() {
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(27), "AB");
+        assert_eq!(column_letters(701), "ZZ");
+        assert_eq!(column_letters(702), "AAA");
+    }
+}

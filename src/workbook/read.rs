@@ -1,0 +1,665 @@
+//! Filled sheets back into a scenario. Every problem is collected (cells that are not numbers,
+//! units in headers that differ, ids that link to nothing, and then every message of
+//! `decarb check` placed on its sheet, row and column), and nothing is returned until there are
+//! none.
+
+use super::spec::{self, Col, Key, SheetSpec, norm, same_name, split_header};
+use super::{Book, Sheet, Value, column_letters};
+use crate::model::*;
+use std::fmt;
+
+/// One problem of a workbook, where the user sees it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportError {
+    pub sheet: String,
+    /// Row as the spreadsheet numbers it (1 = the header).
+    pub row: Option<u32>,
+    /// Column letter and header, e.g. `D "production [t]"`.
+    pub column: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.sheet)?;
+        if let Some(r) = self.row {
+            write!(f, ", row {r}")?;
+        }
+        if let Some(c) = &self.column {
+            write!(f, ", column {c}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// Where an item of the scenario came from: its field path prefix, sheet and row.
+struct Origin {
+    prefix: String,
+    sheet: &'static str,
+    row: u32,
+    /// The row's columns by field, with their letter and header (table sheets).
+    cols: Vec<(&'static str, String)>,
+    /// The value column (key/value rows).
+    value_col: Option<String>,
+}
+
+#[derive(Default)]
+struct Ctx {
+    errors: Vec<ImportError>,
+    origins: Vec<Origin>,
+}
+
+impl Ctx {
+    fn err(&mut self, sheet: &str, row: Option<u32>, column: Option<String>, message: impl Into<String>) {
+        self.errors.push(ImportError {
+            sheet: sheet.to_string(),
+            row,
+            column,
+            message: message.into(),
+        });
+    }
+}
+
+/// A table sheet with its header matched to the spec.
+struct Table<'a> {
+    sheet: &'a Sheet,
+    spec: &'static SheetSpec,
+    /// For each spec column, its index in the sheet's rows.
+    at: Vec<Option<usize>>,
+}
+
+/// One data row of a table.
+struct Row<'a> {
+    t: &'a Table<'a>,
+    r: usize,
+}
+
+impl<'a> Table<'a> {
+    fn open(book: &'a Book, spec: &'static SheetSpec, ctx: &mut Ctx) -> Option<Table<'a>> {
+        let sheet = book.sheet(spec.name)?;
+        let mut at = vec![None; spec.cols.len()];
+        let header = sheet.rows.first().map(Vec::as_slice).unwrap_or(&[]);
+        let hrow = sheet.first_row + 1;
+        for (j, cell) in header.iter().enumerate() {
+            let text = match cell {
+                Value::Empty => continue,
+                Value::Text(t) if t.trim().is_empty() => continue,
+                Value::Text(t) => t.clone(),
+                Value::Num(x) => x.to_string(),
+            };
+            let letter = column_letters(sheet.first_col + j as u32);
+            let (name, unit) = split_header(&text);
+            let Some(k) = spec.cols.iter().position(|c| same_name(c.name, &name)) else {
+                ctx.err(
+                    spec.name,
+                    Some(hrow),
+                    Some(format!("{letter} \"{text}\"")),
+                    format!(
+                        "unknown column; this sheet's columns are {}",
+                        spec.cols
+                            .iter()
+                            .map(|c| c.header())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                );
+                continue;
+            };
+            let col = &spec.cols[k];
+            let where_ = Some(format!("{letter} \"{text}\""));
+            match (col.unit, unit.as_deref()) {
+                ("", None) => {}
+                ("", Some(u)) => {
+                    ctx.err(
+                        spec.name,
+                        Some(hrow),
+                        where_,
+                        format!("\"{}\" takes no unit, not [{u}]", col.name),
+                    );
+                    continue;
+                }
+                (_, None) => {
+                    ctx.err(
+                        spec.name,
+                        Some(hrow),
+                        where_,
+                        format!("the header must give the unit: \"{}\"", col.header()),
+                    );
+                    continue;
+                }
+                (want, Some(u)) if norm(want).replace(' ', "") != norm(u).replace(' ', "") => {
+                    ctx.err(
+                        spec.name,
+                        Some(hrow),
+                        where_,
+                        format!(
+                            "unit [{u}] given, this column is in [{want}]: convert the figures to {want}"
+                        ),
+                    );
+                    continue;
+                }
+                _ => {}
+            }
+            if at[k].is_some() {
+                ctx.err(spec.name, Some(hrow), where_, "this column is given twice");
+                continue;
+            }
+            at[k] = Some(j);
+        }
+        for (k, c) in spec.cols.iter().enumerate() {
+            if c.required && at[k].is_none() && sheet.rows.len() > 1 {
+                ctx.err(
+                    spec.name,
+                    Some(hrow),
+                    None,
+                    format!("missing column \"{}\"", c.header()),
+                );
+            }
+        }
+        Some(Table { sheet, spec, at })
+    }
+
+    /// The data rows: not the header, not empty, not a note (`#…`).
+    fn rows(&'a self) -> impl Iterator<Item = Row<'a>> + 'a {
+        (1..self.sheet.rows.len()).filter_map(move |r| {
+            let cells = &self.sheet.rows[r];
+            let first = cells.iter().find(|c| !c.is_empty())?;
+            if let Value::Text(t) = first
+                && t.trim_start().starts_with('#')
+            {
+                return None;
+            }
+            Some(Row { t: self, r })
+        })
+    }
+}
+
+impl Row<'_> {
+    fn number(&self) -> u32 {
+        self.t.sheet.first_row + self.r as u32 + 1
+    }
+    fn col(&self, name: &str) -> Option<(usize, &'static Col)> {
+        let k = self.t.spec.cols.iter().position(|c| c.name == name)?;
+        Some((self.t.at[k]?, &self.t.spec.cols[k]))
+    }
+    fn cell(&self, name: &str) -> &Value {
+        match self.col(name) {
+            Some((j, _)) => self.t.sheet.rows[self.r].get(j).unwrap_or(&Value::Empty),
+            None => &Value::Empty,
+        }
+    }
+    fn column(&self, name: &str) -> Option<String> {
+        let (j, c) = self.col(name).or_else(|| {
+            let k = self.t.spec.cols.iter().position(|c| c.name == name)?;
+            Some((usize::MAX, &self.t.spec.cols[k]))
+        })?;
+        if j == usize::MAX {
+            return Some(format!("\"{}\"", c.header()));
+        }
+        Some(format!(
+            "{} \"{}\"",
+            column_letters(self.t.sheet.first_col + j as u32),
+            c.header()
+        ))
+    }
+    fn err(&self, ctx: &mut Ctx, name: &str, message: impl Into<String>) {
+        ctx.err(self.t.spec.name, Some(self.number()), self.column(name), message);
+    }
+    fn text(&self, name: &str) -> String {
+        cell_text(self.cell(name))
+    }
+    fn opt_text(&self, name: &str) -> Option<String> {
+        let t = self.text(name);
+        (!t.is_empty()).then_some(t)
+    }
+    fn req_text(&self, ctx: &mut Ctx, name: &str) -> String {
+        let t = self.text(name);
+        if t.is_empty() {
+            self.err(ctx, name, "empty: this column is required");
+        }
+        t
+    }
+    fn num(&self, ctx: &mut Ctx, name: &str) -> Option<f64> {
+        match number(self.cell(name)) {
+            Ok(x) => x,
+            Err(m) => {
+                self.err(ctx, name, m);
+                None
+            }
+        }
+    }
+    fn req_num(&self, ctx: &mut Ctx, name: &str) -> f64 {
+        match self.num(ctx, name) {
+            Some(x) => x,
+            None => {
+                if self.cell(name).is_empty() {
+                    self.err(ctx, name, "empty: a number is required");
+                }
+                0.0
+            }
+        }
+    }
+    fn int(&self, ctx: &mut Ctx, name: &str) -> Option<i64> {
+        let x = self.num(ctx, name)?;
+        if x.fract() != 0.0 || x.abs() > 1e9 {
+            self.err(ctx, name, format!("{x} is not a whole number"));
+            return None;
+        }
+        Some(x as i64)
+    }
+    fn year(&self, ctx: &mut Ctx, name: &str) -> i32 {
+        match self.int(ctx, name) {
+            Some(y) => y as i32,
+            None => {
+                if self.cell(name).is_empty() {
+                    self.err(ctx, name, "empty: a fiscal year is required");
+                }
+                0
+            }
+        }
+    }
+    fn path(&self, ctx: &mut Ctx, name: &str, base_year: i32) -> Path {
+        match path_of(self.cell(name), base_year) {
+            Ok(p) => p,
+            Err(m) => {
+                self.err(ctx, name, m);
+                Path::default()
+            }
+        }
+    }
+    fn origin(&self, ctx: &mut Ctx, prefix: String) {
+        ctx.origins.push(Origin {
+            prefix,
+            sheet: self.t.spec.name,
+            row: self.number(),
+            cols: self
+                .t
+                .spec
+                .cols
+                .iter()
+                .filter(|c| !c.field.is_empty())
+                .filter_map(|c| Some((c.field, self.column(c.name)?)))
+                .collect(),
+            value_col: None,
+        });
+    }
+}
+
+/// Text of a cell; a whole number reads without ".0" (an id typed as 2018).
+fn cell_text(v: &Value) -> String {
+    match v {
+        Value::Empty => String::new(),
+        Value::Num(x) => x.to_string(),
+        Value::Text(t) => t.trim().to_string(),
+    }
+}
+
+/// A number cell, or text holding one (thousands separators allowed: 12,345.6).
+fn number(v: &Value) -> Result<Option<f64>, String> {
+    match v {
+        Value::Empty => Ok(None),
+        Value::Num(x) if x.is_finite() => Ok(Some(*x)),
+        Value::Num(x) => Err(format!("{x} is not a finite number")),
+        Value::Text(t) => {
+            let t = t.trim();
+            if t.is_empty() {
+                return Ok(None);
+            }
+            parse_number(t)
+                .map(Some)
+                .ok_or_else(|| format!("not a number: \"{t}\" (give the figure alone, in the column's unit)"))
+        }
+    }
+}
+
+fn parse_number(t: &str) -> Option<f64> {
+    let t = t.trim();
+    if let Ok(x) = t.parse::<f64>() {
+        return x.is_finite().then_some(x);
+    }
+    // 12,345 or 1,234,567.5: commas every three digits only.
+    let (int, frac) = t.split_once('.').unwrap_or((t, ""));
+    let digits = int.strip_prefix('-').unwrap_or(int);
+    let groups: Vec<&str> = digits.split(',').collect();
+    let ok = groups.len() > 1
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()));
+    if !ok {
+        return None;
+    }
+    let joined = format!(
+        "{}{}{}",
+        &int[..int.len() - digits.len()],
+        groups.concat(),
+        if frac.is_empty() {
+            String::new()
+        } else {
+            format!(".{frac}")
+        }
+    );
+    joined.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+/// A time path: a number (one keyframe in the base year) or `year: value; …`.
+pub fn path_of(v: &Value, base_year: i32) -> Result<Path, String> {
+    match v {
+        Value::Empty => Ok(Path::default()),
+        Value::Num(_) => Ok(Path::constant(base_year, number(v)?.unwrap_or(0.0))),
+        Value::Text(t) => parse_path(t, base_year),
+    }
+}
+
+/// Parses `2018: 0.1; 2030: 1` (also `=` for `:` and new lines for `;`); a plain number is a
+/// constant.
+pub fn parse_path(t: &str, base_year: i32) -> Result<Path, String> {
+    let t = t.trim();
+    if t.is_empty() {
+        return Ok(Path::default());
+    }
+    if let Some(x) = parse_number(t) {
+        return Ok(Path::constant(base_year, x));
+    }
+    let mut out = Vec::new();
+    for part in t.split([';', '\n']).map(str::trim).filter(|p| !p.is_empty()) {
+        let Some((y, x)) = part.split_once([':', '=']) else {
+            return Err(format!(
+                "\"{part}\" is not a keyframe; write a number, or keyframes as 2018: 0.1; 2030: 1"
+            ));
+        };
+        let y = y.trim().trim_start_matches("FY").trim();
+        let year: i32 = y
+            .parse()
+            .map_err(|_| format!("\"{y}\" in \"{part}\" is not a fiscal year"))?;
+        let value =
+            parse_number(x).ok_or_else(|| format!("\"{}\" in \"{part}\" is not a number", x.trim()))?;
+        out.push((year, value));
+    }
+    Ok(Path(out))
+}
+
+fn parse_enum<T: Copy>(t: &str, options: &[(&str, T)]) -> Option<T> {
+    let key = norm(t).replace([' ', '-', '_'], "");
+    options
+        .iter()
+        .find(|(n, _)| n.to_lowercase().replace([' ', '-', '_'], "") == key)
+        .map(|(_, v)| *v)
+}
+
+fn enum_err(options: &[&str]) -> String {
+    format!("must be one of {}", options.join(", "))
+}
+
+fn parse_bool(t: &str) -> Option<bool> {
+    match norm(t).as_str() {
+        "" | "no" | "false" | "0" | "n" => Some(false),
+        "yes" | "true" | "1" | "y" => Some(true),
+        _ => None,
+    }
+}
+
+fn parse_scopes(t: &str) -> Option<Vec<Scope>> {
+    let mut out = Vec::new();
+    for part in t.split(['+', ',', '&']).map(str::trim).filter(|p| !p.is_empty()) {
+        let s = norm(part).replace(' ', "");
+        let s = s.trim_start_matches("scope");
+        out.push(match s {
+            "1" => Scope::Scope1,
+            "2" => Scope::Scope2,
+            "3" => Scope::Scope3,
+            _ => return None,
+        });
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Builds the scenario the sheets describe: `Err` with every problem when there is any.
+pub fn scenario(book: &Book) -> Result<Scenario, Vec<ImportError>> {
+    let mut ctx = Ctx::default();
+    let mut s = company(book, &mut ctx);
+    let b = s.base_year;
+    items(book, &mut ctx, &mut s, b);
+    prices(book, &mut ctx, &mut s);
+    // `check`'s rules too, so that every mistake is listed at once: not when the company's
+    // years are wrong (every path would be), nor on a row that already has a problem (its
+    // placeholder values would add noise).
+    let years_ok = !ctx.errors.iter().any(|e| e.sheet == spec::COMPANY);
+    if years_ok {
+        let marked: Vec<(String, Option<u32>)> =
+            ctx.errors.iter().map(|e| (e.sheet.clone(), e.row)).collect();
+        for p in crate::model::validate::validate(&s) {
+            let (sheet, row, column) = place(&ctx.origins, &p.path);
+            if row.is_some() && marked.iter().any(|(sh, r)| *sh == sheet && *r == row) {
+                continue;
+            }
+            let message = if p.path.is_empty() {
+                p.message.clone()
+            } else {
+                format!("{} ({})", p.message, p.path)
+            };
+            ctx.errors.push(ImportError {
+                sheet,
+                row,
+                column,
+                message,
+            });
+        }
+    }
+    if ctx.errors.is_empty() {
+        Ok(s)
+    } else {
+        Err(ctx.errors)
+    }
+}
+
+/// The sheet, row and column of a field path of `check`'s messages.
+fn place(origins: &[Origin], path: &str) -> (String, Option<u32>, Option<String>) {
+    let best = origins
+        .iter()
+        .filter(|o| {
+            path == o.prefix
+                || path
+                    .strip_prefix(&o.prefix)
+                    .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+        })
+        .max_by_key(|o| o.prefix.len());
+    let Some(o) = best else {
+        return ("Company".into(), None, None);
+    };
+    if let Some(v) = &o.value_col {
+        return (o.sheet.into(), Some(o.row), Some(v.clone()));
+    }
+    let rest = path[o.prefix.len()..].trim_start_matches('.');
+    let field: String = rest.chars().take_while(|c| *c != '.' && *c != '[').collect();
+    let column = o.cols.iter().find(|(f, _)| *f == field).map(|(_, c)| c.clone());
+    (o.sheet.into(), Some(o.row), column)
+}
+
+/// One row of a key/value sheet: the value cell and where it is.
+struct KeyCell<'a> {
+    value: &'a Value,
+    row: u32,
+}
+
+/// The key/value rows of a sheet whose fields are `keys`, by key.
+fn key_rows<'a>(
+    sheet: &'a Sheet,
+    sheet_name: &'static str,
+    key_col: usize,
+    keys: &[Key],
+    ctx: &mut Ctx,
+) -> Vec<(usize, KeyCell<'a>)> {
+    let mut out: Vec<(usize, KeyCell<'a>)> = Vec::new();
+    for (r, cells) in sheet.rows.iter().enumerate().skip(1) {
+        let row = sheet.first_row + r as u32 + 1;
+        let key = cells.get(key_col).map(cell_text).unwrap_or_default();
+        if key.is_empty() || key.starts_with('#') {
+            continue;
+        }
+        let value = cells.get(key_col + 1).unwrap_or(&Value::Empty);
+        let unit = cells.get(key_col + 2).map(cell_text).unwrap_or_default();
+        let col = |j: usize, h: &str| Some(format!("{} \"{h}\"", column_letters(sheet.first_col + j as u32)));
+        let Some(k) = keys.iter().position(|k| same_name(k.name, &key)) else {
+            ctx.err(
+                sheet_name,
+                Some(row),
+                col(key_col, "field"),
+                format!(
+                    "unknown field \"{key}\"; the fields are {}",
+                    keys.iter().map(|k| k.name).collect::<Vec<_>>().join(", ")
+                ),
+            );
+            continue;
+        };
+        let want = keys[k].unit;
+        let same = norm(want).replace(' ', "") == norm(&unit).replace(' ', "");
+        if !same && !(unit.is_empty() && value.is_empty()) {
+            let m = if unit.is_empty() {
+                format!("give the unit of \"{}\": {want}", keys[k].name)
+            } else if want.is_empty() {
+                format!("\"{}\" takes no unit, not {unit}", keys[k].name)
+            } else {
+                format!(
+                    "unit {unit} given, \"{}\" is in {want}: convert the figure to {want}",
+                    keys[k].name
+                )
+            };
+            ctx.err(sheet_name, Some(row), col(key_col + 2, "unit"), m);
+            continue;
+        }
+        if out.iter().any(|(j, _)| *j == k) {
+            ctx.err(
+                sheet_name,
+                Some(row),
+                col(key_col, "field"),
+                format!("\"{key}\" is given twice"),
+            );
+            continue;
+        }
+        out.push((k, KeyCell { value, row }));
+    }
+    out
+}
+
+/// The value column of a key/value sheet, as messages name it.
+fn value_col(sheet: &Sheet) -> String {
+    format!("{} \"value\"", column_letters(sheet.first_col + 1))
+}
+
+fn kv_err(ctx: &mut Ctx, sheet: &Sheet, row: u32, m: impl Into<String>) {
+    ctx.err(spec::COMPANY, Some(row), Some(value_col(sheet)), m);
+}
+
+fn kv_origin(ctx: &mut Ctx, sheet: &Sheet, row: u32, prefix: String) {
+    let name = spec::COMPANY;
+    ctx.origins.push(Origin {
+        prefix,
+        sheet: name,
+        row,
+        cols: Vec::new(),
+        value_col: Some(value_col(sheet)),
+    });
+}
+
+/// The Company sheet: meta, years and company-wide figures.
+fn company(book: &Book, ctx: &mut Ctx) -> Scenario {
+    let mut s = Scenario {
+        schema_version: SCHEMA_VERSION,
+        meta: Meta {
+            currency: "JPY".into(),
+            ..Meta::default()
+        },
+        notes: String::new(),
+        base_year: 0,
+        last_year: 0,
+        primary_gj_per_mwh: 9.76,
+        discount_rate_pct: 4.0,
+        regions: Vec::new(),
+        fuels: Vec::new(),
+        sites: Vec::new(),
+        materials: Vec::new(),
+        ppas: Vec::new(),
+        credits: Credits::default(),
+        carbon_price_jpy_per_t: Path::default(),
+        cost: CostSettings::default(),
+        uncertainty: Default::default(),
+        goal_seek: None,
+        revenue_jpy: Path::default(),
+        revenue_source: String::new(),
+        history: Vec::new(),
+        targets: Vec::new(),
+    };
+    let name = spec::COMPANY;
+    let Some(sheet) = book.sheet(name) else {
+        ctx.err(
+            name,
+            None,
+            None,
+            "the workbook has no Company sheet (name, base year, last year)",
+        );
+        return s;
+    };
+    let keys = spec::COMPANY_KEYS;
+    let rows = key_rows(sheet, name, 0, keys, ctx);
+    let get = |k: &str| rows.iter().find(|(i, _)| keys[*i].name == k).map(|(_, c)| c);
+    // Years first: paths need the base year.
+    for (key, slot) in [("base year", &mut s.base_year), ("last year", &mut s.last_year)] {
+        match get(key) {
+            None => ctx.err(
+                name,
+                None,
+                None,
+                format!("the field \"{key}\" is missing (a fiscal year)"),
+            ),
+            Some(c) => match number(c.value) {
+                Ok(Some(y)) if y.fract() == 0.0 && y.abs() < 1e6 => *slot = y as i32,
+                Ok(Some(y)) => kv_err(ctx, sheet, c.row, format!("{y} is not a fiscal year")),
+                Ok(None) => kv_err(ctx, sheet, c.row, format!("empty: \"{key}\" is required")),
+                Err(m) => kv_err(ctx, sheet, c.row, m),
+            },
+        }
+    }
+    let b = s.base_year;
+    for (k, c) in &rows {
+        let key = keys[*k];
+        kv_origin(ctx, sheet, c.row, key.field.to_string());
+        let text = cell_text(c.value);
+        let path = |ctx: &mut Ctx| match path_of(c.value, b) {
+            Ok(p) => p,
+            Err(m) => {
+                kv_err(ctx, sheet, c.row, m);
+                Path::default()
+            }
+        };
+        match key.name {
+            "name" => s.meta.name = text,
+            "description" => s.meta.description = text,
+            "author" => s.meta.author = text,
+            "organisation" => s.meta.organisation = text,
+            "currency" if !text.is_empty() => s.meta.currency = text,
+            "notes" => s.notes = text,
+            "primary energy per MWh" => match number(c.value) {
+                Ok(Some(x)) => s.primary_gj_per_mwh = x,
+                Ok(None) => {}
+                Err(m) => kv_err(ctx, sheet, c.row, m),
+            },
+            "revenue" => s.revenue_jpy = path(ctx),
+            "revenue source" => s.revenue_source = text,
+            "credits" => s.credits.t_co2_per_yr = path(ctx),
+            "credits source" => s.credits.source = text,
+            _ => {}
+        }
+    }
+    if get("name").is_none_or(|c| c.value.is_empty()) {
+        ctx.err(
+            name,
+            None,
+            None,
+            "the field \"name\" is missing: name the scenario",
+        );
+    }
+    s
+}
+
+mod items;
+use items::{items, prices};
