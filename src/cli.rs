@@ -114,9 +114,11 @@ pub struct Cli {
     #[arg(long)]
     pub review: bool,
     /// The lower chart the window opens on (overrides the saved preference).
+    /// `inventory` and `inventory-sites` open the inventory window (Company, Sites tab);
+    /// `new-company` the "new company" form.
     /// `goal-seek` opens the goal-seek dialog and runs it; `template` opens "New target from
     /// template".
-    #[arg(long, value_parser = ["by-source", "by-site", "wedges", "bridge", "factors", "cost", "uncertainty", "goal-seek", "template"])]
+    #[arg(long, value_parser = ["by-source", "by-site", "wedges", "bridge", "factors", "cost", "uncertainty", "goal-seek", "template", "inventory", "inventory-sites", "new-company"])]
     pub view: Option<String>,
     /// Language of the window (overrides the saved preference): en or ja.
     #[arg(long, value_parser = ["en", "ja"])]

@@ -94,6 +94,16 @@ fn window(args: cli::Cli) -> i32 {
     let startup = match args.view.as_deref() {
         Some("goal-seek") => vec![app::Command::OpenGoalSeek, app::Command::RunGoalSeek],
         Some("template") => vec![app::Command::OpenTemplate],
+        Some("inventory") => vec![app::Command::Inventory(app::inventory::InventoryCommand::Open)],
+        Some("inventory-sites") => vec![
+            app::Command::Inventory(app::inventory::InventoryCommand::Open),
+            app::Command::Inventory(app::inventory::InventoryCommand::ShowTab(
+                app::inventory::Tab::Sites,
+            )),
+        ],
+        Some("new-company") => vec![app::Command::Inventory(
+            app::inventory::InventoryCommand::NewCompany,
+        )],
         _ => Vec::new(),
     };
     let view = app::StartView {

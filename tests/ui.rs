@@ -15,6 +15,9 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::PathBuf;
 
+/// The inventory window, "New company" and File → Import.
+#[path = "ui/inventory.rs"]
+mod inventory;
 #[path = "ui/journeys.rs"]
 mod journeys;
 /// Journeys through menus, buttons, typing and shortcuts, asserting on what is on screen.

@@ -50,6 +50,14 @@ pub enum Command {
     KeepAnswer,
     SaveAnswer,
     DiscardAnswer,
+    /// The inventory window and the "new company" form.
+    Inventory(super::inventory::InventoryCommand),
+    /// Ask for a filled workbook (.xlsx) or CSV folder, then import it as a new scenario.
+    Import,
+    ImportFolder,
+    ImportPath(PathBuf),
+    /// Ask where, then write the empty inventory workbook to fill.
+    SaveWorkbookTemplate,
     /// The "New target from template" dialog, and adding its targets to the plan.
     OpenTemplate,
     AddTemplateTargets,
@@ -102,6 +110,8 @@ pub enum SavePurpose {
     Export(ExportKind),
     /// The goal seek's answer, as a scenario file.
     Answer,
+    /// The empty inventory workbook.
+    WorkbookTemplate,
 }
 
 /// A file name from a scenario name: lower case, ASCII letters and digits joined by '-'.
@@ -127,7 +137,12 @@ impl DecarbApp {
     fn needs_confirmation(c: &Command) -> bool {
         matches!(
             c,
-            Command::New | Command::Open | Command::OpenPath(_) | Command::Quit
+            Command::New
+                | Command::Open
+                | Command::OpenPath(_)
+                | Command::Quit
+                | Command::ImportPath(_)
+                | Command::Inventory(super::inventory::InventoryCommand::CreateCompany)
         )
     }
 
@@ -173,6 +188,25 @@ impl DecarbApp {
                 });
                 None
             }
+        }
+    }
+
+    /// Writes the empty inventory workbook (`decarb template --xlsx`).
+    pub fn save_workbook_template(&mut self, path: &Path) {
+        let path = if path.extension().is_none() {
+            path.with_extension("xlsx")
+        } else {
+            path.to_path_buf()
+        };
+        match crate::workbook::io::template_xlsx().and_then(|b| crate::file::write_atomic(&path, &b)) {
+            Ok(()) => {
+                self.status = Some(format!(
+                    "{} {}",
+                    crate::i18n::tr(self.lang(), "Wrote the inventory workbook to fill:"),
+                    path.display()
+                ))
+            }
+            Err(e) => self.errors("Could not save the file", vec![path.display().to_string(), e]),
         }
     }
 
@@ -270,6 +304,27 @@ pub fn apply_confirmed(app: &mut DecarbApp, ctx: &egui::Context, c: Command) {
             Ok(s) => app.set_document(Document::new(s, None)),
             Err(e) => app.errors("Could not open the file", e.lines()),
         },
+        Command::Inventory(c) => app.inventory_command(c),
+        Command::Import => {
+            if let Some(path) = app.dialogs.import(false) {
+                app.command(Command::ImportPath(path));
+            }
+        }
+        Command::ImportFolder => {
+            if let Some(path) = app.dialogs.import(true) {
+                app.command(Command::ImportPath(path));
+            }
+        }
+        Command::ImportPath(path) => app.import_path(&path),
+        Command::SaveWorkbookTemplate => {
+            if let Some(p) = app.ask_path(
+                SavePurpose::WorkbookTemplate,
+                "inventory-template.xlsx".into(),
+                ("Excel workbook", "xlsx"),
+            ) {
+                app.save_workbook_template(&p);
+            }
+        }
         Command::Open => {
             if let Some(path) = app.dialogs.open() {
                 app.open_path(&path);
@@ -378,6 +433,7 @@ pub fn path_entered(app: &mut DecarbApp, ctx: &egui::Context, purpose: SavePurpo
         }
         SavePurpose::Export(kind) => app.export_to(kind, &path),
         SavePurpose::Answer => app.save_answer(&path),
+        SavePurpose::WorkbookTemplate => app.save_workbook_template(&path),
     }
 }
 

@@ -20,6 +20,8 @@ pub trait FileDialogs {
     fn open(&mut self) -> Option<PathBuf>;
     /// Where to save. `name` is the suggested file name, `filter` (description, extension).
     fn save(&mut self, dir: Option<&Path>, name: &str, filter: (&str, &str)) -> Choice;
+    /// A filled inventory workbook (.xlsx), or a folder of its CSV files, to import.
+    fn import(&mut self, folder: bool) -> Option<PathBuf>;
 }
 
 /// Native dialogs (XDG portal or zenity on Linux).
@@ -49,6 +51,18 @@ impl FileDialogs for RfdDialogs {
             .set_title("Open scenario")
             .add_filter("Decarb scenario", &["ron"])
             .pick_file()
+    }
+    fn import(&mut self, folder: bool) -> Option<PathBuf> {
+        if folder {
+            rfd::FileDialog::new()
+                .set_title("Import a folder of inventory CSV files")
+                .pick_folder()
+        } else {
+            rfd::FileDialog::new()
+                .set_title("Import an inventory workbook")
+                .add_filter("Excel workbook", &["xlsx", "xlsm"])
+                .pick_file()
+        }
     }
     fn save(&mut self, dir: Option<&Path>, name: &str, filter: (&str, &str)) -> Choice {
         if self.unavailable || !native_possible() {
@@ -95,6 +109,9 @@ impl FileDialogs for FakeDialogs {
             Some(answer) => answer,
             None => self.open.clone(),
         }
+    }
+    fn import(&mut self, _folder: bool) -> Option<PathBuf> {
+        self.open()
     }
     fn save(&mut self, _dir: Option<&Path>, _name: &str, _filter: (&str, &str)) -> Choice {
         if let Some(answer) = self.saves.pop_front() {

@@ -319,6 +319,13 @@ impl Document {
         self.path = Some(path);
     }
 
+    /// Replaces the working scenario without closing an undo step (the inventory window: the
+    /// step closes when the field is left). The caller passes a scenario that checks.
+    pub fn set_working(&mut self, scenario: Scenario) {
+        self.scenario = scenario;
+        self.changed();
+    }
+
     /// Replaces the working scenario as one undo step (reset to saved …).
     pub fn replace(&mut self, scenario: Scenario) {
         self.commit();

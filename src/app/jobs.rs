@@ -26,6 +26,8 @@ pub enum Done {
     Opened(PathBuf, Result<Box<Scenario>, LoadError>),
     Compared(PathBuf, Result<Box<Compared>, LoadError>),
     Exported(ExportKind, Result<Vec<PathBuf>, String>),
+    /// A workbook imported (or every problem of it).
+    Imported(PathBuf, Result<Box<Scenario>, Vec<String>>),
 }
 
 /// A job running on its own thread.
@@ -188,6 +190,26 @@ impl DecarbApp {
         }
     }
 
+    /// Imports a filled inventory workbook or CSV folder as a new, untitled scenario (a large
+    /// workbook on a thread). The open scenario is kept when the workbook has problems.
+    pub fn import_path(&mut self, path: &Path) {
+        let work = |p: &Path| {
+            crate::workbook::import(p)
+                .map(Box::new)
+                .map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<String>>())
+        };
+        if is_large(path) {
+            let p = path.to_path_buf();
+            let label = format!("{} {}", tr(self.lang(), "Importing"), file_name(path));
+            let mut job = Job::spawn(label, move |_| Done::Imported(p.clone(), work(&p)));
+            job.before = Some(Box::new(self.doc.scenario().clone()));
+            self.jobs.push(job);
+        } else {
+            let r = work(path);
+            self.finish(Done::Imported(path.to_path_buf(), r));
+        }
+    }
+
     /// Opens a scenario next to this one; the edited scenario is never touched.
     pub fn compare_path(&mut self, path: &Path) {
         if is_large(path) {
@@ -254,7 +276,11 @@ impl DecarbApp {
             Err(TryRecvError::Disconnected) => false,
         });
         for (d, before) in done {
-            if let (Done::Opened(path, Ok(_)), Some(before)) = (&d, before)
+            let replaces = match &d {
+                Done::Opened(p, Ok(_)) | Done::Imported(p, Ok(_)) => Some(p.clone()),
+                _ => None,
+            };
+            if let (Some(path), Some(before)) = (replaces, before)
                 && self.doc.scenario() != before.as_ref()
             {
                 self.errors(
@@ -309,6 +335,29 @@ impl DecarbApp {
                 ));
             }
             Done::Exported(_, Err(e)) => self.errors("Could not save the file", vec![e]),
+            Done::Imported(path, Ok(s)) => {
+                let what = format!(
+                    "{} {}: {} sites, {} fuels, {} targets — {}",
+                    tr(lang, "Imported"),
+                    file_name(&path),
+                    s.sites.len(),
+                    s.fuels.len(),
+                    s.targets.len(),
+                    tr(lang, "save it as a scenario file")
+                );
+                self.set_document(Document::new(*s, None));
+                self.status = Some(what);
+            }
+            Done::Imported(path, Err(lines)) => {
+                let mut all = vec![format!(
+                    "{}: {} {}",
+                    path.display(),
+                    lines.len(),
+                    tr(lang, "problem(s); nothing was imported")
+                )];
+                all.extend(lines);
+                self.errors("Could not import the workbook", all);
+            }
         }
     }
 

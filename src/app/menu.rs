@@ -58,6 +58,9 @@ pub fn menu_ui(app: &mut DecarbApp, ui: &mut egui::Ui) {
             if ui.button(tr(lang, "New")).clicked() {
                 out.push(Command::New);
             }
+            if ui.button(tr(lang, "New company…")).clicked() {
+                out.push(Command::Inventory(super::inventory::InventoryCommand::NewCompany));
+            }
             if ui.button(tr(lang, "Open…")).clicked() {
                 out.push(Command::Open);
             }
@@ -77,6 +80,18 @@ pub fn menu_ui(app: &mut DecarbApp, ui: &mut egui::Ui) {
             if ui.button(tr(lang, "Save As…")).clicked() {
                 out.push(Command::SaveAs);
             }
+            ui.separator();
+            ui.menu_button(tr(lang, "Import"), |ui| {
+                if ui.button(tr(lang, "Inventory workbook (.xlsx)…")).clicked() {
+                    out.push(Command::Import);
+                }
+                if ui.button(tr(lang, "Folder of inventory CSV files…")).clicked() {
+                    out.push(Command::ImportFolder);
+                }
+                if ui.button(tr(lang, "Save the empty workbook to fill…")).clicked() {
+                    out.push(Command::SaveWorkbookTemplate);
+                }
+            });
             ui.separator();
             if ui.button(tr(lang, "Compare with…")).clicked() {
                 out.push(Command::CompareWith);
@@ -109,6 +124,10 @@ pub fn menu_ui(app: &mut DecarbApp, ui: &mut egui::Ui) {
             }
         });
         ui.menu_button(tr(lang, "Edit"), |ui| {
+            if ui.button(tr(lang, "Inventory…")).clicked() {
+                out.push(Command::Inventory(super::inventory::InventoryCommand::Open));
+            }
+            ui.separator();
             if ui
                 .add_enabled(app.doc.can_undo(), egui::Button::new(tr(lang, "Undo")))
                 .clicked()

@@ -7,6 +7,7 @@ pub mod commands;
 pub mod dialogs;
 pub mod document;
 pub mod goal_seek;
+pub mod inventory;
 pub mod jobs;
 pub mod menu;
 pub mod modes;
@@ -144,6 +145,8 @@ pub struct DecarbApp {
     pub wait_for_fan: bool,
     /// Goal seek and target templates: dialogs, the running search, its answer.
     pub goal: goal_seek::GoalState,
+    /// The inventory window (structure and base-year inputs) and the "new company" form.
+    pub inventory: inventory::InventoryState,
 }
 
 /// Installs the bundled CJK font as a fallback of both families (Latin stays egui's).
@@ -270,6 +273,10 @@ impl DecarbApp {
         }
         self.goal = goal_seek::GoalState::default();
         self.compared.retain(|c| c.name != goal_seek::ANSWER_NAME);
+        // the inventory window follows the new document (its draft was the other one's)
+        self.inventory.draft = None;
+        self.inventory.confirm = None;
+        self.inventory.site = 0;
     }
 
     /// Takes the recovered changes: over their saved file when it still reads (so that Undo
@@ -320,6 +327,7 @@ impl DecarbApp {
             wait_for_fan,
             autosave: recovery::Autosave::off(),
             goal: goal_seek::GoalState::default(),
+            inventory: inventory::InventoryState::default(),
         };
         if let Some(p) = path {
             app.remember(&p);
@@ -430,10 +438,15 @@ impl DecarbApp {
         for c in panels::goal_seek::goal_seek_ui(self, &ctx) {
             self.command(c);
         }
+        for c in panels::inventory::inventory_ui(self, &ctx) {
+            self.command(c);
+        }
         panels::modal::modal_ui(self, &ctx);
 
-        // One undo step per drag: close the step when no pointer is held.
-        if !ctx.input(|i| i.pointer.any_down()) {
+        // One undo step per drag, and one per field typed in: close the step when no pointer
+        // is held and no text field has the keyboard.
+        let typing = ctx.memory(|m| m.focused().is_some()) && ctx.egui_wants_keyboard_input();
+        if !ctx.input(|i| i.pointer.any_down()) && !typing {
             self.doc.commit();
         }
         let commands = std::mem::take(&mut self.commands);

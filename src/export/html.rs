@@ -83,7 +83,7 @@ body{font-family:system-ui,"Hiragino Sans","Yu Gothic","Meiryo",sans-serif;max-w
 h1{font-size:1.55em;margin-bottom:.2em} h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ccc} h3{font-size:1.02em;margin:1.2em 0 .4em}
 table{border-collapse:collapse;margin:.5em 0 1em} td,th{border:1px solid #d0d0d0;padding:.25em .6em;text-align:right;vertical-align:top}
 th{background:#f3f3f3;text-align:left} th.n{text-align:right} td:first-child,td.t{text-align:left} td.n,th.n{white-space:nowrap}
-.met{color:#00805a;font-weight:bold} .missed{color:#c0392b;font-weight:bold} .note{color:#555;font-size:.9em}
+.met{color:#00805a;font-weight:bold} .missed{color:#c0392b;font-weight:bold} .note{color:#555;font-size:.9em} .notes{border-left:4px solid #0072b2;background:#f3f8fc;padding:.3em 1em;margin:1em 0}
 .kf{text-align:left;font-size:.88em;max-width:30em} svg{max-width:100%;height:auto;display:block;margin:.5em 0 1.5em;border:1px solid #eee}
 ol.src li{margin:.3em 0;font-size:.9em} .asm{color:#8a5a00}
 "#;
@@ -115,6 +115,19 @@ pub fn report_on(s: &Scenario, metric: &Metric, lang: Lang, units: Units, date: 
     let _ = write!(o, "<h1>{}</h1>", esc(&s.meta.name));
     if !s.meta.organisation.is_empty() {
         let _ = write!(o, "<p>{}</p>", esc(&s.meta.organisation));
+    }
+    // What the scenario assumes, in the planner's words, before any figure (plain text: each
+    // line a paragraph, escaped).
+    if !s.notes.trim().is_empty() {
+        let _ = write!(
+            o,
+            r#"<section class="notes" id="notes"><h2>{}</h2>"#,
+            tr(lang, "Notes")
+        );
+        for line in s.notes.lines().filter(|l| !l.trim().is_empty()) {
+            let _ = write!(o, "<p>{}</p>", esc(line));
+        }
+        o.push_str("</section>");
     }
     if !s.meta.description.is_empty() {
         let _ = write!(o, r#"<p class="note">{}</p>"#, esc(&s.meta.description));

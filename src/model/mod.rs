@@ -7,6 +7,7 @@ pub mod load;
 pub mod locate;
 pub mod path;
 pub mod scenario;
+pub mod structure;
 pub mod uncertainty;
 pub mod validate;
 

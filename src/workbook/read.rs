@@ -312,7 +312,7 @@ fn number(v: &Value) -> Result<Option<f64>, String> {
     }
 }
 
-fn parse_number(t: &str) -> Option<f64> {
+pub fn parse_number(t: &str) -> Option<f64> {
     let t = t.trim();
     if let Ok(x) = t.parse::<f64>() {
         return x.is_finite().then_some(x);
@@ -398,7 +398,7 @@ fn parse_bool(t: &str) -> Option<bool> {
     }
 }
 
-fn parse_scopes(t: &str) -> Option<Vec<Scope>> {
+pub fn parse_scopes(t: &str) -> Option<Vec<Scope>> {
     let mut out = Vec::new();
     for part in t.split(['+', ',', '&']).map(str::trim).filter(|p| !p.is_empty()) {
         let s = norm(part).replace(' ', "");

@@ -4,6 +4,7 @@
 pub mod compare;
 pub mod cost;
 pub mod goal_seek;
+pub mod inventory;
 pub mod kpi;
 pub mod levers;
 pub mod lower;

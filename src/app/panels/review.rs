@@ -10,6 +10,14 @@ pub fn review_ui(ui: &mut egui::Ui, doc: &Document, lang: Lang, units: Units) {
     ui.heading(tr(lang, "Summary"));
     ui.label(egui::RichText::new(&s.meta.name).strong());
     egui::ScrollArea::vertical().show(ui, |ui| {
+        // The planner's notes first: what the scenario assumes.
+        if !s.notes.trim().is_empty() {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.label(egui::RichText::new(tr(lang, "Notes")).strong());
+                ui.label(&s.notes);
+            });
+            ui.add_space(4.0);
+        }
         match doc.analysis_if_ready() {
             Some(a) => {
                 for line in crate::report::review_text(

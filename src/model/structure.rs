@@ -1,0 +1,499 @@
+//! Structural edits of a scenario, as the inventory editor makes them: rename an item's id
+//! (every reference follows), remove an item (what refers to it changes, and the edit says
+//! what), move an item up or down. Pure functions of the scenario; the window previews a
+//! removal on a copy to ask first.
+
+use super::goal_seek::LeverRef;
+use super::scenario::Scenario;
+
+/// A kind of item with an id that others refer to (or, for targets, a label).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Region,
+    Fuel,
+    Site,
+    Material,
+    Ppa,
+    Target,
+    History,
+}
+
+impl Kind {
+    pub fn noun(self) -> &'static str {
+        match self {
+            Kind::Region => "region",
+            Kind::Fuel => "fuel",
+            Kind::Site => "site",
+            Kind::Material => "material",
+            Kind::Ppa => "PPA",
+            Kind::Target => "target",
+            Kind::History => "history year",
+        }
+    }
+
+    /// Number of items of the kind.
+    pub fn count(self, s: &Scenario) -> usize {
+        match self {
+            Kind::Region => s.regions.len(),
+            Kind::Fuel => s.fuels.len(),
+            Kind::Site => s.sites.len(),
+            Kind::Material => s.materials.len(),
+            Kind::Ppa => s.ppas.len(),
+            Kind::Target => s.targets.len(),
+            Kind::History => s.history.len(),
+        }
+    }
+
+    /// The id (label, year) of item `i`.
+    pub fn id(self, s: &Scenario, i: usize) -> Option<String> {
+        Some(match self {
+            Kind::Region => s.regions.get(i)?.id.clone(),
+            Kind::Fuel => s.fuels.get(i)?.id.clone(),
+            Kind::Site => s.sites.get(i)?.id.clone(),
+            Kind::Material => s.materials.get(i)?.id.clone(),
+            Kind::Ppa => s.ppas.get(i)?.id.clone(),
+            Kind::Target => s.targets.get(i)?.label.clone(),
+            Kind::History => format!("FY{}", s.history.get(i)?.year),
+        })
+    }
+}
+
+fn swap_in<T>(v: &mut [T], i: usize, j: usize) -> bool {
+    if i < v.len() && j < v.len() && i != j {
+        v.swap(i, j);
+        true
+    } else {
+        false
+    }
+}
+
+/// Moves item `i` one place up (`up`) or down; false when it cannot move.
+pub fn move_item(s: &mut Scenario, kind: Kind, i: usize, up: bool) -> bool {
+    let Some(j) = (if up { i.checked_sub(1) } else { i.checked_add(1) }) else {
+        return false;
+    };
+    match kind {
+        Kind::Region => swap_in(&mut s.regions, i, j),
+        Kind::Fuel => swap_in(&mut s.fuels, i, j),
+        Kind::Site => swap_in(&mut s.sites, i, j),
+        Kind::Material => swap_in(&mut s.materials, i, j),
+        Kind::Ppa => swap_in(&mut s.ppas, i, j),
+        Kind::Target => swap_in(&mut s.targets, i, j),
+        Kind::History => swap_in(&mut s.history, i, j),
+    }
+}
+
+/// The uncertainty and goal-seek references to an id of `kind` (their members and levers).
+fn for_each_member(s: &mut Scenario, kind: Kind, mut f: impl FnMut(&mut String)) {
+    let what = match kind {
+        Kind::Region => "regions",
+        Kind::Fuel => "fuels",
+        Kind::Site => "sites",
+        Kind::Material => "materials",
+        Kind::Ppa => "ppas",
+        Kind::Target | Kind::History => "",
+    };
+    for input in &mut s.uncertainty.inputs {
+        if let Some((members, w)) = input.target.members_mut()
+            && w == what
+        {
+            members.iter_mut().for_each(&mut f);
+        }
+    }
+    if let Some(g) = &mut s.goal_seek {
+        if kind == Kind::Target {
+            g.targets.iter_mut().for_each(&mut f);
+        }
+        for l in &mut g.levers {
+            match (&mut l.lever, kind) {
+                (
+                    LeverRef::Co2Free { site }
+                    | LeverRef::FuelSwitch { site, .. }
+                    | LeverRef::ProcessChange { site }
+                    | LeverRef::EfficiencyElectricity { site }
+                    | LeverRef::EfficiencyFuel { site },
+                    Kind::Site,
+                ) => f(site),
+                (LeverRef::Recycled { material } | LeverRef::LowCarbon { material }, Kind::Material) => {
+                    f(material)
+                }
+                (LeverRef::Ppa { ppa }, Kind::Ppa) => f(ppa),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Renames item `i`'s id (label for a target) to `new`, and every reference to it: sites'
+/// regions, fuel uses and switches, reported fuels, materials' sites, PPA allocations,
+/// uncertainty members and goal-seek levers and targets. Returns how many references moved.
+pub fn rename(s: &mut Scenario, kind: Kind, i: usize, new: &str) -> usize {
+    let Some(old) = kind.id(s, i) else { return 0 };
+    if old == new {
+        return 0;
+    }
+    let mut n = 0;
+    let mut follow = |x: &mut String| {
+        if *x == old {
+            *x = new.to_string();
+            n += 1;
+        }
+    };
+    match kind {
+        Kind::Region => {
+            s.regions[i].id = new.to_string();
+            s.sites.iter_mut().for_each(|site| follow(&mut site.region));
+        }
+        Kind::Fuel => {
+            s.fuels[i].id = new.to_string();
+            for site in &mut s.sites {
+                site.fuels.iter_mut().for_each(|u| follow(&mut u.fuel));
+                for r in &mut site.fuel_switches {
+                    follow(&mut r.from);
+                    follow(&mut r.to);
+                }
+            }
+            for h in &mut s.history {
+                h.fuel_use.iter_mut().for_each(|f| follow(&mut f.fuel));
+            }
+        }
+        Kind::Site => {
+            s.sites[i].id = new.to_string();
+            for m in &mut s.materials {
+                if let Some(site) = &mut m.site {
+                    follow(site);
+                }
+            }
+            for p in &mut s.ppas {
+                p.allocation.iter_mut().for_each(|(site, _)| follow(site));
+            }
+        }
+        Kind::Material => s.materials[i].id = new.to_string(),
+        Kind::Ppa => s.ppas[i].id = new.to_string(),
+        Kind::Target => s.targets[i].label = new.to_string(),
+        Kind::History => return 0,
+    }
+    for_each_member(s, kind, &mut follow);
+    n
+}
+
+/// Removes item `i` and what depends on it, returning what else changed (one line each).
+/// A region still used by sites moves them to the first other region; with no other region
+/// the removal is refused (`Err` says why) and nothing changes.
+pub fn remove(s: &mut Scenario, kind: Kind, i: usize) -> Result<Vec<String>, String> {
+    let Some(id) = kind.id(s, i) else {
+        return Err(format!("no {} {i}", kind.noun()));
+    };
+    let mut out = Vec::new();
+    match kind {
+        Kind::Region => {
+            let users: Vec<usize> = (0..s.sites.len()).filter(|&k| s.sites[k].region == id).collect();
+            if !users.is_empty() {
+                let Some(other) = s.regions.iter().find(|r| r.id != id).map(|r| r.id.clone()) else {
+                    return Err(format!(
+                        "region \"{id}\" is the only region and {} site(s) are in it: add another region first",
+                        users.len()
+                    ));
+                };
+                for k in users {
+                    out.push(format!("site \"{}\" moves to region \"{other}\"", s.sites[k].id));
+                    s.sites[k].region = other.clone();
+                }
+            }
+            s.regions.remove(i);
+        }
+        Kind::Fuel => {
+            for site in &mut s.sites {
+                let before = site.fuels.len();
+                site.fuels.retain(|u| u.fuel != id);
+                if site.fuels.len() < before {
+                    out.push(format!(
+                        "site \"{}\" loses its base-year use of \"{id}\"",
+                        site.id
+                    ));
+                }
+                let before = site.fuel_switches.len();
+                site.fuel_switches.retain(|r| r.from != id && r.to != id);
+                if site.fuel_switches.len() < before {
+                    out.push(format!(
+                        "site \"{}\" loses {} fuel switch(es) from or to \"{id}\"",
+                        site.id,
+                        before - site.fuel_switches.len()
+                    ));
+                }
+            }
+            for h in &mut s.history {
+                let before = h.fuel_use.len();
+                h.fuel_use.retain(|f| f.fuel != id);
+                if h.fuel_use.len() < before {
+                    out.push(format!("FY{} loses its reported use of \"{id}\"", h.year));
+                }
+            }
+            s.fuels.remove(i);
+        }
+        Kind::Site => {
+            for m in &mut s.materials {
+                if m.site.as_deref() == Some(id.as_str()) {
+                    m.site = None;
+                    out.push(format!(
+                        "material \"{}\" becomes company-wide (no linked site)",
+                        m.id
+                    ));
+                    if m.fuel_saving_share != 0.0 || m.recycled_feed_t_co2_per_t != 0.0 {
+                        m.fuel_saving_share = 0.0;
+                        m.recycled_feed_t_co2_per_t = 0.0;
+                        out.push(format!(
+                            "material \"{}\" loses its effects at the site (fuel saved, recycled-feed CO2)",
+                            m.id
+                        ));
+                    }
+                }
+            }
+            let mut dropped = Vec::new();
+            for p in &mut s.ppas {
+                let before = p.allocation.len();
+                p.allocation.retain(|(site, _)| *site != id);
+                if p.allocation.len() < before {
+                    let sum: f64 = p.allocation.iter().map(|a| a.1).sum();
+                    if p.allocation.is_empty() || sum <= 0.0 {
+                        dropped.push(p.id.clone());
+                    } else {
+                        p.allocation.iter_mut().for_each(|a| a.1 /= sum);
+                        out.push(format!(
+                            "PPA \"{}\" no longer serves it; its other sites share the output",
+                            p.id
+                        ));
+                    }
+                }
+            }
+            for d in dropped {
+                out.push(format!("PPA \"{d}\" served only this site and is removed"));
+                s.ppas.retain(|p| p.id != d);
+                out.extend(drop_members(s, Kind::Ppa, &d));
+            }
+            s.sites.remove(i);
+        }
+        Kind::Material => {
+            s.materials.remove(i);
+        }
+        Kind::Ppa => {
+            s.ppas.remove(i);
+        }
+        Kind::Target => {
+            s.targets.remove(i);
+        }
+        Kind::History => {
+            s.history.remove(i);
+        }
+    }
+    out.extend(drop_members(s, kind, &id));
+    Ok(out)
+}
+
+/// Drops uncertainty members and goal-seek levers and targets that name `id`. An uncertain
+/// input left with no member would mean "every member": it is removed instead.
+fn drop_members(s: &mut Scenario, kind: Kind, id: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let what = kind.noun();
+    let mut emptied = Vec::new();
+    for input in &mut s.uncertainty.inputs {
+        let mut touched = false;
+        let mut empty = false;
+        if let Some((members, w)) = input.target.members_mut()
+            && w == format!("{}s", what.to_lowercase())
+            && members.iter().any(|m| m == id)
+        {
+            members.retain(|m| m != id);
+            touched = true;
+            empty = members.is_empty();
+        }
+        if empty {
+            emptied.push(input.id.clone());
+        } else if touched {
+            out.push(format!("uncertain input \"{}\" no longer covers it", input.id));
+        }
+    }
+    for e in &emptied {
+        out.push(format!(
+            "uncertain input \"{e}\" covered only this {what} and is removed"
+        ));
+    }
+    s.uncertainty.inputs.retain(|u| !emptied.contains(&u.id));
+    let mut clear = false;
+    let mut probe = s.clone_goal_refs(kind, id);
+    if let Some(g) = &mut s.goal_seek {
+        if kind == Kind::Target && g.targets.iter().any(|t| t == id) {
+            g.targets.retain(|t| t != id);
+            out.push("the goal seek no longer lists this target".into());
+        }
+        let before = g.levers.len();
+        g.levers.retain(|l| !probe.remove(&l.lever));
+        if g.levers.len() < before {
+            out.push(format!(
+                "the goal seek loses {} lever(s) of it",
+                before - g.levers.len()
+            ));
+        }
+        if g.levers.is_empty() {
+            clear = true;
+        }
+    }
+    if clear {
+        s.goal_seek = None;
+        out.push("the goal-seek settings had no lever left and are removed".into());
+    }
+    out
+}
+
+impl Scenario {
+    /// The goal-seek lever references that name `id` of `kind`.
+    fn clone_goal_refs(&self, kind: Kind, id: &str) -> std::collections::HashSet<LeverRef> {
+        let Some(g) = &self.goal_seek else {
+            return Default::default();
+        };
+        g.levers
+            .iter()
+            .filter(|l| match (&l.lever, kind) {
+                (
+                    LeverRef::Co2Free { site }
+                    | LeverRef::FuelSwitch { site, .. }
+                    | LeverRef::ProcessChange { site }
+                    | LeverRef::EfficiencyElectricity { site }
+                    | LeverRef::EfficiencyFuel { site },
+                    Kind::Site,
+                ) => site == id,
+                (LeverRef::Recycled { material } | LeverRef::LowCarbon { material }, Kind::Material) => {
+                    material == id
+                }
+                (LeverRef::Ppa { ppa }, Kind::Ppa) => ppa == id,
+                _ => false,
+            })
+            .map(|l| l.lever.clone())
+            .collect()
+    }
+}
+
+/// An id not used yet by items of `kind`: `stem`, `stem_2`, `stem_3` …
+pub fn fresh_id(s: &Scenario, kind: Kind, stem: &str) -> String {
+    let taken = |c: &str| (0..kind.count(s)).any(|i| kind.id(s, i).as_deref() == Some(c));
+    if !taken(stem) {
+        return stem.to_string();
+    }
+    (2..)
+        .map(|n| format!("{stem}_{n}"))
+        .find(|c| !taken(c))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jx() -> Scenario {
+        crate::model::from_str(crate::DEFAULT_SCENARIO).unwrap()
+    }
+
+    #[test]
+    fn renaming_a_site_moves_every_reference_and_the_file_stays_valid() {
+        let mut s = jx();
+        let i = s.site_index("saganoseki").unwrap();
+        let n = rename(&mut s, Kind::Site, i, "oita");
+        assert_eq!(n, 1, "the material linked to it");
+        let k = s.site_index("kurami").unwrap();
+        assert_eq!(rename(&mut s, Kind::Site, k, "samukawa"), 1, "the PPA serving it");
+        assert!(s.ppas[0].allocation.iter().any(|a| a.0 == "samukawa"));
+        assert_eq!(s.materials[0].site.as_deref(), Some("oita"));
+        assert!(
+            s.ppas
+                .iter()
+                .all(|p| p.allocation.iter().all(|a| a.0 != "saganoseki"))
+        );
+        assert!(crate::model::validate::validate(&s).is_empty());
+        // the same emissions under the new name
+        let (a, b) = (crate::engine::project(&jx()), crate::engine::project(&s));
+        assert_eq!(a.totals(2030), b.totals(2030));
+        assert_eq!(rename(&mut s, Kind::Site, k, "samukawa"), 0);
+    }
+
+    #[test]
+    fn renaming_a_fuel_and_a_region_follows_uses_switches_and_sites() {
+        let mut s = jx();
+        let f = s.fuel_index("lpg").unwrap();
+        rename(&mut s, Kind::Fuel, f, "propane");
+        let r = s.region_index("japan").unwrap();
+        rename(&mut s, Kind::Region, r, "jp");
+        assert!(crate::model::validate::validate(&s).is_empty());
+        assert!(
+            s.sites
+                .iter()
+                .any(|x| x.fuels.iter().any(|u| u.fuel == "propane"))
+        );
+        assert!(s.sites.iter().filter(|x| x.region == "jp").count() > 5);
+        assert_eq!(
+            crate::engine::project(&jx()).totals(2030),
+            crate::engine::project(&s).totals(2030)
+        );
+    }
+
+    #[test]
+    fn removing_says_what_changes_and_leaves_a_valid_scenario() {
+        let mut s = jx();
+        let f = s.fuel_index("natural_gas").unwrap();
+        let out = remove(&mut s, Kind::Fuel, f).unwrap();
+        assert!(
+            out.iter()
+                .any(|l| l.contains("loses its base-year use of \"natural_gas\"")),
+            "{out:?}"
+        );
+        assert!(crate::model::validate::validate(&s).is_empty());
+
+        let mut s = jx();
+        let i = s.site_index("saganoseki").unwrap();
+        let out = remove(&mut s, Kind::Site, i).unwrap();
+        assert!(out.iter().any(|l| l.contains("becomes company-wide")), "{out:?}");
+        assert!(
+            crate::model::validate::validate(&s).is_empty(),
+            "{:?}",
+            crate::model::validate::validate(&s)
+        );
+
+        let mut s = jx();
+        let r = s.region_index("chile").unwrap();
+        let out = remove(&mut s, Kind::Region, r).unwrap();
+        assert_eq!(
+            out,
+            vec![
+                "site \"caserones\" moves to region \"japan\"".to_string(),
+                "uncertain input \"grid_ef_overseas\" no longer covers it".to_string()
+            ]
+        );
+        assert!(crate::model::validate::validate(&s).is_empty());
+    }
+
+    #[test]
+    fn the_only_region_of_sites_cannot_go_and_nothing_changes() {
+        let mut s = jx();
+        s.regions.retain(|r| r.id == "japan");
+        s.sites.retain(|x| x.region == "japan");
+        s.ppas.clear();
+        s.materials.clear();
+        s.uncertainty = Default::default();
+        s.goal_seek = None;
+        let before = s.clone();
+        assert!(remove(&mut s, Kind::Region, 0).is_err());
+        assert_eq!(s, before);
+    }
+
+    #[test]
+    fn moving_swaps_neighbours_only() {
+        let mut s = jx();
+        let (a, b) = (s.sites[0].id.clone(), s.sites[1].id.clone());
+        assert!(!move_item(&mut s, Kind::Site, 0, true));
+        assert!(move_item(&mut s, Kind::Site, 0, false));
+        assert_eq!((s.sites[0].id.clone(), s.sites[1].id.clone()), (b, a));
+        let last = s.sites.len() - 1;
+        assert!(!move_item(&mut s, Kind::Site, last, false));
+        assert_eq!(fresh_id(&s, Kind::Site, "kurami"), "kurami_2");
+        assert_eq!(fresh_id(&s, Kind::Site, "new_site"), "new_site");
+    }
+}
