@@ -267,6 +267,10 @@ pub enum Command {
         input: PathBuf,
         #[arg(short = 'o', long = "out", value_name = "OUT.ron")]
         out: PathBuf,
+        /// Keep the uncertainty and goal-seek settings of this scenario file (the one the
+        /// workbook was exported from): they are not part of the workbook.
+        #[arg(long, value_name = "PLAN.ron")]
+        onto: Option<PathBuf>,
     },
     /// Factor analysis (LMDI) of Scope 1+2 between two fiscal years.
     Factors {
@@ -431,11 +435,20 @@ pub fn run_command(cmd: Command) -> i32 {
             }
             EXIT_OK
         }
-        Command::Import { input, out } => {
+        Command::Import { input, out, onto } => {
             if let Err(code) = refuse_overwrite(&out, &[&input]) {
                 return code;
             }
-            match crate::workbook::import(&input) {
+            let imported = match &onto {
+                None => crate::workbook::import(&input),
+                Some(p) => {
+                    let Some(base) = load_or_report(p) else {
+                        return EXIT_INVALID;
+                    };
+                    crate::workbook::import_onto(&input, &base)
+                }
+            };
+            match imported {
                 Ok(s) => {
                     let text = match crate::model::to_string(&s) {
                         Ok(t) => t,

@@ -481,6 +481,100 @@ fn ja(en: &str) -> Option<&'static str> {
             "推移グラフの点線は基準年度の排出量から目標水準までの削減経路です。"
         }
         "each member's freeze-year value" => "各拠点の固定年度の値",
+        "Inventory — company structure" => "インベントリ — 会社の構成",
+        "Company" => "会社",
+        "Sites" => "拠点",
+        "PPAs" => "PPA",
+        "new" => "新規",
+        "changed" => "変更あり",
+        "Up" => "上へ",
+        "Down" => "下へ",
+        "Reset" => "元に戻す",
+        "Back to the saved values" => "保存した値に戻す",
+        "Add" => "追加:",
+        "grid region" => "電力の地域",
+        "fuel" => "燃料",
+        "material" => "原料",
+        "PPA" => "PPA",
+        "target" => "目標",
+        "history year" => "実績年度",
+        "Add site" => "拠点を追加",
+        "Remove site…" => "拠点を削除…",
+        "Reset site" => "拠点を元に戻す",
+        "Base-year fuel use" => "基準年度の燃料使用量",
+        "Add fuel use" => "燃料使用を追加",
+        "Own generation" => "自家発電",
+        "Add own generation" => "自家発電を追加",
+        "Boundary and prices" => "範囲と価格",
+        "Add a grid region first." => "先に電力の地域を追加してください。",
+        "No site yet: Add site, then enter its base-year inventory." => {
+            "拠点がまだありません。拠点を追加し、基準年度のインベントリを入力してください。"
+        }
+        "Add fuels on the Fuels tab first." => "先に「燃料」タブで燃料を追加してください。",
+        "Every input checks: the charts show this inventory." => {
+            "すべての入力に問題はありません。グラフはこのインベントリを表示しています。"
+        }
+        "problem(s)" => "件の問題",
+        "the charts show the last inventory that checked" => {
+            "グラフは問題のなかった最後のインベントリを表示しています"
+        }
+        "Remove?" => "削除しますか?",
+        "Nothing else refers to it." => "ほかに参照している項目はありません。",
+        "This also changes:" => "次の項目も変わります:",
+        "Notes for the reader (what the scenario assumes; shown in review mode and at the top of the report)" => {
+            "読み手へのメモ(シナリオの前提。レビューモードとレポートの冒頭に表示)"
+        }
+        "Description" => "説明",
+        "New company" => "新しい会社",
+        "New company…" => "新しい会社…",
+        "Scenario name" => "シナリオ名",
+        "Base year (inventory)" => "基準年度(インベントリ)",
+        "Last year" => "最終年度",
+        "Currency" => "通貨",
+        "Japan (adjusted factor path of the shipped data, marked as an assumption)" => {
+            "日本(同梱データの調整後排出係数の推移。仮定として記録)"
+        }
+        "Other regions, one per line (their factor is entered next):" => {
+            "その他の地域(1行に1つ。係数は次に入力):"
+        }
+        "Create" => "作成",
+        "Import a workbook instead…" => "代わりにワークブックを取り込む…",
+        "Import" => "取り込み",
+        "Inventory workbook (.xlsx)…" => "インベントリのワークブック(.xlsx)…",
+        "Folder of inventory CSV files…" => "インベントリのCSVフォルダ…",
+        "Save the empty workbook to fill…" => "記入用の空のワークブックを保存…",
+        "Inventory…" => "インベントリ…",
+        "New company: add its sites and fuels" => "新しい会社:拠点と燃料を追加してください",
+        "Wrote the inventory workbook to fill:" => "記入用のワークブックを書き出しました:",
+        "Importing" => "取り込み中",
+        "Imported" => "取り込みました",
+        "save it as a scenario file" => "シナリオファイルとして保存してください",
+        "problem(s); nothing was imported" => "件の問題。何も取り込んでいません",
+        "id" => "ID",
+        "name" => "名称",
+        "region" => "地域",
+        "production [t]" => "生産量 [t]",
+        "electricity [MWh]" => "電力 [MWh]",
+        "process CO2 [t-CO2]" => "プロセスCO2 [t-CO2]",
+        "activity [index]" => "活動量 [指数]",
+        "ownership [share]" => "出資比率 [割合]",
+        "grid factor [kg-CO2/kWh]" => "排出係数 [kg-CO2/kWh]",
+        "emission factor [t-CO2/GJ]" => "排出係数 [t-CO2/GJ]",
+        "energy per unit [GJ/unit]" => "単位発熱量 [GJ/単位]",
+        "energy [GJ]" => "熱量 [GJ]",
+        "quantity [fuel unit]" => "数量 [燃料の単位]",
+        "label" => "名称",
+        "year [FY]" => "年度 [FY]",
+        "scopes" => "スコープ",
+        "kind" => "種類",
+        "reduction [%]" => "削減率 [%]",
+        "reference year [FY]" => "基準年度 [FY]",
+        "level [t-CO2]" => "水準 [t-CO2]",
+        "output [MWh]" => "発電量 [MWh]",
+        "capacity [MW]" => "容量 [MW]",
+        "allocation" => "配分",
+        "quantity [t]" => "数量 [t]",
+        "site" => "拠点",
         _ => return None,
     })
 }

@@ -625,7 +625,22 @@ fn xlsx_workbook_reads_back_with_the_expected_sheets_and_values() {
             "Uncertainty fan",
             "Chance of meeting targets",
             "Tornado",
-            "Uncertain inputs"
+            "Uncertain inputs",
+            // the inputs as the inventory workbook's sheets (`decarb import` reads them back)
+            "Company",
+            "Sites",
+            "Fuel use",
+            "Own generation",
+            "Fuel switches",
+            "Measures",
+            "Regions",
+            "Fuels",
+            "Materials",
+            "PPAs",
+            "History",
+            "History fuels",
+            "Targets",
+            "Prices and capex"
         ]
     );
     // the chance of each target, as the engine gives it for the file's draws and seed

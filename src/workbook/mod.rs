@@ -53,6 +53,32 @@ pub fn import(path: &std::path::Path) -> Result<crate::model::Scenario, Vec<Impo
     })
 }
 
+/// Like [`import`], keeping the uncertainty and goal-seek settings of `onto` (the scenario the
+/// workbook was exported from), so that a round trip through Excel loses nothing. Settings
+/// that name an item the workbook no longer has are reported, as `check` reports them.
+pub fn import_onto(
+    path: &std::path::Path,
+    onto: &crate::model::Scenario,
+) -> Result<crate::model::Scenario, Vec<ImportError>> {
+    let mut s = import(path)?;
+    s.uncertainty = onto.uncertainty.clone();
+    s.goal_seek = onto.goal_seek.clone();
+    let problems = crate::model::validate::validate(&s);
+    if problems.is_empty() {
+        Ok(s)
+    } else {
+        Err(problems
+            .into_iter()
+            .map(|p| ImportError {
+                sheet: "settings kept from the scenario file".into(),
+                row: None,
+                column: None,
+                message: format!("{}: {}", p.path, p.message),
+            })
+            .collect())
+    }
+}
+
 /// One cell as read from a workbook or CSV file.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {

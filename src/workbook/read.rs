@@ -513,7 +513,8 @@ fn key_rows<'a>(
         };
         let want = keys[k].unit;
         let same = norm(want).replace(' ', "") == norm(&unit).replace(' ', "");
-        if !same && !(unit.is_empty() && value.is_empty()) {
+        let blank = unit.is_empty() && value.is_empty();
+        if !same && !blank {
             let m = if unit.is_empty() {
                 format!("give the unit of \"{}\": {want}", keys[k].name)
             } else if want.is_empty() {

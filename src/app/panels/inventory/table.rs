@@ -108,7 +108,10 @@ pub fn cell<T>(
         Edit::Text => {
             let mut text = cells.text.get(key).cloned().unwrap_or_else(|| current.clone());
             let bad = cells.errors.contains_key(key);
-            let mut edit = egui::TextEdit::singleline(&mut text).desired_width(col.width);
+            // (a grid gives a cell the width of its column last frame: ask for ours)
+            let mut edit = egui::TextEdit::singleline(&mut text)
+                .desired_width(col.width)
+                .min_size(egui::vec2(col.width, 0.0));
             if bad || flagged {
                 edit = edit.text_color(RED);
             }
@@ -171,17 +174,70 @@ pub fn table<T: Clone + PartialEq>(
             for c in cols {
                 ui.label(RichText::new(tr(lang, c.head)).strong());
             }
-            ui.label("");
             ui.end_row();
             for (i, item) in items.iter_mut().enumerate() {
                 let key = format!("{prefix}[{i}]");
                 let before = saved.iter().find(|s| same(s, item));
-                match before {
-                    None => ui.label(RichText::new(tr(lang, "new")).color(CHANGED)),
-                    Some(b) if b != item => ui.label(RichText::new(tr(lang, "changed")).color(CHANGED)),
-                    Some(_) => ui.label(""),
-                };
                 let mine: Vec<&Problem> = problems_of(problems, &key).collect();
+                // First the row's mark, buttons and messages: on screen however wide the row is.
+                ui.vertical(|ui| {
+                    ui.set_max_width(300.0);
+                    ui.horizontal(|ui| {
+                        match before {
+                            None => ui.label(RichText::new(tr(lang, "new")).color(CHANGED)),
+                            Some(b) if b != item => {
+                                ui.label(RichText::new(tr(lang, "changed")).color(CHANGED))
+                            }
+                            Some(_) => ui.label(""),
+                        };
+                        if ui
+                            .add_enabled(i > 0, egui::Button::new(tr(lang, "Up")).small())
+                            .clicked()
+                        {
+                            out.action = Some(RowAction::Up(i));
+                        }
+                        if ui
+                            .add_enabled(i + 1 < n, egui::Button::new(tr(lang, "Down")).small())
+                            .clicked()
+                        {
+                            out.action = Some(RowAction::Down(i));
+                        }
+                        if ui.add(egui::Button::new(tr(lang, "Remove")).small()).clicked() {
+                            out.action = Some(RowAction::Remove(i));
+                        }
+                        if let Some(b) = before
+                            && b != item
+                            && ui
+                                .add(egui::Button::new(tr(lang, "Reset")).small())
+                                .on_hover_text(tr(lang, "Back to the saved values"))
+                                .clicked()
+                        {
+                            out.action = Some(RowAction::Reset(i));
+                        }
+                    });
+                    for p in mine.iter().filter(|p| !p.message.is_empty()) {
+                        let field = p
+                            .path
+                            .strip_prefix(key.as_str())
+                            .unwrap_or(&p.path)
+                            .trim_start_matches('.');
+                        let text = if field.is_empty() {
+                            p.message.clone()
+                        } else {
+                            format!("{field}: {}", p.message)
+                        };
+                        ui.label(RichText::new(text).color(RED).small());
+                    }
+                    for c in cols {
+                        if let Some(e) = cells.errors.get(&format!("{key}.{}", c.head)) {
+                            ui.label(
+                                RichText::new(format!("{}: {e}", tr(lang, c.head)))
+                                    .color(RED)
+                                    .small(),
+                            );
+                        }
+                    }
+                });
                 for c in cols {
                     let field_key = format!("{key}.{}", c.field);
                     let flagged = mine.iter().any(|p| {
@@ -200,45 +256,6 @@ pub fn table<T: Clone + PartialEq>(
                         flagged,
                     );
                 }
-                ui.horizontal(|ui| {
-                    if ui
-                        .add_enabled(i > 0, egui::Button::new(tr(lang, "Up")).small())
-                        .clicked()
-                    {
-                        out.action = Some(RowAction::Up(i));
-                    }
-                    if ui
-                        .add_enabled(i + 1 < n, egui::Button::new(tr(lang, "Down")).small())
-                        .clicked()
-                    {
-                        out.action = Some(RowAction::Down(i));
-                    }
-                    if ui.add(egui::Button::new(tr(lang, "Remove")).small()).clicked() {
-                        out.action = Some(RowAction::Remove(i));
-                    }
-                    if let Some(b) = before
-                        && b != item
-                        && ui
-                            .add(egui::Button::new(tr(lang, "Reset")).small())
-                            .on_hover_text(tr(lang, "Back to the saved values"))
-                            .clicked()
-                    {
-                        out.action = Some(RowAction::Reset(i));
-                    }
-                    for p in mine.iter().filter(|p| !p.message.is_empty()) {
-                        let field = p
-                            .path
-                            .strip_prefix(key.as_str())
-                            .unwrap_or(&p.path)
-                            .trim_start_matches('.');
-                        let text = if field.is_empty() {
-                            p.message.clone()
-                        } else {
-                            format!("{field}: {}", p.message)
-                        };
-                        ui.label(RichText::new(text).color(RED).small());
-                    }
-                });
                 ui.end_row();
             }
         });
