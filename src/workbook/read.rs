@@ -446,10 +446,18 @@ pub fn scenario(book: &Book) -> Result<Scenario, Vec<ImportError>> {
         }
     }
     if ctx.errors.is_empty() {
-        Ok(s)
-    } else {
-        Err(ctx.errors)
+        return Ok(s);
     }
+    // In the workbook's order: sheet by sheet, row by row (the header's first).
+    let order = |e: &ImportError| {
+        let sheet = spec::SHEETS
+            .iter()
+            .position(|sp| same_name(sp.name, &e.sheet))
+            .unwrap_or(usize::MAX);
+        (sheet, e.row.unwrap_or(0))
+    };
+    ctx.errors.sort_by_key(order);
+    Err(ctx.errors)
 }
 
 /// The sheet, row and column of a field path of `check`'s messages.
