@@ -94,12 +94,14 @@ const fn k(name: &'static str, unit: &'static str, field: &'static str, help: &'
     }
 }
 
+#[rustfmt::skip]
 const SOURCE: Col = c(
     "source",
     "",
     "source",
     "Where the figures of this row come from (document, page, line).",
 );
+#[rustfmt::skip]
 const ASSUMPTION: Col = c(
     "assumption",
     "",
@@ -124,312 +126,91 @@ pub const PRICES: &str = "Prices and capex";
 
 /// Key/value sheets: columns `field`, `value`, `unit` (Company) and `item`, `id`, `field`,
 /// `value`, `unit` (Prices and capex).
+#[rustfmt::skip]
 pub const COMPANY_COLS: &[Col] = &[
     r("field", "", "", "One of the fields listed in the README sheet."),
     c("value", "", "", "The value: text, a number, or a time path."),
     c("unit", "", "", "The field's unit, exactly as listed (checked)."),
 ];
+#[rustfmt::skip]
 pub const PRICE_COLS: &[Col] = &[
     r("item", "", "", "Company, Region, Fuel, Site, Material or PPA."),
     c("id", "", "", "The item's id (empty for Company)."),
-    r(
-        "field",
-        "",
-        "",
-        "One of the item's price fields listed in the README sheet.",
-    ),
+    r("field", "", "", "One of the item's price fields listed in the README sheet."),
     c("value", "", "", "The value: a number, a time path, or text."),
     c("unit", "", "", "The field's unit, exactly as listed (checked)."),
 ];
 
+#[rustfmt::skip]
 pub const COMPANY_KEYS: &[Key] = &[
-    k(
-        "name",
-        "",
-        "meta.name",
-        "Name of the scenario (company and case).",
-    ),
+    k("name", "", "meta.name", "Name of the scenario (company and case)."),
     k("description", "", "meta.description", "What the scenario is."),
     k("author", "", "meta.author", "Who made it."),
     k("organisation", "", "meta.organisation", "The company."),
-    k(
-        "currency",
-        "",
-        "meta.currency",
-        "Currency of every price (JPY when empty).",
-    ),
-    k(
-        "base year",
-        "FY",
-        "base_year",
-        "Fiscal year of the inventory everything is projected from.",
-    ),
-    k(
-        "last year",
-        "FY",
-        "last_year",
-        "Last projected fiscal year (typically 2050).",
-    ),
-    k(
-        "primary energy per MWh",
-        "GJ/MWh",
-        "primary_gj_per_mwh",
-        "Primary energy of a MWh of electricity for the factor analysis (9.76 when empty).",
-    ),
-    k(
-        "notes",
-        "",
-        "notes",
-        "What the scenario assumes, for the reader (shown in review and at the top of the report).",
-    ),
-    k(
-        "revenue",
-        "JPY",
-        "revenue_jpy",
-        "Revenue for intensity per million yen (a time path).",
-    ),
-    k(
-        "revenue source",
-        "",
-        "revenue_source",
-        "Where the revenue comes from.",
-    ),
-    k(
-        "credits",
-        "t-CO2/yr",
-        "credits.t_co2_per_yr",
-        "Credits and removals bought (a time path); counted only by targets that say so.",
-    ),
-    k(
-        "credits source",
-        "",
-        "credits.source",
-        "Where the credits figure comes from.",
-    ),
+    k("currency", "", "meta.currency", "Currency of every price (JPY when empty)."),
+    k("base year", "FY", "base_year", "Fiscal year of the inventory everything is projected from."),
+    k("last year", "FY", "last_year", "Last projected fiscal year (typically 2050)."),
+    k("primary energy per MWh", "GJ/MWh", "primary_gj_per_mwh", "Primary energy of a MWh of electricity for the factor analysis (9.76 when empty)."),
+    k("notes", "", "notes", "What the scenario assumes, for the reader (shown in review and at the top of the report)."),
+    k("revenue", "JPY", "revenue_jpy", "Revenue for intensity per million yen (a time path)."),
+    k("revenue source", "", "revenue_source", "Where the revenue comes from."),
+    k("credits", "t-CO2/yr", "credits.t_co2_per_yr", "Credits and removals bought (a time path); counted only by targets that say so."),
+    k("credits source", "", "credits.source", "Where the credits figure comes from."),
 ];
 
 /// Price fields by item kind.
+#[rustfmt::skip]
 pub const COMPANY_PRICES: &[Key] = &[
-    k(
-        "discount rate",
-        "%/yr",
-        "discount_rate_pct",
-        "Real discount rate of the cost analysis (4 when empty).",
-    ),
-    k(
-        "carbon price",
-        "JPY/t-CO2",
-        "carbon_price_jpy_per_t",
-        "Internal carbon price or tax (a time path).",
-    ),
-    k(
-        "credit price",
-        "JPY/t-CO2",
-        "credits.price_jpy_per_t",
-        "Price of a credit (a time path).",
-    ),
-    k(
-        "credits price assumption",
-        "",
-        "credits.price_assumption",
-        "Marks the credit price as an assumption.",
-    ),
-    k(
-        "price year",
-        "FY",
-        "cost.price_year",
-        "Year whose money the prices are in.",
-    ),
-    k(
-        "cost from year",
-        "FY",
-        "cost.from_year",
-        "First year of the cost window (after the latest actual when empty).",
-    ),
-    k(
-        "MACC year",
-        "FY",
-        "cost.macc_year",
-        "Year of the MACC's widths (the first target's year when empty).",
-    ),
-    k(
-        "default lifetime",
-        "years",
-        "cost.default_lifetime_years",
-        "Annualisation period of measures kept for ever (15 when empty).",
-    ),
-    k(
-        "tonnes",
-        "",
-        "cost.tonnes",
-        "Discounted or Undiscounted tonnes in the levelised cost.",
-    ),
-    k(
-        "carbon price scopes",
-        "",
-        "cost.carbon_price_metric.scopes",
-        "Scopes the carbon price applies to: Scope1+Scope2.",
-    ),
-    k(
-        "carbon price scope 2 method",
-        "",
-        "cost.carbon_price_metric.scope2_method",
-        "Market or Location.",
-    ),
-    k(
-        "carbon price credits offset",
-        "",
-        "cost.carbon_price_metric.credits_offset",
-        "yes when credits reduce the priced emissions.",
-    ),
-    k(
-        "cost source",
-        "",
-        "cost.source",
-        "Citations of the price set, discount rate and carbon price.",
-    ),
-    k(
-        "cost assumption",
-        "",
-        "cost.assumption",
-        "Marks the cost settings as assumptions.",
-    ),
+    k("discount rate", "%/yr", "discount_rate_pct", "Real discount rate of the cost analysis (4 when empty)."),
+    k("carbon price", "JPY/t-CO2", "carbon_price_jpy_per_t", "Internal carbon price or tax (a time path)."),
+    k("credit price", "JPY/t-CO2", "credits.price_jpy_per_t", "Price of a credit (a time path)."),
+    k("credits price assumption", "", "credits.price_assumption", "Marks the credit price as an assumption."),
+    k("price year", "FY", "cost.price_year", "Year whose money the prices are in."),
+    k("cost from year", "FY", "cost.from_year", "First year of the cost window (after the latest actual when empty)."),
+    k("MACC year", "FY", "cost.macc_year", "Year of the MACC's widths (the first target's year when empty)."),
+    k("default lifetime", "years", "cost.default_lifetime_years", "Annualisation period of measures kept for ever (15 when empty)."),
+    k("tonnes", "", "cost.tonnes", "Discounted or Undiscounted tonnes in the levelised cost."),
+    k("carbon price scopes", "", "cost.carbon_price_metric.scopes", "Scopes the carbon price applies to: Scope1+Scope2."),
+    k("carbon price scope 2 method", "", "cost.carbon_price_metric.scope2_method", "Market or Location."),
+    k("carbon price credits offset", "", "cost.carbon_price_metric.credits_offset", "yes when credits reduce the priced emissions."),
+    k("cost source", "", "cost.source", "Citations of the price set, discount rate and carbon price."),
+    k("cost assumption", "", "cost.assumption", "Marks the cost settings as assumptions."),
 ];
+#[rustfmt::skip]
 pub const REGION_PRICES: &[Key] = &[
-    k(
-        "power price",
-        "JPY/MWh",
-        "power_price_jpy_per_mwh",
-        "Price of grid purchases (a time path).",
-    ),
-    k(
-        "CO2-free premium",
-        "JPY/MWh",
-        "co2_free_premium_jpy_per_mwh",
-        "Default premium of a CO2-free contract (a time path).",
-    ),
-    k(
-        "price assumption",
-        "",
-        "price_assumption",
-        "Marks the region's prices as assumptions.",
-    ),
+    k("power price", "JPY/MWh", "power_price_jpy_per_mwh", "Price of grid purchases (a time path)."),
+    k("CO2-free premium", "JPY/MWh", "co2_free_premium_jpy_per_mwh", "Default premium of a CO2-free contract (a time path)."),
+    k("price assumption", "", "price_assumption", "Marks the region's prices as assumptions."),
 ];
+#[rustfmt::skip]
 pub const FUEL_PRICES: &[Key] = &[
-    k(
-        "price",
-        "JPY/GJ",
-        "price_jpy_per_gj",
-        "Delivered price (a time path).",
-    ),
-    k(
-        "price assumption",
-        "",
-        "price_assumption",
-        "Marks the fuel's price as an assumption.",
-    ),
+    k("price", "JPY/GJ", "price_jpy_per_gj", "Delivered price (a time path)."),
+    k("price assumption", "", "price_assumption", "Marks the fuel's price as an assumption."),
 ];
+#[rustfmt::skip]
 pub const SITE_PRICES: &[Key] = &[
-    k(
-        "CO2-free premium",
-        "JPY/MWh",
-        "co2_free_premium_jpy_per_mwh",
-        "The site's own premium (the region's when empty).",
-    ),
-    k(
-        "efficiency capex per MWh/yr",
-        "JPY per MWh/yr",
-        "efficiency_capex_jpy_per_mwh_yr",
-        "Capex per MWh a year of electricity saved.",
-    ),
-    k(
-        "efficiency capex per GJ/yr",
-        "JPY per GJ/yr",
-        "efficiency_capex_jpy_per_gj_yr",
-        "Capex per GJ a year of fuel saved.",
-    ),
-    k(
-        "efficiency lifetime",
-        "years",
-        "efficiency_lifetime_years",
-        "Annualisation period of the efficiency capex (15 when empty).",
-    ),
-    k(
-        "process change capex",
-        "JPY",
-        "process_change_capex_jpy",
-        "Capex of changing the whole site's process (share 1).",
-    ),
-    k(
-        "process change lifetime",
-        "years",
-        "process_change_lifetime_years",
-        "Annualisation period (20 when empty).",
-    ),
-    k(
-        "process change opex",
-        "JPY/yr",
-        "process_change_opex_jpy_per_yr",
-        "Opex at share 1 (a time path).",
-    ),
-    k(
-        "price assumption",
-        "",
-        "price_assumption",
-        "Marks the site's prices as assumptions.",
-    ),
+    k("CO2-free premium", "JPY/MWh", "co2_free_premium_jpy_per_mwh", "The site's own premium (the region's when empty)."),
+    k("efficiency capex per MWh/yr", "JPY per MWh/yr", "efficiency_capex_jpy_per_mwh_yr", "Capex per MWh a year of electricity saved."),
+    k("efficiency capex per GJ/yr", "JPY per GJ/yr", "efficiency_capex_jpy_per_gj_yr", "Capex per GJ a year of fuel saved."),
+    k("efficiency lifetime", "years", "efficiency_lifetime_years", "Annualisation period of the efficiency capex (15 when empty)."),
+    k("process change capex", "JPY", "process_change_capex_jpy", "Capex of changing the whole site's process (share 1)."),
+    k("process change lifetime", "years", "process_change_lifetime_years", "Annualisation period (20 when empty)."),
+    k("process change opex", "JPY/yr", "process_change_opex_jpy_per_yr", "Opex at share 1 (a time path)."),
+    k("price assumption", "", "price_assumption", "Marks the site's prices as assumptions."),
 ];
+#[rustfmt::skip]
 pub const MATERIAL_PRICES: &[Key] = &[
-    k(
-        "recycled price difference",
-        "JPY/t",
-        "recycled_price_diff_jpy_per_t",
-        "Recycled route minus primary route (a time path).",
-    ),
-    k(
-        "low-carbon price difference",
-        "JPY/t",
-        "low_carbon_price_diff_jpy_per_t",
-        "Low-carbon primary minus primary (a time path).",
-    ),
-    k(
-        "price assumption",
-        "",
-        "price_assumption",
-        "Marks the material's prices as assumptions.",
-    ),
+    k("recycled price difference", "JPY/t", "recycled_price_diff_jpy_per_t", "Recycled route minus primary route (a time path)."),
+    k("low-carbon price difference", "JPY/t", "low_carbon_price_diff_jpy_per_t", "Low-carbon primary minus primary (a time path)."),
+    k("price assumption", "", "price_assumption", "Marks the material's prices as assumptions."),
 ];
+#[rustfmt::skip]
 pub const PPA_PRICES: &[Key] = &[
-    k(
-        "price",
-        "JPY/MWh",
-        "price_jpy_per_mwh",
-        "Price per MWh delivered (virtual: net certificate cost; a time path).",
-    ),
-    k(
-        "capex per MW",
-        "JPY/MW",
-        "capex_jpy_per_mw",
-        "Capex of an own project per MW added.",
-    ),
-    k(
-        "lifetime",
-        "years",
-        "lifetime_years",
-        "Annualisation period of the capex (20 when empty).",
-    ),
-    k(
-        "O&M",
-        "JPY/MW/yr",
-        "opex_jpy_per_mw_yr",
-        "O&M of an own project (a time path).",
-    ),
-    k(
-        "price assumption",
-        "",
-        "price_assumption",
-        "Marks the PPA's prices as assumptions.",
-    ),
+    k("price", "JPY/MWh", "price_jpy_per_mwh", "Price per MWh delivered (virtual: net certificate cost; a time path)."),
+    k("capex per MW", "JPY/MW", "capex_jpy_per_mw", "Capex of an own project per MW added."),
+    k("lifetime", "years", "lifetime_years", "Annualisation period of the capex (20 when empty)."),
+    k("O&M", "JPY/MW/yr", "opex_jpy_per_mw_yr", "O&M of an own project (a time path)."),
+    k("price assumption", "", "price_assumption", "Marks the PPA's prices as assumptions."),
 ];
 
 /// Item kinds of the Prices and capex sheet and their fields.
@@ -442,379 +223,152 @@ pub const PRICE_ITEMS: &[(&str, &[Key])] = &[
     ("PPA", PPA_PRICES),
 ];
 
+#[rustfmt::skip]
 pub const SITE_COLS: &[Col] = &[
     r("id", "", "id", "Short unique id (used by the other sheets)."),
     r("name", "", "name", "Name of the site."),
     r("region", "", "region", "Id of its grid region (Regions sheet)."),
     c("production", "t", "production_t", "Base-year production."),
-    c(
-        "electricity",
-        "MWh",
-        "electricity_mwh",
-        "Base-year electricity use (grid purchases + own generation used).",
-    ),
-    c(
-        "process CO2",
-        "t-CO2",
-        "process_t_co2",
-        "Base-year non-energy process emissions.",
-    ),
-    c(
-        "activity",
-        "index",
-        "activity",
-        "Production index, 1 in the base year (a time path; 1 when empty).",
-    ),
-    c(
-        "ownership",
-        "share",
-        "ownership",
-        "Share inside the reporting boundary (a time path; 1 when empty).",
-    ),
-    c(
-        "CO2-free share",
-        "share",
-        "co2_free_share",
-        "Lever: share of grid purchases contracted CO2-free (a time path).",
-    ),
-    c(
-        "efficiency electricity",
-        "%/yr",
-        "efficiency_electricity_pct",
-        "Lever: electricity intensity improvement (a time path).",
-    ),
-    c(
-        "efficiency fuel",
-        "%/yr",
-        "efficiency_fuel_pct",
-        "Lever: fuel intensity improvement (a time path).",
-    ),
-    c(
-        "process change share",
-        "share",
-        "process_change_share",
-        "Lever: share of process emissions removed (a time path).",
-    ),
+    c("electricity", "MWh", "electricity_mwh", "Base-year electricity use (grid purchases + own generation used)."),
+    c("process CO2", "t-CO2", "process_t_co2", "Base-year non-energy process emissions."),
+    c("activity", "index", "activity", "Production index, 1 in the base year (a time path; 1 when empty)."),
+    c("ownership", "share", "ownership", "Share inside the reporting boundary (a time path; 1 when empty)."),
+    c("CO2-free share", "share", "co2_free_share", "Lever: share of grid purchases contracted CO2-free (a time path)."),
+    c("efficiency electricity", "%/yr", "efficiency_electricity_pct", "Lever: electricity intensity improvement (a time path)."),
+    c("efficiency fuel", "%/yr", "efficiency_fuel_pct", "Lever: fuel intensity improvement (a time path)."),
+    c("process change share", "share", "process_change_share", "Lever: share of process emissions removed (a time path)."),
     SOURCE,
     ASSUMPTION,
 ];
+#[rustfmt::skip]
 pub const FUEL_USE_COLS: &[Col] = &[
     r("site", "", "", "Site id."),
     r("fuel", "", "fuel", "Fuel id (Fuels sheet)."),
-    c(
-        "energy",
-        "GJ",
-        "gj",
-        "Base-year use in GJ (or give the quantity).",
-    ),
-    c(
-        "quantity",
-        "fuel unit",
-        "quantity",
-        "Base-year use in the fuel's own unit (Fuels sheet).",
-    ),
+    c("energy", "GJ", "gj", "Base-year use in GJ (or give the quantity)."),
+    c("quantity", "fuel unit", "quantity", "Base-year use in the fuel's own unit (Fuels sheet)."),
 ];
+#[rustfmt::skip]
 pub const OWN_GENERATION_COLS: &[Col] = &[
     r("site", "", "", "Site id."),
     r("name", "", "name", "Name of the asset."),
-    r(
-        "kind",
-        "",
-        "kind",
-        "Hydro, Solar, Wind, Geothermal, Binary, Biomass or Other.",
-    ),
+    r("kind", "", "kind", "Hydro, Solar, Wind, Geothermal, Binary, Biomass or Other."),
     r("output", "MWh", "output_mwh", "Annual output (a time path)."),
     SOURCE,
     ASSUMPTION,
 ];
+#[rustfmt::skip]
 pub const FUEL_SWITCH_COLS: &[Col] = &[
     r("site", "", "", "Site id."),
-    c(
-        "id",
-        "",
-        "id",
-        "Name of the rule, unique in its site (from→to when empty).",
-    ),
+    c("id", "", "id", "Name of the rule, unique in its site (from→to when empty)."),
     r("from", "", "from", "Fuel id switched away from."),
     r("to", "", "to", "Fuel id switched to, or electricity."),
-    r(
-        "share",
-        "share",
-        "share",
-        "Lever: share of the old fuel's demand moved (a time path).",
-    ),
-    r(
-        "ratio",
-        "GJ/GJ",
-        "ratio",
-        "GJ (or MWh-equivalent GJ) of the new carrier per GJ of the old one.",
-    ),
-    c(
-        "capex",
-        "JPY",
-        "capex_jpy",
-        "Capex for moving 100 % of the site's base-year use.",
-    ),
-    c(
-        "lifetime",
-        "years",
-        "lifetime_years",
-        "Annualisation period (20 when empty).",
-    ),
+    r("share", "share", "share", "Lever: share of the old fuel's demand moved (a time path)."),
+    r("ratio", "GJ/GJ", "ratio", "GJ (or MWh-equivalent GJ) of the new carrier per GJ of the old one."),
+    c("capex", "JPY", "capex_jpy", "Capex for moving 100 % of the site's base-year use."),
+    c("lifetime", "years", "lifetime_years", "Annualisation period (20 when empty)."),
     SOURCE,
     ASSUMPTION,
 ];
+#[rustfmt::skip]
 pub const MEASURE_COLS: &[Col] = &[
     r("site", "", "", "Site id."),
     r("name", "", "name", "Name of the measure."),
     r("year", "FY", "year", "First fiscal year in force."),
-    c(
-        "electricity saving",
-        "%",
-        "electricity_saving",
-        "Saving as a percent of the site's electricity.",
-    ),
-    c(
-        "electricity saved",
-        "MWh/yr",
-        "electricity_saving",
-        "Or the saving in MWh a year.",
-    ),
-    c(
-        "fuel saving",
-        "%",
-        "fuel_saving",
-        "Saving as a percent of the site's fuel.",
-    ),
-    c(
-        "fuel saved",
-        "GJ/yr",
-        "fuel_saving",
-        "Or the saving in GJ a year.",
-    ),
-    c(
-        "capex",
-        "JPY",
-        "capex_jpy",
-        "Capex (empty = not given; 0 is a real zero).",
-    ),
-    c(
-        "lifetime",
-        "years",
-        "lifetime_years",
-        "Years in force (empty = for ever).",
-    ),
+    c("electricity saving", "%", "electricity_saving", "Saving as a percent of the site's electricity."),
+    c("electricity saved", "MWh/yr", "electricity_saving", "Or the saving in MWh a year."),
+    c("fuel saving", "%", "fuel_saving", "Saving as a percent of the site's fuel."),
+    c("fuel saved", "GJ/yr", "fuel_saving", "Or the saving in GJ a year."),
+    c("capex", "JPY", "capex_jpy", "Capex (empty = not given; 0 is a real zero)."),
+    c("lifetime", "years", "lifetime_years", "Years in force (empty = for ever)."),
     SOURCE,
 ];
+#[rustfmt::skip]
 pub const REGION_COLS: &[Col] = &[
     r("id", "", "id", "Short unique id (the Sites sheet refers to it)."),
     r("name", "", "name", "Name of the grid or country."),
-    r(
-        "grid factor",
-        "kg-CO2/kWh",
-        "ef_kg_per_kwh",
-        "Market (adjusted) factor of the supplier (a time path).",
-    ),
-    c(
-        "location factor",
-        "kg-CO2/kWh",
-        "ef_location_kg_per_kwh",
-        "Location-based factor (the market factor when empty).",
-    ),
+    r("grid factor", "kg-CO2/kWh", "ef_kg_per_kwh", "Market (adjusted) factor of the supplier (a time path)."),
+    c("location factor", "kg-CO2/kWh", "ef_location_kg_per_kwh", "Location-based factor (the market factor when empty)."),
     SOURCE,
     ASSUMPTION,
 ];
+#[rustfmt::skip]
 pub const FUEL_COLS: &[Col] = &[
     r("id", "", "id", "Short unique id."),
     r("name", "", "name", "Name of the fuel."),
     r("emission factor", "t-CO2/GJ", "ef_t_per_gj", "CO2 per GJ burnt."),
-    c(
-        "unit",
-        "",
-        "unit",
-        "Physical unit use may be given in (kl, t, 千m³N …).",
-    ),
-    c(
-        "energy per unit",
-        "GJ/unit",
-        "gj_per_unit",
-        "Net calorific value per physical unit.",
-    ),
+    c("unit", "", "unit", "Physical unit use may be given in (kl, t, 千m³N …)."),
+    c("energy per unit", "GJ/unit", "gj_per_unit", "Net calorific value per physical unit."),
     SOURCE,
     ASSUMPTION,
 ];
+#[rustfmt::skip]
 pub const MATERIAL_COLS: &[Col] = &[
     r("id", "", "id", "Short unique id."),
     r("name", "", "name", "Name of the purchased material."),
-    c(
-        "site",
-        "",
-        "site",
-        "Site id it is used at (the whole company when empty).",
-    ),
+    c("site", "", "site", "Site id it is used at (the whole company when empty)."),
     r("quantity", "t", "quantity_t", "Base-year quantity."),
-    r(
-        "primary factor",
-        "t-CO2/t",
-        "ef_primary_t_per_t",
-        "Factor of the primary route.",
-    ),
-    r(
-        "recycled factor",
-        "t-CO2/t",
-        "ef_recycled_t_per_t",
-        "Factor of the recycled route.",
-    ),
-    r(
-        "low-carbon factor",
-        "t-CO2/t",
-        "ef_low_carbon_t_per_t",
-        "Factor of the low-carbon primary route.",
-    ),
-    c(
-        "recycled share",
-        "share",
-        "recycled_share",
-        "Lever: recycled share (a time path).",
-    ),
-    c(
-        "low-carbon share",
-        "share",
-        "low_carbon_share",
-        "Lever: low-carbon primary share (a time path).",
-    ),
-    c(
-        "fuel saving share",
-        "share",
-        "fuel_saving_share",
-        "Share of the site's fuel saved as the recycled share goes from 0 to 1.",
-    ),
-    c(
-        "recycled feed CO2",
-        "t-CO2/t",
-        "recycled_feed_t_co2_per_t",
-        "Extra Scope 1 at the site per extra recycled tonne.",
-    ),
+    r("primary factor", "t-CO2/t", "ef_primary_t_per_t", "Factor of the primary route."),
+    r("recycled factor", "t-CO2/t", "ef_recycled_t_per_t", "Factor of the recycled route."),
+    r("low-carbon factor", "t-CO2/t", "ef_low_carbon_t_per_t", "Factor of the low-carbon primary route."),
+    c("recycled share", "share", "recycled_share", "Lever: recycled share (a time path)."),
+    c("low-carbon share", "share", "low_carbon_share", "Lever: low-carbon primary share (a time path)."),
+    c("fuel saving share", "share", "fuel_saving_share", "Share of the site's fuel saved as the recycled share goes from 0 to 1."),
+    c("recycled feed CO2", "t-CO2/t", "recycled_feed_t_co2_per_t", "Extra Scope 1 at the site per extra recycled tonne."),
     SOURCE,
     ASSUMPTION,
 ];
+#[rustfmt::skip]
 pub const PPA_COLS: &[Col] = &[
     r("id", "", "id", "Short unique id."),
     r("name", "", "name", "Name of the PPA or project."),
     r("kind", "", "kind", "OnSite, OffSite or Virtual."),
     r("capacity", "MW", "capacity_mw", "Lever: capacity (a time path)."),
-    r(
-        "yield",
-        "MWh/MW",
-        "yield_mwh_per_mw",
-        "Output per MW a year (capacity factor × 8760).",
-    ),
-    r(
-        "allocation",
-        "",
-        "allocation",
-        "Sites served and shares summing to 1: SITE-A 0.5; SITE-B 0.5.",
-    ),
+    r("yield", "MWh/MW", "yield_mwh_per_mw", "Output per MW a year (capacity factor × 8760)."),
+    r("allocation", "", "allocation", "Sites served and shares summing to 1: SITE-A 0.5; SITE-B 0.5."),
     SOURCE,
     ASSUMPTION,
 ];
+#[rustfmt::skip]
 pub const HISTORY_COLS: &[Col] = &[
     r("year", "FY", "year", "Fiscal year."),
-    c(
-        "kind",
-        "",
-        "kind",
-        "Actual (used for baselines), Outlook or Plan; Actual when empty.",
-    ),
+    c("kind", "", "kind", "Actual (used for baselines), Outlook or Plan; Actual when empty."),
     c("scope 1", "t-CO2", "scope1_t", "Reported Scope 1."),
-    c(
-        "scope 2 market",
-        "t-CO2",
-        "scope2_t",
-        "Reported Scope 2, market-based.",
-    ),
-    c(
-        "scope 2 location",
-        "t-CO2",
-        "scope2_location_t",
-        "Reported Scope 2, location-based.",
-    ),
-    c(
-        "scope 1+2",
-        "t-CO2",
-        "scope12_t",
-        "Scope 1+2 where only the total is published.",
-    ),
+    c("scope 2 market", "t-CO2", "scope2_t", "Reported Scope 2, market-based."),
+    c("scope 2 location", "t-CO2", "scope2_location_t", "Reported Scope 2, location-based."),
+    c("scope 1+2", "t-CO2", "scope12_t", "Scope 1+2 where only the total is published."),
     c("scope 3", "t-CO2", "scope3_t", "Reported Scope 3."),
     c("production", "t", "production_t", "Reported production."),
-    c(
-        "primary energy",
-        "GJ",
-        "primary_energy_gj",
-        "Reported primary energy.",
-    ),
+    c("primary energy", "GJ", "primary_energy_gj", "Reported primary energy."),
     c("fuel", "GJ", "fuel_gj", "Reported fuel energy."),
     c("electricity", "MWh", "electricity_mwh", "Reported electricity."),
     c("revenue", "JPY", "revenue_jpy", "Reported revenue."),
     SOURCE,
     ASSUMPTION,
 ];
+#[rustfmt::skip]
 pub const HISTORY_FUEL_COLS: &[Col] = &[
     r("year", "FY", "", "Fiscal year (a row of the History sheet)."),
     r("fuel", "", "fuel", "Fuel id."),
     c("area", "", "area", "Part of the company (domestic, overseas …)."),
-    r(
-        "quantity",
-        "fuel unit",
-        "quantity",
-        "Quantity in the fuel's own unit.",
-    ),
+    r("quantity", "fuel unit", "quantity", "Quantity in the fuel's own unit."),
 ];
+#[rustfmt::skip]
 pub const TARGET_COLS: &[Col] = &[
     r("label", "", "label", "Short name shown on the target cards."),
     r("year", "FY", "year", "Fiscal year the target is for."),
     r("scopes", "", "scopes", "Scopes covered: Scope1+Scope2, Scope3 …"),
-    c(
-        "scope 2 method",
-        "",
-        "scope2_method",
-        "Market (default) or Location.",
-    ),
-    c(
-        "credits count",
-        "",
-        "credits_count",
-        "yes when credits count toward it (net zero).",
-    ),
+    c("scope 2 method", "", "scope2_method", "Market (default) or Location."),
+    c("credits count", "", "credits_count", "yes when credits count toward it (net zero)."),
     r("kind", "", "kind", "Absolute, Intensity or Level."),
-    c(
-        "reduction",
-        "%",
-        "kind",
-        "Absolute, Intensity: reduction below the reference year.",
-    ),
-    c(
-        "reference year",
-        "FY",
-        "kind",
-        "Absolute, Intensity: the reference (baseline) year.",
-    ),
-    c(
-        "per",
-        "",
-        "kind",
-        "Intensity: Tonne (of product) or MillionJpy (of revenue).",
-    ),
-    c(
-        "level",
-        "t-CO2",
-        "kind",
-        "Level: the level to reach (0 for net zero).",
-    ),
+    c("reduction", "%", "kind", "Absolute, Intensity: reduction below the reference year."),
+    c("reference year", "FY", "kind", "Absolute, Intensity: the reference (baseline) year."),
+    c("per", "", "kind", "Intensity: Tonne (of product) or MillionJpy (of revenue)."),
+    c("level", "t-CO2", "kind", "Level: the level to reach (0 for net zero)."),
     c("source", "", "source", "Where the target is published."),
 ];
 
 /// The data sheets in the order they are written.
+#[rustfmt::skip]
 pub const SHEETS: &[SheetSpec] = &[
     SheetSpec {
         name: COMPANY,

@@ -214,3 +214,36 @@ fn file_import_reads_a_workbook_into_a_new_scenario_and_a_bad_one_lists_every_pr
     assert!(s.meta.name.contains("filled by hand"));
     assert!(h.state().doc.path.is_none(), "untitled until saved");
 }
+
+#[test]
+fn removing_a_region_sites_use_asks_then_moves_them_and_the_charts_follow() {
+    let mut h = harness_sized(app_full(jx(), None, FakeDialogs::default()), [1600.0, 1300.0]);
+    h.run();
+    menu(&mut h, "Edit", "Inventory…");
+    click(&mut h, "Grid regions");
+    let chile = h.state().doc.scenario().region_index("chile").unwrap();
+    // the Remove button of Chile's row (rows in order, one Remove each)
+    let removes: Vec<_> = h.query_all_by_label("Remove").collect();
+    removes[chile].click();
+    h.run();
+    h.run();
+    assert!(
+        h.query_by_label_contains("site \"caserones\" moves to region \"japan\"")
+            .is_some()
+    );
+    let before = h.state().doc.scenario().clone();
+    // the question's own Remove button is the last one
+    let removes: Vec<_> = h.query_all_by_label("Remove").collect();
+    removes.last().unwrap().click();
+    h.run();
+    h.run();
+    let s = h.state().doc.scenario();
+    assert_eq!(s.regions.len(), before.regions.len() - 1);
+    assert_eq!(s.sites[s.site_index("caserones").unwrap()].region, "japan");
+    assert!(decarb::model::validate::validate(s).is_empty());
+    assert_ne!(
+        decarb::engine::project(s).totals(2018),
+        decarb::engine::project(&before).totals(2018),
+        "the charts run the new structure"
+    );
+}

@@ -27,7 +27,9 @@ pub fn inventory_ui(app: &mut DecarbApp, ctx: &egui::Context) -> Vec<Command> {
     }
     let lang = app.lang();
     app.inventory.sync(&app.doc);
-    let saved = app.doc.saved().clone();
+    // (the saved scenario is read in place: a copy per frame would cost a large company's)
+    let saved = app.doc.saved();
+    let inv = &mut app.inventory;
     let mut open = true;
     egui::Window::new(tr(lang, "Inventory — company structure"))
         .id(egui::Id::unique("inventory"))
@@ -36,7 +38,7 @@ pub fn inventory_ui(app: &mut DecarbApp, ctx: &egui::Context) -> Vec<Command> {
         .default_pos([60.0, 120.0])
         .resizable(true)
         .show(ctx, |ui| {
-            body(ui, &mut app.inventory, &saved, lang, &mut out);
+            body(ui, inv, saved, lang, &mut out);
         });
     if !open {
         out.push(Command::Inventory(InventoryCommand::Close));
