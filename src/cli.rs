@@ -413,6 +413,37 @@ pub fn run_command(cmd: Command) -> i32 {
                 warn!("decarb template: give --xlsx OUT.xlsx and/or --csv-dir DIR");
                 return EXIT_USAGE;
             }
+            // A template never replaces a file: it may be a filled inventory.
+            let csv_files = {
+                let mut files = crate::workbook::io::csv_files(&crate::workbook::write::template());
+                files.push(("README.csv".into(), crate::workbook::io::readme_csv()));
+                files
+            };
+            if let Some(out) = &xlsx {
+                if !out.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx")) {
+                    warn!(
+                        "{}: the template is an .xlsx workbook; give a name ending in .xlsx",
+                        out.display()
+                    );
+                    return EXIT_USAGE;
+                }
+                if out.exists() {
+                    warn!(
+                        "{}: exists; the template never replaces a file (it may be a filled inventory)",
+                        out.display()
+                    );
+                    return EXIT_INVALID;
+                }
+            }
+            if let Some(dir) = &csv_dir
+                && let Some((name, _)) = csv_files.iter().find(|(n, _)| dir.join(n).exists())
+            {
+                warn!(
+                    "{}: exists; the template never replaces a file (it may be a filled inventory)",
+                    dir.join(name).display()
+                );
+                return EXIT_INVALID;
+            }
             if let Some(out) = &xlsx {
                 let written = crate::workbook::io::template_xlsx().and_then(|b| file::write_atomic(out, &b));
                 if let Err(e) = written {
@@ -424,8 +455,7 @@ pub fn run_command(cmd: Command) -> i32 {
                 }
             }
             if let Some(dir) = &csv_dir {
-                let files = crate::workbook::io::csv_files(&crate::workbook::write::template());
-                if let Err(e) = file::write_folder_atomic(dir, &files) {
+                if let Err(e) = file::write_folder_atomic(dir, &csv_files) {
                     warn!("{e}");
                     return EXIT_INVALID;
                 }
@@ -438,6 +468,23 @@ pub fn run_command(cmd: Command) -> i32 {
         Command::Import { input, out, onto } => {
             if let Err(code) = refuse_overwrite(&out, &[&input]) {
                 return code;
+            }
+            // nor a file of the folder being read
+            if input.is_dir()
+                && let (Ok(dir), Some(parent)) = (input.canonicalize(), out.parent())
+                && (if parent.as_os_str().is_empty() {
+                    std::path::Path::new(".")
+                } else {
+                    parent
+                })
+                .canonicalize()
+                .is_ok_and(|p| p.starts_with(&dir))
+            {
+                warn!(
+                    "{}: is inside the folder being read; write the scenario elsewhere",
+                    out.display()
+                );
+                return EXIT_USAGE;
             }
             let imported = match &onto {
                 None => crate::workbook::import(&input),

@@ -589,6 +589,26 @@ fn ja(en: &str) -> Option<&'static str> {
         "cost assumption" => "コストの仮定",
         "Could not import the workbook" => "ワークブックを取り込めませんでした",
         "Could not create the company" => "会社を作成できませんでした",
+        "CO2-free premium [JPY/MWh]" => "CO2フリー電力の上乗せ単価 [円/MWh]",
+        "efficiency capex [JPY per MWh/yr]" => "省エネ投資 [円/(MWh/年)]",
+        "efficiency capex [JPY per GJ/yr]" => "省エネ投資 [円/(GJ/年)]",
+        "process change capex [JPY]" => "プロセス転換の投資額 [円]",
+        "process change opex [JPY/yr]" => "プロセス転換の運転費 [円/年]",
+        "price assumption" => "価格の仮定",
+        "power price [JPY/MWh]" => "電力単価 [円/MWh]",
+        "location factor [kg-CO2/kWh]" => "ロケーション基準係数 [kg-CO2/kWh]",
+        "price [JPY/GJ]" => "価格 [円/GJ]",
+        "price [JPY/MWh]" => "価格 [円/MWh]",
+        "The inventory's last edits did not check and were dropped: the scenario is the last one that checked" => {
+            "インベントリの最後の編集は検証を通らなかったため破棄しました。シナリオは検証を通った最後の状態です"
+        }
+        "fuel saving share" => "燃料削減割合",
+        "primary factor [t-CO2/t]" => "一次原料の係数 [t-CO2/t]",
+        "recycled factor [t-CO2/t]" => "リサイクル原料の係数 [t-CO2/t]",
+        "low-carbon factor [t-CO2/t]" => "低炭素原料の係数 [t-CO2/t]",
+        "yield [MWh/MW]" => "発電量 [MWh/MW]",
+        "capex per MW [JPY/MW]" => "MWあたり投資額 [円/MW]",
+        "lifetime [years]" => "耐用年数 [年]",
         _ => return None,
     })
 }

@@ -84,16 +84,42 @@ pub struct InventoryState {
 }
 
 impl InventoryState {
-    /// Follows the document when it changed elsewhere (undo, a lever, another file).
-    pub fn sync(&mut self, doc: &Document) {
+    /// Follows the document when it changed elsewhere (undo, a lever, another file). Returns
+    /// whether a draft that did not check was dropped for it.
+    pub fn sync(&mut self, doc: &Document) -> bool {
+        let mut dropped = false;
         if self.draft.is_none() || self.synced_rev != doc.revision() {
+            dropped = self.draft.is_some() && self.has_problems();
             self.draft = Some(doc.scenario().clone());
             self.synced_rev = doc.revision();
             self.cells = Cells::default();
             self.problems.clear();
             self.confirm = None;
         }
+        dropped
     }
+
+    /// The draft does not check, or a cell does not read.
+    pub fn has_problems(&self) -> bool {
+        !self.problems.is_empty() || !self.cells.errors.is_empty()
+    }
+}
+
+/// A path held to `first..=last`: the value in `first` as its first keyframe, keyframes
+/// outside dropped, the value in `last` kept when the path went on after it.
+fn fit(p: &crate::model::Path, first: i32, last: i32) -> crate::model::Path {
+    let mut k: Vec<(i32, f64)> =
+        p.0.iter()
+            .copied()
+            .filter(|(y, _)| (first..=last).contains(y))
+            .collect();
+    if k.first().is_none_or(|f| f.0 > first) {
+        k.insert(0, (first, p.value_or(first, 0.0)));
+    }
+    if k.last().is_some_and(|l| l.0 < last) && p.0.last().is_some_and(|l| l.0 > last) {
+        k.push((last, p.value_or(last, 0.0)));
+    }
+    crate::model::Path(k)
 }
 
 /// The "new company" form.
@@ -168,8 +194,12 @@ impl NewCompany {
         s.last_year = self.last_year;
         s.regions.clear();
         if self.japan
-            && let Some(r) = japan_region()
+            && let Some(mut r) = japan_region()
         {
+            // the shipped path runs FY2018–FY2030: held to the company's years
+            if self.base_year <= self.last_year {
+                r.ef_kg_per_kwh = fit(&r.ef_kg_per_kwh, self.base_year, self.last_year);
+            }
             s.regions.push(r);
         }
         for name in self.others.lines().map(str::trim).filter(|l| !l.is_empty()) {
@@ -232,30 +262,52 @@ pub enum InventoryCommand {
 
 impl DecarbApp {
     pub fn inventory_command(&mut self, c: InventoryCommand) {
+        let lang = self.lang();
         let inv = &mut self.inventory;
         match c {
             InventoryCommand::Open => {
                 inv.open = true;
                 inv.draft = None;
-                inv.sync(&self.doc);
+                let _ = inv.sync(&self.doc);
             }
             InventoryCommand::ShowTab(t) => {
                 inv.open = true;
                 inv.tab = t;
-                inv.sync(&self.doc);
+                let _ = inv.sync(&self.doc);
             }
             InventoryCommand::Close => {
+                if inv.has_problems() {
+                    self.status = Some(
+                        crate::i18n::tr(
+                            lang,
+                            "The inventory's last edits did not check and were dropped: the scenario is the last one that checked",
+                        )
+                        .into(),
+                    );
+                }
                 inv.open = false;
                 inv.draft = None;
                 inv.confirm = None;
             }
             InventoryCommand::Edited => self.inventory_edited(),
             InventoryCommand::ConfirmRemove => {
-                if let (Some(r), Some(d)) = (inv.confirm.take(), inv.draft.as_mut())
-                    && r.outcome.is_ok()
-                    && crate::model::structure::Kind::id(r.kind, d, r.index).as_deref() == Some(r.id.as_str())
-                    && crate::model::structure::remove(d, r.kind, r.index).is_ok()
-                {
+                // What else changes is worked out again on the draft as it is now: should it
+                // differ from what the question said, it is asked again.
+                if let (Some(r), Some(d)) = (inv.confirm.take(), inv.draft.as_mut()) {
+                    let mut probe = d.clone();
+                    let same_item = r.kind.id(d, r.index).as_deref() == Some(r.id.as_str());
+                    let now = crate::model::structure::remove(&mut probe, r.kind, r.index);
+                    if !same_item {
+                        return;
+                    }
+                    if now != r.outcome {
+                        inv.confirm = Some(Removal { outcome: now, ..r });
+                        return;
+                    }
+                    if now.is_err() {
+                        return;
+                    }
+                    *d = probe;
                     if r.kind == Kind::Site {
                         inv.site = inv.site.min(d.sites.len().saturating_sub(1));
                     }
@@ -299,5 +351,50 @@ impl DecarbApp {
             self.doc.set_working(d.clone());
             inv.synced_rev = self.doc.revision();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_company_of_any_years_gets_japans_path_inside_them() {
+        for (base, last) in [
+            (2018, 2050),
+            (2013, 2050),
+            (2020, 2050),
+            (2022, 2026),
+            (2031, 2040),
+        ] {
+            let form = NewCompany {
+                name: "Kaizen".into(),
+                base_year: base,
+                last_year: last,
+                ..NewCompany::default()
+            };
+            let s = form.scenario().unwrap_or_else(|e| panic!("{base}–{last}: {e:?}"));
+            let p = &s.regions[0].ef_kg_per_kwh;
+            assert_eq!(p.0[0].0, base);
+            assert!(p.0.iter().all(|k| (base..=last).contains(&k.0)));
+            // the values of the shipped path inside the years
+            let shipped = japan_region().unwrap().ef_kg_per_kwh;
+            for y in base..=last {
+                assert!(
+                    (p.value_or(y, 0.0) - shipped.value_or(y, 0.0)).abs() < 1e-12,
+                    "{base}–{last} FY{y}"
+                );
+            }
+        }
+        let bad = NewCompany {
+            name: String::new(),
+            last_year: 2010,
+            ..NewCompany::default()
+        };
+        let e = bad.scenario().unwrap_err();
+        assert!(
+            e.iter().any(|l| l.starts_with("Name:")) || e.iter().any(|l| l.starts_with("Last year:")),
+            "{e:?}"
+        );
     }
 }

@@ -122,11 +122,13 @@ fn trajectory_chart(t: &Table, cols: &[usize], title: &str) -> Chart {
     chart
 }
 
-/// Stacked columns of the wedges (negative wedges stack below zero) and the gap as a line.
-fn wedges_chart(t: &Table) -> Chart {
+/// Stacked columns of the wedges (negative wedges stack below zero) and the gap as a line;
+/// none when no lever moves (a chart needs a series: a new company's inventory has none).
+fn wedges_chart(t: &Table) -> Option<Chart> {
     let mut chart = Chart::new(ChartType::ColumnStacked);
     let n = t.rows.len() as u32;
-    let last = t.header.len() - 1;
+    let last = t.header.len().checked_sub(1)?;
+    let mut any = false;
     for c in 1..last {
         let active = t
             .rows
@@ -135,6 +137,7 @@ fn wedges_chart(t: &Table) -> Chart {
         if !active {
             continue;
         }
+        any = true;
         chart
             .add_series()
             .set_categories((t.name, 1, 0, n, 0))
@@ -151,7 +154,7 @@ fn wedges_chart(t: &Table) -> Chart {
     chart.x_axis().set_name("Fiscal year");
     chart.y_axis().set_name("t-CO2").set_num_format("#,##0");
     chart.set_width(760).set_height(420);
-    chart
+    any.then_some(chart)
 }
 
 /// The workbook as bytes, on the scenario's metric.
@@ -190,12 +193,13 @@ pub fn workbook_from(
                 ws.insert_chart(1, right, &chart).map_err(err)?;
             }
             "Wedges" => {
-                let mut chart = wedges_chart(&t);
-                chart.title().set_name(&format!(
-                    "Wedges against BAU — {}",
-                    crate::explain::metric_label(metric, crate::i18n::Lang::En)
-                ));
-                ws.insert_chart(1, right, &chart).map_err(err)?;
+                if let Some(mut chart) = wedges_chart(&t) {
+                    chart.title().set_name(&format!(
+                        "Wedges against BAU — {}",
+                        crate::explain::metric_label(metric, crate::i18n::Lang::En)
+                    ));
+                    ws.insert_chart(1, right, &chart).map_err(err)?;
+                }
             }
             "Uncertainty fan" => {
                 // P95 … P5 and the deterministic run: per-year marginal percentiles.

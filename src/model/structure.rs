@@ -133,6 +133,8 @@ pub fn rename(s: &mut Scenario, kind: Kind, i: usize, new: &str) -> usize {
         return 0;
     }
     let mut n = 0;
+    // references that are not the id itself (a rule named after its fuels)
+    let mut extra = 0;
     let mut follow = |x: &mut String| {
         if *x == old {
             *x = new.to_string();
@@ -146,11 +148,27 @@ pub fn rename(s: &mut Scenario, kind: Kind, i: usize, new: &str) -> usize {
         }
         Kind::Fuel => {
             s.fuels[i].id = new.to_string();
+            // A rule without an id is named "from→to": the goal seek's levers name it so.
+            let mut rules: Vec<(String, String, String)> = Vec::new();
             for site in &mut s.sites {
                 site.fuels.iter_mut().for_each(|u| follow(&mut u.fuel));
                 for r in &mut site.fuel_switches {
+                    let before = r.id_or_default();
                     follow(&mut r.from);
                     follow(&mut r.to);
+                    if r.id.is_none() && r.id_or_default() != before {
+                        rules.push((site.id.clone(), before, r.id_or_default()));
+                    }
+                }
+            }
+            if let Some(g) = &mut s.goal_seek {
+                for l in &mut g.levers {
+                    if let LeverRef::FuelSwitch { site, rule } = &mut l.lever
+                        && let Some((_, _, to)) = rules.iter().find(|(s, from, _)| s == site && from == rule)
+                    {
+                        *rule = to.clone();
+                        extra += 1;
+                    }
                 }
             }
             for h in &mut s.history {
@@ -174,7 +192,7 @@ pub fn rename(s: &mut Scenario, kind: Kind, i: usize, new: &str) -> usize {
         Kind::History => return 0,
     }
     for_each_member(s, kind, &mut follow);
-    n
+    n + extra
 }
 
 /// Removes item `i` and what depends on it, returning what else changed (one line each).
@@ -203,6 +221,7 @@ pub fn remove(s: &mut Scenario, kind: Kind, i: usize) -> Result<Vec<String>, Str
             s.regions.remove(i);
         }
         Kind::Fuel => {
+            let mut gone_rules: Vec<(String, String)> = Vec::new();
             for site in &mut s.sites {
                 let before = site.fuels.len();
                 site.fuels.retain(|u| u.fuel != id);
@@ -213,6 +232,9 @@ pub fn remove(s: &mut Scenario, kind: Kind, i: usize) -> Result<Vec<String>, Str
                     ));
                 }
                 let before = site.fuel_switches.len();
+                for r in site.fuel_switches.iter().filter(|r| r.from == id || r.to == id) {
+                    gone_rules.push((site.id.clone(), r.id_or_default()));
+                }
                 site.fuel_switches.retain(|r| r.from != id && r.to != id);
                 if site.fuel_switches.len() < before {
                     out.push(format!(
@@ -230,6 +252,25 @@ pub fn remove(s: &mut Scenario, kind: Kind, i: usize) -> Result<Vec<String>, Str
                 }
             }
             s.fuels.remove(i);
+            let mut clear = false;
+            if let Some(g) = &mut s.goal_seek {
+                let before = g.levers.len();
+                g.levers.retain(|l| {
+                    !matches!(&l.lever, LeverRef::FuelSwitch { site, rule }
+                        if gone_rules.iter().any(|(s, r)| s == site && r == rule))
+                });
+                if g.levers.len() < before {
+                    out.push(format!(
+                        "the goal seek loses {} fuel-switch lever(s)",
+                        before - g.levers.len()
+                    ));
+                }
+                clear = g.levers.is_empty();
+            }
+            if clear {
+                s.goal_seek = None;
+                out.push("the goal-seek settings had no lever left and are removed".into());
+            }
         }
         Kind::Site => {
             for m in &mut s.materials {
@@ -324,7 +365,13 @@ fn drop_members(s: &mut Scenario, kind: Kind, id: &str) -> Vec<String> {
     if let Some(g) = &mut s.goal_seek {
         if kind == Kind::Target && g.targets.iter().any(|t| t == id) {
             g.targets.retain(|t| t != id);
-            out.push("the goal seek no longer lists this target".into());
+            if g.targets.is_empty() {
+                // an empty list would mean every target: the settings go instead
+                clear = true;
+                out.push("the goal seek listed only this target".into());
+            } else {
+                out.push("the goal seek no longer lists this target".into());
+            }
         }
         let before = g.levers.len();
         g.levers.retain(|l| !probe.remove(&l.lever));
@@ -468,6 +515,81 @@ mod tests {
             ]
         );
         assert!(crate::model::validate::validate(&s).is_empty());
+    }
+
+    #[test]
+    fn fuel_switch_levers_of_the_goal_seek_follow_a_fuel_and_go_with_it() {
+        use crate::model::{FuelSwitch, GoalSeek, Path, SeekLever};
+        let mut s = jx();
+        s.sites[0].fuel_switches.push(FuelSwitch {
+            id: None,
+            from: "coke".into(),
+            to: "electricity".into(),
+            share: Path(vec![(2025, 0.0)]),
+            ratio: 1.0,
+            capex_jpy: None,
+            lifetime_years: 20,
+            source: String::new(),
+            assumption: None,
+        });
+        let lever = |rule: &str| SeekLever {
+            lever: LeverRef::FuelSwitch {
+                site: "saganoseki".into(),
+                rule: rule.into(),
+            },
+            min: None,
+            max: None,
+            reach_year: None,
+        };
+        s.goal_seek = Some(GoalSeek {
+            targets: vec![s.targets[0].label.clone()],
+            levers: vec![lever("coke→electricity")],
+            ..GoalSeek::default()
+        });
+        assert!(
+            crate::model::validate::validate(&s).is_empty(),
+            "{:?}",
+            crate::model::validate::validate(&s)
+        );
+        let f = s.fuel_index("coke").unwrap();
+        assert!(rename(&mut s, Kind::Fuel, f, "coke_breeze") >= 2);
+        let g = s.goal_seek.as_ref().unwrap();
+        assert_eq!(
+            g.levers[0].lever,
+            LeverRef::FuelSwitch {
+                site: "saganoseki".into(),
+                rule: "coke_breeze→electricity".into()
+            }
+        );
+        assert!(crate::model::validate::validate(&s).is_empty());
+        let out = remove(&mut s, Kind::Fuel, f).unwrap();
+        assert!(
+            out.iter().any(|l| l.contains("loses 1 fuel-switch lever")),
+            "{out:?}"
+        );
+        assert!(s.goal_seek.is_none(), "no lever left: the settings go");
+        assert!(crate::model::validate::validate(&s).is_empty());
+    }
+
+    #[test]
+    fn removing_the_only_target_a_goal_seek_lists_removes_its_settings_not_widens_them() {
+        use crate::model::{GoalSeek, SeekLever};
+        let mut s = jx();
+        s.goal_seek = Some(GoalSeek {
+            targets: vec![s.targets[0].label.clone()],
+            levers: vec![SeekLever {
+                lever: LeverRef::Co2Free {
+                    site: "kurami".into(),
+                },
+                min: None,
+                max: None,
+                reach_year: None,
+            }],
+            ..GoalSeek::default()
+        });
+        let out = remove(&mut s, Kind::Target, 0).unwrap();
+        assert!(s.goal_seek.is_none(), "{out:?}");
+        assert!(out.iter().any(|l| l.contains("listed only this target")));
     }
 
     #[test]

@@ -17,6 +17,9 @@ pub const MAX_UNCOMPRESSED: u64 = 256 * 1024 * 1024;
 /// Largest sheet read: rows and columns (far above any company's inventory).
 pub const MAX_ROWS: u32 = 100_000;
 pub const MAX_COLS: u32 = 200;
+/// Most cells read from a whole workbook or folder (each row to its last used cell): about
+/// 64 MB of cells, whatever the shape of the sheets.
+pub const MAX_CELLS: usize = 2_000_000;
 
 /// Reads a workbook (`.xlsx`) or a folder of CSV files.
 pub fn load(path: &Path) -> Result<Book, String> {
@@ -80,15 +83,30 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Book, String> {
     }
     let mut x: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| not_xlsx(e.to_string()))?;
     let mut book = Book::default();
+    let mut cells_read = 0usize;
     for name in x.sheet_names() {
         if !is_ours(&name) {
+            book.skipped.push(name);
             continue;
         }
         let mut cells: Vec<((u32, u32), Value)> = Vec::new();
         let mut reader = x
             .worksheet_cells_reader(&name)
             .map_err(|e| format!("sheet {name}: {e}"))?;
-        while let Some(c) = reader.next_cell().map_err(|e| format!("sheet {name}: {e}"))? {
+        // A cell's number format says whether Excel shows it as a percentage.
+        let percent: Vec<bool> = reader
+            .styles()
+            .iter()
+            .map(|st| {
+                st.number_format
+                    .as_ref()
+                    .is_some_and(|f| f.format_code.contains('%') || matches!(f.format_id, Some(9 | 10)))
+            })
+            .collect();
+        while let Some((c, style)) = reader
+            .next_cell_with_style_id()
+            .map_err(|e| format!("sheet {name}: {e}"))?
+        {
             let (r, col) = c.get_position();
             if r >= MAX_ROWS || col >= MAX_COLS {
                 return Err(format!(
@@ -97,28 +115,43 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Book, String> {
                     super::column_letters(col)
                 ));
             }
+            let pct = percent.get(style).copied().unwrap_or(false);
+            let num = |x: f64| if pct { Value::Percent(x) } else { Value::Num(x) };
             let v = match c.get_value() {
                 DataRef::Empty => continue,
-                DataRef::Int(i) => Value::Num(*i as f64),
-                DataRef::Float(f) => Value::Num(*f),
+                DataRef::Int(i) => num(*i as f64),
+                DataRef::Float(f) => num(*f),
                 DataRef::String(s) => Value::Text(s.clone()),
                 DataRef::SharedString(s) => Value::Text((*s).to_string()),
                 DataRef::Bool(b) => Value::Text(if *b { "yes" } else { "no" }.into()),
                 DataRef::DateTime(d) => Value::Num(d.as_f64()),
                 DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Value::Text(s.clone()),
-                DataRef::Error(e) => Value::Text(format!("#error {e}")),
+                DataRef::Error(e) => Value::Error(e.to_string()),
             };
             cells.push(((r, col), v));
         }
-        book.sheets.push(dense(name, cells));
+        let sheet = dense(name, cells, &mut cells_read)?;
+        book.sheets.push(sheet);
     }
     Ok(book)
 }
 
-/// Cells placed in rows from the sheet's first used row and column.
-fn dense(name: String, cells: Vec<((u32, u32), Value)>) -> Sheet {
+/// Cells placed in rows from the sheet's first used row and column; refused when the rows,
+/// each to its last used cell, would pass [`MAX_CELLS`] with the sheets before.
+fn dense(name: String, cells: Vec<((u32, u32), Value)>, total: &mut usize) -> Result<Sheet, String> {
     let r0 = cells.iter().map(|((r, _), _)| *r).min().unwrap_or(0);
     let c0 = cells.iter().map(|((_, c), _)| *c).min().unwrap_or(0);
+    let mut widths: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
+    for ((r, c), _) in &cells {
+        let w = widths.entry(*r).or_insert(0);
+        *w = (*w).max(c - c0 + 1);
+    }
+    *total += widths.values().map(|w| *w as usize).sum::<usize>();
+    if *total > MAX_CELLS {
+        return Err(format!(
+            "sheet {name}: the workbook holds more than {MAX_CELLS} cells; an inventory needs far fewer"
+        ));
+    }
     let mut rows: Vec<Vec<Value>> = Vec::new();
     for ((r, c), v) in cells {
         let (r, c) = ((r - r0) as usize, (c - c0) as usize);
@@ -131,44 +164,88 @@ fn dense(name: String, cells: Vec<((u32, u32), Value)>) -> Sheet {
         }
         row[c] = v;
     }
-    Sheet {
+    Ok(Sheet {
         name,
         rows,
         first_row: r0,
         first_col: c0,
-    }
+    })
 }
 
-/// Reads `<sheet>.csv` files of a folder (names compared without case).
+/// Reads `<sheet>.csv` files of a folder (names compared without case). `,` or `;` separates
+/// fields (a European Excel writes `;`); every file that is not UTF-8 is named.
 pub fn read_csv_dir(dir: &Path) -> Result<Book, String> {
     let entries = std::fs::read_dir(dir).map_err(|e| e.to_string())?;
     let mut book = Book::default();
+    let mut not_utf8 = Vec::new();
+    let mut cells_read = 0usize;
+    let mut files: Vec<(String, std::path::PathBuf)> = Vec::new();
     for e in entries {
         let e = e.map_err(|e| e.to_string())?;
-        let file = e.file_name().to_string_lossy().to_string();
+        files.push((e.file_name().to_string_lossy().to_string(), e.path()));
+    }
+    files.sort();
+    for (file, path) in files {
         let Some(stem) = file.strip_suffix(".csv").or_else(|| file.strip_suffix(".CSV")) else {
             continue;
         };
         let Some(sp) = spec::sheet_spec(stem) else {
+            book.skipped.push(stem.to_string());
             continue;
         };
-        if !e.file_type().map_err(|e| e.to_string())?.is_file() {
+        // (a link to a file is read like the file)
+        if !std::fs::metadata(&path)
+            .map_err(|e| format!("{file}: {e}"))?
+            .is_file()
+        {
             continue;
         }
-        let bytes = read_bounded(&e.path()).map_err(|m| format!("{file} {m}"))?;
-        let text = String::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes).to_vec())
-            .map_err(|_| format!("{file} is not UTF-8 text (save the CSV as UTF-8)"))?;
-        let mut rows = Vec::new();
+        let bytes = read_bounded(&path).map_err(|m| format!("{file} {m}"))?;
+        let Ok(text) = String::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes).to_vec())
+        else {
+            not_utf8.push(file);
+            continue;
+        };
+        let first = text.lines().next().unwrap_or("");
+        let delimiter = if first.matches(';').count() > first.matches(',').count() {
+            b';'
+        } else {
+            b','
+        };
+        let mut rows: Vec<Vec<Value>> = Vec::new();
         let mut rdr = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
+            .delimiter(delimiter)
             .from_reader(text.as_bytes());
-        for (i, rec) in rdr.records().enumerate() {
-            let rec = rec.map_err(|e| format!("{file} line {}: {e}", i + 1))?;
-            if i as u32 >= MAX_ROWS || rec.len() as u32 > MAX_COLS {
+        // the file's own line numbers (the reader skips blank lines): counted from each
+        // record's byte offset
+        let (mut at, mut line) = (0usize, 1usize);
+        for rec in rdr.records() {
+            let rec = rec.map_err(|e| format!("{file}: {e}"))?;
+            if let Some(p) = rec.position() {
+                // (the position is where the reader stood: before the blank lines it skips)
+                let bytes = text.as_bytes();
+                let mut to = (p.byte() as usize).min(bytes.len());
+                while to < bytes.len() && (bytes[to] == b'\n' || bytes[to] == b'\r') {
+                    to += 1;
+                }
+                line += bytes[at.min(to)..to].iter().filter(|b| **b == b'\n').count();
+                at = to;
+            }
+            if line as u32 > MAX_ROWS || rec.len() as u32 > MAX_COLS {
                 return Err(format!(
                     "{file} is larger than {MAX_ROWS} rows or {MAX_COLS} columns"
                 ));
+            }
+            cells_read += rec.len().max(1);
+            if cells_read > MAX_CELLS {
+                return Err(format!(
+                    "{file}: the folder holds more than {MAX_CELLS} cells; an inventory needs far fewer"
+                ));
+            }
+            while rows.len() + 1 < line {
+                rows.push(Vec::new());
             }
             rows.push(rec.iter().map(csv_value).collect());
         }
@@ -179,16 +256,29 @@ pub fn read_csv_dir(dir: &Path) -> Result<Book, String> {
             first_col: 0,
         });
     }
+    if !not_utf8.is_empty() {
+        return Err(format!(
+            "{} {} not UTF-8 text (save each CSV as \"CSV UTF-8\")",
+            not_utf8.join(", "),
+            if not_utf8.len() == 1 { "is" } else { "are" }
+        ));
+    }
     if book.sheets.is_empty() {
         return Err("holds no sheet of the workbook as CSV (Company.csv, Sites.csv …)".into());
     }
     Ok(book)
 }
 
-/// A CSV field: text, with the quote our CSV exports put before `= + - @` removed.
+/// Text our CSV files guard with a leading `'` (a spreadsheet would read it as a formula, or it
+/// starts with the guard itself).
+fn guarded(t: &str) -> bool {
+    t.starts_with(['=', '+', '-', '@', '\t', '\r', '\''])
+}
+
+/// A CSV field: text, with the quote our CSV files put before `= + - @ '` removed.
 fn csv_value(f: &str) -> Value {
     let f = match f.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        Some(rest) if guarded(rest) => rest,
         _ => f,
     };
     if f.trim().is_empty() {
@@ -213,7 +303,7 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<(), XlsxError> {
     let note = Format::new().set_italic().set_font_color(0x808080);
     ws.set_name(&sheet.name)?;
     for (r, row) in sheet.rows.iter().enumerate() {
-        let is_note = matches!(row.first(), Some(Value::Text(t)) if t.starts_with('#'));
+        let is_note = matches!(row.first(), Some(Value::Text(t)) if super::is_note(t));
         for (c, v) in row.iter().enumerate() {
             let (rr, cc) = (r as u32, c as u16);
             match (v, r == 0, is_note) {
@@ -223,14 +313,17 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<(), XlsxError> {
                 (Value::Text(t), false, true) => {
                     ws.write_string_with_format(rr, cc, t, &note)?;
                 }
-                (Value::Num(x), false, true) => {
+                (Value::Num(x) | Value::Percent(x), false, true) => {
                     ws.write_number_with_format(rr, cc, *x, &note)?;
                 }
                 (Value::Text(t), ..) => {
                     ws.write_string(rr, cc, t)?;
                 }
-                (Value::Num(x), ..) => {
+                (Value::Num(x) | Value::Percent(x), ..) => {
                     ws.write_number(rr, cc, *x)?;
+                }
+                (Value::Error(t), ..) => {
+                    ws.write_string(rr, cc, t)?;
                 }
                 (Value::Empty, ..) => {}
             }
@@ -242,7 +335,7 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<(), XlsxError> {
             .rows
             .iter()
             .filter_map(|r| match r.get(c) {
-                Some(Value::Text(t)) => Some(t.chars().count()),
+                Some(Value::Text(t) | Value::Error(t)) => Some(t.chars().count()),
                 _ => None,
             })
             .max()
@@ -311,9 +404,9 @@ pub fn csv_files(book: &Book) -> Vec<(String, Vec<u8>)> {
                     .iter()
                     .map(|v| match v {
                         Value::Empty => String::new(),
-                        Value::Num(x) => x.to_string(),
-                        Value::Text(t) if t.starts_with(['=', '+', '-', '@', '\t', '\r']) => format!("'{t}"),
-                        Value::Text(t) => t.clone(),
+                        Value::Num(x) | Value::Percent(x) => x.to_string(),
+                        Value::Text(t) | Value::Error(t) if guarded(t) => format!("'{t}"),
+                        Value::Text(t) | Value::Error(t) => t.clone(),
                     })
                     .collect();
                 let _ = w.write_record(&cells);
@@ -321,6 +414,19 @@ pub fn csv_files(book: &Book) -> Vec<(String, Vec<u8>)> {
             (format!("{}.csv", s.name), w.into_inner().unwrap_or_default())
         })
         .collect()
+}
+
+/// The README sheet as a CSV file, for the template's folder.
+pub fn readme_csv() -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
+    for line in write::readme() {
+        let cells: Vec<String> = line
+            .iter()
+            .map(|t| if guarded(t) { format!("'{t}") } else { t.clone() })
+            .collect();
+        let _ = w.write_record(&cells);
+    }
+    w.into_inner().unwrap_or_default()
 }
 
 /// Every sheet name of the workbook (for messages).

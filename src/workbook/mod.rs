@@ -22,35 +22,11 @@ pub use spec::{SHEETS, SheetSpec};
 /// Reads a workbook or CSV folder and builds the scenario it describes (validated like a
 /// scenario file and run once): every problem, or the scenario.
 pub fn import(path: &std::path::Path) -> Result<crate::model::Scenario, Vec<ImportError>> {
-    let book = io::load(path).map_err(|m| {
-        vec![ImportError {
-            sheet: "workbook".into(),
-            row: None,
-            column: None,
-            message: m,
-        }]
-    })?;
+    let book = io::load(path).map_err(|m| vec![ImportError::whole(m)])?;
     let s = scenario(&book)?;
     // The same gate as opening a file: a projection that is not finite is refused.
-    let text = crate::model::to_string(&s).map_err(|m| {
-        vec![ImportError {
-            sheet: "workbook".into(),
-            row: None,
-            column: None,
-            message: m,
-        }]
-    })?;
-    crate::file::parse(text.as_bytes()).map_err(|e| {
-        e.lines()
-            .into_iter()
-            .map(|m| ImportError {
-                sheet: "workbook".into(),
-                row: None,
-                column: None,
-                message: m,
-            })
-            .collect()
-    })
+    let text = crate::model::to_string(&s).map_err(|m| vec![ImportError::whole(m)])?;
+    crate::file::parse(text.as_bytes()).map_err(|e| e.lines().into_iter().map(ImportError::whole).collect())
 }
 
 /// Like [`import`], keeping the uncertainty and goal-seek settings of `onto` (the scenario the
@@ -84,7 +60,12 @@ pub fn import_onto(
 pub enum Value {
     Empty,
     Num(f64),
+    /// A number shown as a percentage in the spreadsheet (`50%` is stored as 0.5): read as
+    /// 50 in a `[%]` column, as 0.5 in a `[share]` column, as the user sees it.
+    Percent(f64),
     Text(String),
+    /// A spreadsheet error (`#N/A`, `#REF!` …): reported, never read as a value.
+    Error(String),
 }
 
 impl Value {
@@ -92,7 +73,7 @@ impl Value {
         match self {
             Value::Empty => true,
             Value::Text(t) => t.trim().is_empty(),
-            Value::Num(_) => false,
+            Value::Num(_) | Value::Percent(_) | Value::Error(_) => false,
         }
     }
 }
@@ -111,6 +92,9 @@ pub struct Sheet {
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Book {
     pub sheets: Vec<Sheet>,
+    /// Sheets (or CSV files) that are not the workbook's, by name: one named like a sheet of
+    /// the workbook is reported (a typo would silently leave its data out).
+    pub skipped: Vec<String>,
 }
 
 impl Book {
@@ -118,6 +102,13 @@ impl Book {
     pub fn sheet(&self, name: &str) -> Option<&Sheet> {
         self.sheets.iter().find(|s| spec::same_name(&s.name, name))
     }
+}
+
+/// A note row's first cell: `#` alone or followed by a space (the template's example rows,
+/// `# SMELTER`). An id such as `#2_furnace` is data.
+pub fn is_note(first: &str) -> bool {
+    let t = first.trim_start();
+    t == "#" || t.starts_with("# ")
 }
 
 /// Spreadsheet letters of a 0-based column: 0 → A, 26 → AA.

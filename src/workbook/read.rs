@@ -19,6 +19,18 @@ pub struct ImportError {
     pub message: String,
 }
 
+impl ImportError {
+    /// A problem of the whole workbook (it cannot be read, or the scenario it makes).
+    pub fn whole(message: String) -> ImportError {
+        ImportError {
+            sheet: "workbook".into(),
+            row: None,
+            column: None,
+            message,
+        }
+    }
+}
+
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.sheet)?;
@@ -43,14 +55,36 @@ struct Origin {
     value_col: Option<String>,
 }
 
+/// Problems listed before the rest are only counted (a broken file of 100,000 rows would
+/// otherwise print as many lines).
+pub const MAX_ERRORS: usize = 200;
+
 #[derive(Default)]
 struct Ctx {
     errors: Vec<ImportError>,
+    /// Problems beyond [`MAX_ERRORS`].
+    dropped: usize,
     origins: Vec<Origin>,
+    /// The base year or the last year does not read: every path would be wrong.
+    years_bad: bool,
+}
+
+/// A cell's text as messages quote it: at most 60 characters.
+fn short(t: &str) -> String {
+    let t = t.trim();
+    if t.chars().count() <= 60 {
+        t.to_string()
+    } else {
+        format!("{}…", t.chars().take(59).collect::<String>())
+    }
 }
 
 impl Ctx {
     fn err(&mut self, sheet: &str, row: Option<u32>, column: Option<String>, message: impl Into<String>) {
+        if self.errors.len() >= MAX_ERRORS {
+            self.dropped += 1;
+            return;
+        }
         self.errors.push(ImportError {
             sheet: sheet.to_string(),
             row,
@@ -85,7 +119,8 @@ impl<'a> Table<'a> {
                 Value::Empty => continue,
                 Value::Text(t) if t.trim().is_empty() => continue,
                 Value::Text(t) => t.clone(),
-                Value::Num(x) => x.to_string(),
+                Value::Num(x) | Value::Percent(x) => x.to_string(),
+                Value::Error(e) => e.clone(),
             };
             let letter = column_letters(sheet.first_col + j as u32);
             let (name, unit) = split_header(&text);
@@ -146,6 +181,43 @@ impl<'a> Table<'a> {
             }
             at[k] = Some(j);
         }
+        // Cells of the data rows: spreadsheet errors, and values under no column (a row pasted
+        // onto the wrong sheet, a value beside the table).
+        for (r, cells) in sheet.rows.iter().enumerate().skip(1) {
+            let row = sheet.first_row + r as u32 + 1;
+            if cells
+                .iter()
+                .find(|c| !c.is_empty())
+                .is_some_and(|c| matches!(c, Value::Text(t) if super::is_note(t)))
+            {
+                continue;
+            }
+            let mut beside = None;
+            for (j, c) in cells.iter().enumerate() {
+                let letter = column_letters(sheet.first_col + j as u32);
+                if let Value::Error(e) = c {
+                    ctx.err(
+                        spec.name,
+                        Some(row),
+                        Some(letter.clone()),
+                        format!("the cell holds the spreadsheet error {e}"),
+                    );
+                }
+                let mapped = at.contains(&Some(j));
+                let header_cell = header.get(j).is_some_and(|h| !h.is_empty());
+                if !c.is_empty() && !mapped && !header_cell && beside.is_none() {
+                    beside = Some(letter);
+                }
+            }
+            if let Some(letter) = beside {
+                ctx.err(
+                    spec.name,
+                    Some(row),
+                    Some(letter),
+                    "a value under no column (the header row names this sheet's columns)",
+                );
+            }
+        }
         for (k, c) in spec.cols.iter().enumerate() {
             if c.required && at[k].is_none() && sheet.rows.len() > 1 {
                 ctx.err(
@@ -159,18 +231,34 @@ impl<'a> Table<'a> {
         Some(Table { sheet, spec, at })
     }
 
-    /// The data rows: not the header, not empty, not a note (`#…`).
+    /// The data rows: not the header, not empty, not a note (`# …`).
     fn rows(&'a self) -> impl Iterator<Item = Row<'a>> + 'a {
         (1..self.sheet.rows.len()).filter_map(move |r| {
             let cells = &self.sheet.rows[r];
             let first = cells.iter().find(|c| !c.is_empty())?;
             if let Value::Text(t) = first
-                && t.trim_start().starts_with('#')
+                && super::is_note(t)
             {
                 return None;
             }
             Some(Row { t: self, r })
         })
+    }
+
+    /// Refuses a sheet with more rows than the scenario can hold of its items (before they
+    /// are read: a sheet of 100,000 sites is answered at once).
+    fn too_many(&self, ctx: &mut Ctx, what: &str, max: usize) -> bool {
+        let n = self.rows().count();
+        if n > max {
+            ctx.err(
+                self.spec.name,
+                None,
+                None,
+                format!("{n} rows; a scenario holds at most {max} {what}"),
+            );
+            return true;
+        }
+        false
     }
 }
 
@@ -203,23 +291,38 @@ impl Row<'_> {
         ))
     }
     fn err(&self, ctx: &mut Ctx, name: &str, message: impl Into<String>) {
+        // A column the header lacks is reported once, at the header (a required one), not on
+        // every row.
+        if self.col(name).is_none() && self.t.spec.cols.iter().any(|c| c.name == name) {
+            return;
+        }
         ctx.err(self.t.spec.name, Some(self.number()), self.column(name), message);
+    }
+    /// A `[%]` or `[%/yr]` column reads a percentage-formatted cell as Excel shows it (50%
+    /// is 50); a `[share]` column as stored (50% is 0.5).
+    fn percent_column(&self, name: &str) -> bool {
+        self.col(name).is_some_and(|(_, c)| c.unit.starts_with('%'))
     }
     fn text(&self, name: &str) -> String {
         cell_text(self.cell(name))
     }
     fn opt_text(&self, name: &str) -> Option<String> {
         let t = self.text(name);
-        (!t.is_empty()).then_some(t)
+        (!t.trim().is_empty()).then_some(t)
     }
     fn req_text(&self, ctx: &mut Ctx, name: &str) -> String {
-        let t = self.text(name);
+        let t = self.text(name).trim().to_string();
         if t.is_empty() {
             self.err(ctx, name, "empty: this column is required");
         }
         t
     }
     fn num(&self, ctx: &mut Ctx, name: &str) -> Option<f64> {
+        if let Value::Percent(x) = self.cell(name)
+            && self.percent_column(name)
+        {
+            return Some(x * 100.0);
+        }
         match number(self.cell(name)) {
             Ok(x) => x,
             Err(m) => {
@@ -248,6 +351,15 @@ impl Row<'_> {
         Some(x as i64)
     }
     fn year(&self, ctx: &mut Ctx, name: &str) -> i32 {
+        // FY2030 reads as 2030, as in a path cell
+        if let Value::Text(t) = self.cell(name)
+            && let Some(y) = t
+                .trim()
+                .strip_prefix("FY")
+                .and_then(|y| y.trim().parse::<i32>().ok())
+        {
+            return y;
+        }
         match self.int(ctx, name) {
             Some(y) => y as i32,
             None => {
@@ -259,6 +371,11 @@ impl Row<'_> {
         }
     }
     fn path(&self, ctx: &mut Ctx, name: &str, base_year: i32) -> Path {
+        if let Value::Percent(x) = self.cell(name)
+            && self.percent_column(name)
+        {
+            return Path::constant(base_year, x * 100.0);
+        }
         match path_of(self.cell(name), base_year) {
             Ok(p) => p,
             Err(m) => {
@@ -272,12 +389,22 @@ impl Row<'_> {
             prefix,
             sheet: self.t.spec.name,
             row: self.number(),
+            // two columns of one field (a saving in % or in MWh/yr): the one filled in
             cols: self
                 .t
                 .spec
                 .cols
                 .iter()
                 .filter(|c| !c.field.is_empty())
+                .filter(|c| {
+                    !self.cell(c.name).is_empty()
+                        || !self
+                            .t
+                            .spec
+                            .cols
+                            .iter()
+                            .any(|o| o.field == c.field && o.name != c.name && !self.cell(o.name).is_empty())
+                })
                 .filter_map(|c| Some((c.field, self.column(c.name)?)))
                 .collect(),
             value_col: None,
@@ -288,9 +415,10 @@ impl Row<'_> {
 /// Text of a cell; a whole number reads without ".0" (an id typed as 2018).
 fn cell_text(v: &Value) -> String {
     match v {
-        Value::Empty => String::new(),
-        Value::Num(x) => x.to_string(),
-        Value::Text(t) => t.trim().to_string(),
+        // (spreadsheet errors are reported with their cell)
+        Value::Empty | Value::Error(_) => String::new(),
+        Value::Num(x) | Value::Percent(x) => x.to_string(),
+        Value::Text(t) => t.clone(),
     }
 }
 
@@ -298,16 +426,20 @@ fn cell_text(v: &Value) -> String {
 fn number(v: &Value) -> Result<Option<f64>, String> {
     match v {
         Value::Empty => Ok(None),
-        Value::Num(x) if x.is_finite() => Ok(Some(*x)),
-        Value::Num(x) => Err(format!("{x} is not a finite number")),
+        Value::Num(x) | Value::Percent(x) if x.is_finite() => Ok(Some(*x)),
+        Value::Num(x) | Value::Percent(x) => Err(format!("{x} is not a finite number")),
+        Value::Error(e) => Err(format!("the cell holds the spreadsheet error {e}")),
         Value::Text(t) => {
             let t = t.trim();
             if t.is_empty() {
                 return Ok(None);
             }
-            parse_number(t)
-                .map(Some)
-                .ok_or_else(|| format!("not a number: \"{t}\" (give the figure alone, in the column's unit)"))
+            parse_number(t).map(Some).ok_or_else(|| {
+                format!(
+                    "not a number: \"{}\" (give the figure alone, in the column's unit)",
+                    short(t)
+                )
+            })
         }
     }
 }
@@ -345,7 +477,9 @@ pub fn parse_number(t: &str) -> Option<f64> {
 pub fn path_of(v: &Value, base_year: i32) -> Result<Path, String> {
     match v {
         Value::Empty => Ok(Path::default()),
-        Value::Num(_) => Ok(Path::constant(base_year, number(v)?.unwrap_or(0.0))),
+        Value::Num(_) | Value::Percent(_) | Value::Error(_) => {
+            Ok(Path::constant(base_year, number(v)?.unwrap_or(0.0)))
+        }
         Value::Text(t) => parse_path(t, base_year),
     }
 }
@@ -416,6 +550,7 @@ pub fn parse_scopes(t: &str) -> Option<Vec<Scope>> {
 /// Builds the scenario the sheets describe: `Err` with every problem when there is any.
 pub fn scenario(book: &Book) -> Result<Scenario, Vec<ImportError>> {
     let mut ctx = Ctx::default();
+    near_misses(book, &mut ctx);
     let mut s = company(book, &mut ctx);
     let b = s.base_year;
     items(book, &mut ctx, &mut s, b);
@@ -423,13 +558,16 @@ pub fn scenario(book: &Book) -> Result<Scenario, Vec<ImportError>> {
     // `check`'s rules too, so that every mistake is listed at once: not when the company's
     // years are wrong (every path would be), nor on a row that already has a problem (its
     // placeholder values would add noise).
-    let years_ok = !ctx.errors.iter().any(|e| e.sheet == spec::COMPANY);
-    if years_ok {
-        let marked: Vec<(String, Option<u32>)> =
-            ctx.errors.iter().map(|e| (e.sheet.clone(), e.row)).collect();
+    if !ctx.years_bad {
+        let marked: std::collections::HashSet<(String, Option<u32>, Option<String>)> = ctx
+            .errors
+            .iter()
+            .map(|e| (e.sheet.clone(), e.row, e.column.clone()))
+            .collect();
         for p in crate::model::validate::validate(&s) {
             let (sheet, row, column) = place(&ctx.origins, &p.path);
-            if row.is_some() && marked.iter().any(|(sh, r)| *sh == sheet && *r == row) {
+            // a cell that already has a problem: its placeholder value would add noise
+            if row.is_some() && marked.contains(&(sheet.clone(), row, column.clone())) {
                 continue;
             }
             let message = if p.path.is_empty() {
@@ -437,17 +575,13 @@ pub fn scenario(book: &Book) -> Result<Scenario, Vec<ImportError>> {
             } else {
                 format!("{} ({})", p.message, p.path)
             };
-            ctx.errors.push(ImportError {
-                sheet,
-                row,
-                column,
-                message,
-            });
+            ctx.err(&sheet, row, column, message);
         }
     }
     if ctx.errors.is_empty() {
         return Ok(s);
     }
+    let dropped = ctx.dropped;
     // In the workbook's order: sheet by sheet, row by row (the header's first).
     let order = |e: &ImportError| {
         let sheet = spec::SHEETS
@@ -457,6 +591,11 @@ pub fn scenario(book: &Book) -> Result<Scenario, Vec<ImportError>> {
         (sheet, e.row.unwrap_or(0))
     };
     ctx.errors.sort_by_key(order);
+    if dropped > 0 {
+        ctx.errors.push(ImportError::whole(format!(
+            "… and {dropped} more problems not listed; fix these first"
+        )));
+    }
     Err(ctx.errors)
 }
 
@@ -472,15 +611,100 @@ fn place(origins: &[Origin], path: &str) -> (String, Option<u32>, Option<String>
         })
         .max_by_key(|o| o.prefix.len());
     let Some(o) = best else {
-        return ("Company".into(), None, None);
+        // a whole list (`sites`: too many, none …): its sheet
+        let list: String = path
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        let sheet = match list.as_str() {
+            "sites" => spec::SITES,
+            "regions" => spec::REGIONS,
+            "fuels" => spec::FUELS,
+            "materials" => spec::MATERIALS,
+            "ppas" => spec::PPAS,
+            "history" => spec::HISTORY,
+            "targets" => spec::TARGETS,
+            "cost" | "discount_rate_pct" | "carbon_price_jpy_per_t" => spec::PRICES,
+            _ => spec::COMPANY,
+        };
+        return (sheet.into(), None, None);
     };
     if let Some(v) = &o.value_col {
         return (o.sheet.into(), Some(o.row), Some(v.clone()));
     }
+    // the column whose field is the longest start of the rest (`kind.reduction_pct` before
+    // `kind`)
     let rest = path[o.prefix.len()..].trim_start_matches('.');
-    let field: String = rest.chars().take_while(|c| *c != '.' && *c != '[').collect();
-    let column = o.cols.iter().find(|(f, _)| *f == field).map(|(_, c)| c.clone());
+    let column = o
+        .cols
+        .iter()
+        .filter(|(f, _)| {
+            rest == *f
+                || rest
+                    .strip_prefix(f)
+                    .is_some_and(|r| r.starts_with('.') || r.starts_with('['))
+        })
+        .max_by_key(|(f, _)| f.len())
+        .map(|(_, c)| c.clone());
     (o.sheet.into(), Some(o.row), column)
+}
+
+/// Edit distance of two short names (case ignored), for "did you mean".
+fn distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (norm(a).chars().collect(), norm(b).chars().collect());
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Sheets not read whose name is close to one of the workbook's: a typo would leave their data
+/// out without a word.
+fn near_misses(book: &Book, ctx: &mut Ctx) {
+    // the sheets an export writes before the inventory's
+    const RESULTS: [&str; 14] = [
+        "README",
+        "Trajectories",
+        "By source",
+        "By site",
+        "Wedges",
+        "Bridge",
+        "KPIs",
+        "Inputs",
+        "Cost",
+        "MACC",
+        "Uncertainty fan",
+        "Chance of meeting targets",
+        "Tornado",
+        "Uncertain inputs",
+    ];
+    for name in &book.skipped {
+        if RESULTS.iter().any(|r| same_name(r, name)) {
+            continue;
+        }
+        let near = spec::SHEETS
+            .iter()
+            .filter(|sp| book.sheet(sp.name).is_none())
+            .map(|sp| (distance(name, sp.name), sp.name))
+            .min();
+        if let Some((d, want)) = near
+            && d <= 3
+            && d < want.len() / 2 + 1
+        {
+            ctx.err(
+                name,
+                None,
+                None,
+                format!("this sheet is not read: name it \"{want}\" (the workbook's sheets are named as in the template)"),
+            );
+        }
+    }
 }
 
 mod company;

@@ -147,7 +147,7 @@ pub const COMPANY_KEYS: &[Key] = &[
     k("description", "", "meta.description", "What the scenario is."),
     k("author", "", "meta.author", "Who made it."),
     k("organisation", "", "meta.organisation", "The company."),
-    k("currency", "", "meta.currency", "Currency of every price (JPY when empty)."),
+    k("currency", "", "meta.currency", "JPY (empty = JPY): the cost analysis works in yen; convert other prices to JPY and give the rate as a source."),
     k("base year", "FY", "base_year", "Fiscal year of the inventory everything is projected from."),
     k("last year", "FY", "last_year", "Last projected fiscal year (typically 2050)."),
     k("primary energy per MWh", "GJ/MWh", "primary_gj_per_mwh", "Primary energy of a MWh of electricity for the factor analysis (9.76 when empty)."),

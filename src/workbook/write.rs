@@ -306,6 +306,7 @@ pub fn sheets(s: &Scenario) -> Book {
             sheet(spec::TARGETS, targets),
             sheet(spec::PRICES, prices(s)),
         ],
+        skipped: Vec::new(),
     }
 }
 
@@ -514,7 +515,10 @@ pub fn template() -> Book {
             sheet(sp.name, rows)
         })
         .collect();
-    Book { sheets }
+    Book {
+        sheets,
+        skipped: Vec::new(),
+    }
 }
 
 /// The README sheet's lines: how to fill the workbook, then every sheet's columns.
@@ -526,7 +530,7 @@ pub fn readme() -> Vec<[String; 4]> {
         "Fill one row per item on each sheet; `decarb import THIS.xlsx -o company.ron` (or File → Import in the window) turns it into a scenario.",
         "The header row names each column and its unit in brackets; the unit is checked (a [t] column given in kt is an error: convert the figures, do not change the header).",
         "A time path is a number (the same value every year) or keyframes as text: 2018: 0.12; 2030: 1 (linear in between, held before and after).",
-        "Rows whose first cell starts with # are notes (the example rows) and are skipped. Empty rows are skipped.",
+        "Rows whose first cell starts with \"# \" (a hash and a space) are notes, like the example rows, and are skipped. Empty rows are skipped.",
         "Ids link the sheets: a site's region is a Regions id, a fuel use's fuel is a Fuels id, and so on.",
         "Every problem is reported at once with its sheet, row and column; nothing is written until there are none.",
         "Uncertainty and goal-seek settings are kept in the scenario file, not in this workbook.",

@@ -190,3 +190,172 @@ fn hostile_workbooks_are_refused_with_a_message() {
     let errors = workbook::scenario(&b).unwrap_err();
     assert!(errors[0].to_string().contains("unit MJ/kWh given"), "{errors:?}");
 }
+
+fn jx_book() -> decarb::workbook::Book {
+    io::read_csv_dir(&workbooks::jx_inventory_dir()).unwrap()
+}
+
+fn sheet_mut<'a>(b: &'a mut decarb::workbook::Book, name: &str) -> &'a mut decarb::workbook::Sheet {
+    b.sheets.iter_mut().find(|s| s.name == name).unwrap()
+}
+
+/// A cell Excel shows as 50 % (stored 0.5) is 50 in a `[%]` column and 0.5 in a `[share]`
+/// column: as the planner sees it, never 100 times too small.
+#[test]
+fn percentage_formatted_cells_read_as_shown() {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let pct = rust_xlsxwriter::Format::new().set_num_format("0%");
+    let book = jx_book();
+    for sheet in &book.sheets {
+        let ws = wb.add_worksheet();
+        ws.set_name(&sheet.name).unwrap();
+        for (r, row) in sheet.rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                match v {
+                    Value::Text(t) => {
+                        ws.write_string(r, c, t).unwrap();
+                    }
+                    Value::Num(x) => {
+                        ws.write_number(r, c, *x).unwrap();
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if sheet.name == "Targets" {
+            // reduction [%] (column G) of the first target: 50 % as Excel stores it
+            ws.write_number_with_format(1, 6, 0.5, &pct).unwrap();
+        }
+        if sheet.name == "Sites" {
+            // ownership [share] (column H) of the first site: 80 %
+            ws.write_number_with_format(1, 7, 0.8, &pct).unwrap();
+        }
+    }
+    let bytes = wb.save_to_buffer().unwrap();
+    let s = workbook::scenario(&io::read_xlsx(&bytes).unwrap()).unwrap();
+    match s.targets[0].kind {
+        decarb::model::TargetKind::Absolute { reduction_pct, .. } => assert_eq!(reduction_pct, 50.0),
+        k => panic!("{k:?}"),
+    }
+    assert_eq!(s.sites[0].ownership, decarb::model::Path(vec![(2018, 0.8)]));
+}
+
+/// Mistakes that would otherwise pass in silence: a sheet named almost right, a value beside
+/// the table, a spreadsheet error, a sheet of more sites than a scenario holds; and a flood of
+/// bad cells is cut at 200 messages with the count of the rest.
+#[test]
+fn silent_mistakes_are_named_and_a_flood_of_them_is_cut() {
+    let mut b = jx_book();
+    sheet_mut(&mut b, "Fuel use").name = "Fuel usage".into();
+    b.skipped.push("Fuel usage".into());
+    let sites = sheet_mut(&mut b, "Sites");
+    sites.rows[2].push(Value::Text("stray".into()));
+    sites.rows[3][1] = Value::Error("#N/A".into());
+    let fuel_use = b.sheets.iter().position(|s| s.name == "Fuel usage").unwrap();
+    b.sheets.remove(fuel_use);
+    let errors = workbook::scenario(&b).unwrap_err();
+    let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert!(
+        text.iter()
+            .any(|t| t.contains("Fuel usage: this sheet is not read: name it \"Fuel use\"")),
+        "{text:#?}"
+    );
+    assert!(
+        text.iter()
+            .any(|t| t.starts_with("Sites, row 3, column K") && t.contains("a value under no column")),
+        "{text:#?}"
+    );
+    assert!(
+        text.iter()
+            .any(|t| t.starts_with("Sites, row 4, column B") && t.contains("spreadsheet error #N/A")),
+        "{text:#?}"
+    );
+
+    let mut b = jx_book();
+    let sites = sheet_mut(&mut b, "Sites");
+    let row = sites.rows[1].clone();
+    for i in 0..2_100 {
+        let mut r = row.clone();
+        r[0] = Value::Text(format!("s{i}"));
+        sites.rows.push(r);
+    }
+    let t0 = std::time::Instant::now();
+    let errors = workbook::scenario(&b).unwrap_err();
+    assert!(t0.elapsed().as_secs() < 5);
+    assert!(
+        errors[0]
+            .to_string()
+            .contains("a scenario holds at most 2000 sites"),
+        "{errors:?}"
+    );
+
+    let mut b = jx_book();
+    let fuels = sheet_mut(&mut b, "Fuel use");
+    for r in fuels.rows.iter_mut().skip(1) {
+        r[3] = Value::Text("lots".into());
+    }
+    for _ in 0..10 {
+        let extra: Vec<_> = fuels.rows[1..].to_vec();
+        fuels.rows.extend(extra);
+    }
+    let errors = workbook::scenario(&b).unwrap_err();
+    assert_eq!(errors.len(), 201, "200 listed and the count of the rest");
+    assert!(errors[200].to_string().contains("more problems not listed"));
+}
+
+/// CSV as a European Excel writes it (`;`), with a blank line: rows are numbered as the file's
+/// lines; an id that starts with `#` but is no note survives the round trip.
+#[test]
+fn semicolon_csv_blank_lines_and_hash_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in io::csv_files(&jx_book()) {
+        let text = String::from_utf8(bytes).unwrap();
+        let text = if name == "Regions.csv" {
+            // the header, a blank line, then the rows, with ';'
+            let mut lines = text.lines();
+            let head = lines.next().unwrap().replace(',', ";");
+            let rest: Vec<String> = text
+                .lines()
+                .skip(1)
+                .map(|l| {
+                    let rec: Vec<String> = csv::ReaderBuilder::new()
+                        .has_headers(false)
+                        .from_reader(l.as_bytes())
+                        .records()
+                        .next()
+                        .unwrap()
+                        .unwrap()
+                        .iter()
+                        .map(|f| format!("\"{}\"", f.replace('"', "\"\"")))
+                        .collect();
+                    rec.join(";")
+                })
+                .collect();
+            format!("{head}\n\n{}\n", rest.join("\n"))
+        } else {
+            text
+        };
+        std::fs::write(dir.path().join(&name), text).unwrap();
+    }
+    let s = workbook::scenario(&io::read_csv_dir(dir.path()).unwrap()).unwrap();
+    assert_eq!(s.regions.len(), 6);
+    // a bad factor on the first region's line (line 3 of the file, after the blank line)
+    let p = dir.path().join("Regions.csv");
+    let text = std::fs::read_to_string(&p)
+        .unwrap()
+        .replacen("2018: 0.463", "2018: x", 1);
+    std::fs::write(&p, text).unwrap();
+    let errors = workbook::scenario(&io::read_csv_dir(dir.path()).unwrap()).unwrap_err();
+    assert!(
+        errors[0].to_string().starts_with("Regions, row 3, column C"),
+        "{errors:?}"
+    );
+
+    let mut s = load("nlm-2013.ron");
+    s.uncertainty = Default::default();
+    s.goal_seek = None;
+    s.targets[0].label = "#1 intensity".into();
+    let back = workbook::scenario(&io::read_xlsx(&io::inputs_xlsx(&s).unwrap()).unwrap()).unwrap();
+    assert_eq!(back, s);
+}

@@ -247,3 +247,36 @@ fn removing_a_region_sites_use_asks_then_moves_them_and_the_charts_follow() {
         "the charts run the new structure"
     );
 }
+
+#[test]
+fn an_id_another_item_has_is_refused_and_nothing_follows_it() {
+    let mut h = harness_sized(app_full(jx(), None, FakeDialogs::default()), [1600.0, 1300.0]);
+    h.run();
+    menu(&mut h, "Edit", "Inventory…");
+    click(&mut h, "Fuels");
+    let before = h.state().doc.scenario().clone();
+    let lng = before.fuel_index("lng").unwrap();
+    // typed letter by letter through "lpg", an id LPG has: nothing is renamed on the way
+    fill(&mut h, &format!("fuels[{lng}].id"), "lpg");
+    assert!(
+        h.query_all_by_label_contains("\"lpg\" is taken by another fuel")
+            .next()
+            .is_some()
+    );
+    assert_eq!(
+        h.state().doc.scenario(),
+        &before,
+        "refused: LPG's uses stay LPG's"
+    );
+    fill(&mut h, &format!("fuels[{lng}].id"), "lpg2");
+    let s = h.state().doc.scenario();
+    assert_eq!(s.fuels[lng].id, "lpg2");
+    let uses = |s: &decarb::model::Scenario, id: &str| -> usize {
+        s.sites
+            .iter()
+            .map(|x| x.fuels.iter().filter(|u| u.fuel == id).count())
+            .sum()
+    };
+    assert_eq!(uses(s, "lpg2"), uses(&before, "lng"), "LNG's uses follow it");
+    assert_eq!(uses(s, "lpg"), uses(&before, "lpg"), "LPG's stay");
+}

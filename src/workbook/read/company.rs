@@ -6,6 +6,8 @@ use super::*;
 struct KeyCell<'a> {
     value: &'a Value,
     row: u32,
+    /// The row has a problem already (its unit, a spreadsheet error).
+    bad: bool,
 }
 
 /// The key/value rows of a sheet whose fields are `keys`, by key.
@@ -20,7 +22,7 @@ fn key_rows<'a>(
     for (r, cells) in sheet.rows.iter().enumerate().skip(1) {
         let row = sheet.first_row + r as u32 + 1;
         let key = cells.get(key_col).map(cell_text).unwrap_or_default();
-        if key.is_empty() || key.starts_with('#') {
+        if key.trim().is_empty() || crate::workbook::is_note(&key) {
             continue;
         }
         let value = cells.get(key_col + 1).unwrap_or(&Value::Empty);
@@ -53,6 +55,32 @@ fn key_rows<'a>(
                 )
             };
             ctx.err(sheet_name, Some(row), col(key_col + 2, "unit"), m);
+            // (present, with a problem: not "missing" as well)
+            out.push((
+                k,
+                KeyCell {
+                    value: &Value::Empty,
+                    row,
+                    bad: true,
+                },
+            ));
+            continue;
+        }
+        if let Value::Error(e) = value {
+            ctx.err(
+                sheet_name,
+                Some(row),
+                col(key_col + 1, "value"),
+                format!("the cell holds the spreadsheet error {e}"),
+            );
+            out.push((
+                k,
+                KeyCell {
+                    value: &Value::Empty,
+                    row,
+                    bad: true,
+                },
+            ));
             continue;
         }
         if out.iter().any(|(j, _)| *j == k) {
@@ -64,7 +92,14 @@ fn key_rows<'a>(
             );
             continue;
         }
-        out.push((k, KeyCell { value, row }));
+        out.push((
+            k,
+            KeyCell {
+                value,
+                row,
+                bad: false,
+            },
+        ));
     }
     out
 }
@@ -125,6 +160,7 @@ pub(super) fn company(book: &Book, ctx: &mut Ctx) -> Scenario {
             None,
             "the workbook has no Company sheet (name, base year, last year)",
         );
+        ctx.years_bad = true;
         return s;
     };
     let keys = spec::COMPANY_KEYS;
@@ -132,18 +168,37 @@ pub(super) fn company(book: &Book, ctx: &mut Ctx) -> Scenario {
     let get = |k: &str| rows.iter().find(|(i, _)| keys[*i].name == k).map(|(_, c)| c);
     // Years first: paths need the base year.
     for (key, slot) in [("base year", &mut s.base_year), ("last year", &mut s.last_year)] {
+        let fy = |t: &str| {
+            t.trim()
+                .strip_prefix("FY")
+                .and_then(|y| y.trim().parse::<i32>().ok())
+        };
         match get(key) {
-            None => ctx.err(
-                name,
-                None,
-                None,
-                format!("the field \"{key}\" is missing (a fiscal year)"),
-            ),
-            Some(c) => match number(c.value) {
-                Ok(Some(y)) if y.fract() == 0.0 && y.abs() < 1e6 => *slot = y as i32,
-                Ok(Some(y)) => kv_err(ctx, sheet, c.row, format!("{y} is not a fiscal year")),
-                Ok(None) => kv_err(ctx, sheet, c.row, format!("empty: \"{key}\" is required")),
-                Err(m) => kv_err(ctx, sheet, c.row, m),
+            None => {
+                ctx.years_bad = true;
+                ctx.err(
+                    name,
+                    None,
+                    None,
+                    format!("the field \"{key}\" is missing (a fiscal year)"),
+                );
+            }
+            Some(c) if c.bad => ctx.years_bad = true,
+            Some(c) => match (number(c.value), c.value) {
+                (Ok(Some(y)), _) if y.fract() == 0.0 && y.abs() < 1e6 => *slot = y as i32,
+                (_, Value::Text(t)) if fy(t).is_some() => *slot = fy(t).unwrap_or_default(),
+                (Ok(Some(y)), _) => {
+                    ctx.years_bad = true;
+                    kv_err(ctx, sheet, c.row, format!("{y} is not a fiscal year"));
+                }
+                (Ok(None), _) => {
+                    ctx.years_bad = true;
+                    kv_err(ctx, sheet, c.row, format!("empty: \"{key}\" is required"));
+                }
+                (Err(m), _) => {
+                    ctx.years_bad = true;
+                    kv_err(ctx, sheet, c.row, m);
+                }
             },
         }
     }
@@ -178,13 +233,15 @@ pub(super) fn company(book: &Book, ctx: &mut Ctx) -> Scenario {
             _ => {}
         }
     }
-    if get("name").is_none_or(|c| c.value.is_empty()) {
-        ctx.err(
+    match get("name") {
+        None => ctx.err(
             name,
             None,
             None,
             "the field \"name\" is missing: name the scenario",
-        );
+        ),
+        Some(c) if !c.bad && c.value.is_empty() => kv_err(ctx, sheet, c.row, "empty: name the scenario"),
+        Some(_) => {}
     }
     s
 }

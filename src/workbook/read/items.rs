@@ -71,7 +71,9 @@ fn site_of(s: &Scenario, row: &Row, ctx: &mut Ctx, col: &str) -> Option<usize> {
 }
 
 pub(super) fn items(book: &Book, ctx: &mut Ctx, s: &mut Scenario, b: i32) {
-    if let Some(t) = Table::open(book, spec_of(spec::REGIONS), ctx) {
+    if let Some(t) = Table::open(book, spec_of(spec::REGIONS), ctx)
+        && !t.too_many(ctx, "grid regions", crate::model::validate::limits::REGIONS)
+    {
         for row in t.rows() {
             let i = s.regions.len();
             row.origin(ctx, format!("regions[{i}]"));
@@ -88,7 +90,9 @@ pub(super) fn items(book: &Book, ctx: &mut Ctx, s: &mut Scenario, b: i32) {
             });
         }
     }
-    if let Some(t) = Table::open(book, spec_of(spec::FUELS), ctx) {
+    if let Some(t) = Table::open(book, spec_of(spec::FUELS), ctx)
+        && !t.too_many(ctx, "fuels", crate::model::validate::limits::FUELS)
+    {
         for row in t.rows() {
             let i = s.fuels.len();
             row.origin(ctx, format!("fuels[{i}]"));
@@ -107,6 +111,7 @@ pub(super) fn items(book: &Book, ctx: &mut Ctx, s: &mut Scenario, b: i32) {
     }
     match Table::open(book, spec_of(spec::SITES), ctx) {
         None => ctx.err(spec::SITES, None, None, "the workbook has no Sites sheet"),
+        Some(t) if t.too_many(ctx, "sites", crate::model::validate::limits::SITES) => {}
         Some(t) => {
             for row in t.rows() {
                 let i = s.sites.len();
@@ -218,7 +223,9 @@ pub(super) fn items(book: &Book, ctx: &mut Ctx, s: &mut Scenario, b: i32) {
             }
         }
     }
-    if let Some(t) = Table::open(book, spec_of(spec::MATERIALS), ctx) {
+    if let Some(t) = Table::open(book, spec_of(spec::MATERIALS), ctx)
+        && !t.too_many(ctx, "materials", crate::model::validate::limits::MATERIALS)
+    {
         for row in t.rows() {
             let i = s.materials.len();
             row.origin(ctx, format!("materials[{i}]"));
@@ -248,7 +255,9 @@ pub(super) fn items(book: &Book, ctx: &mut Ctx, s: &mut Scenario, b: i32) {
             });
         }
     }
-    if let Some(t) = Table::open(book, spec_of(spec::PPAS), ctx) {
+    if let Some(t) = Table::open(book, spec_of(spec::PPAS), ctx)
+        && !t.too_many(ctx, "PPAs", crate::model::validate::limits::PPAS)
+    {
         for row in t.rows() {
             let i = s.ppas.len();
             row.origin(ctx, format!("ppas[{i}]"));
@@ -270,7 +279,9 @@ pub(super) fn items(book: &Book, ctx: &mut Ctx, s: &mut Scenario, b: i32) {
             });
         }
     }
-    if let Some(t) = Table::open(book, spec_of(spec::HISTORY), ctx) {
+    if let Some(t) = Table::open(book, spec_of(spec::HISTORY), ctx)
+        && !t.too_many(ctx, "history entries", crate::model::validate::limits::HISTORY)
+    {
         for row in t.rows() {
             let i = s.history.len();
             row.origin(ctx, format!("history[{i}]"));
@@ -313,7 +324,9 @@ pub(super) fn items(book: &Book, ctx: &mut Ctx, s: &mut Scenario, b: i32) {
             }
         }
     }
-    if let Some(t) = Table::open(book, spec_of(spec::TARGETS), ctx) {
+    if let Some(t) = Table::open(book, spec_of(spec::TARGETS), ctx)
+        && !t.too_many(ctx, "targets", crate::model::validate::limits::TARGETS)
+    {
         for row in t.rows() {
             let i = s.targets.len();
             row.origin(ctx, format!("targets[{i}]"));
@@ -344,9 +357,11 @@ pub(super) fn items(book: &Book, ctx: &mut Ctx, s: &mut Scenario, b: i32) {
                     reference_year: row.year(ctx, "reference year"),
                     per: pick(&row, ctx, "per", PERS, None).unwrap_or(Per::Tonne),
                 },
-                _ => TargetKind::Level {
+                Some(_) => TargetKind::Level {
                     t_co2: row.req_num(ctx, "level"),
                 },
+                // (the kind is reported; its figures are not asked for)
+                None => TargetKind::Level { t_co2: 0.0 },
             };
             s.targets.push(Target {
                 label: row.req_text(ctx, "label"),
@@ -447,7 +462,7 @@ pub(super) fn prices(book: &Book, ctx: &mut Ctx, s: &mut Scenario) {
             continue;
         }
         let id = row.text("id");
-        let k = (item.to_string(), norm(&id), key.name.to_string());
+        let k = (item.to_string(), id.clone(), key.name.to_string());
         if seen.contains(&k) {
             row.err(
                 ctx,
@@ -466,7 +481,21 @@ pub(super) fn prices(book: &Book, ctx: &mut Ctx, s: &mut Scenario) {
             _ => s.ppas.iter().position(|p| p.id == id),
         };
         let Some(i) = index else {
-            row.err(ctx, "id", format!("no {item} \"{id}\" (its sheet lists the ids)"));
+            let ids: Vec<&str> = match item {
+                "Region" => s.regions.iter().map(|x| x.id.as_str()).collect(),
+                "Fuel" => s.fuels.iter().map(|x| x.id.as_str()).collect(),
+                "Site" => s.sites.iter().map(|x| x.id.as_str()).collect(),
+                "Material" => s.materials.iter().map(|x| x.id.as_str()).collect(),
+                _ => s.ppas.iter().map(|x| x.id.as_str()).collect(),
+            };
+            let list = if ids.is_empty() {
+                "there are none".to_string()
+            } else if ids.len() <= 10 {
+                ids.join(", ")
+            } else {
+                format!("{} … of {}", ids[..10].join(", "), ids.len())
+            };
+            row.err(ctx, "id", format!("no {item} \"{}\" ({list})", short(&id)));
             continue;
         };
         let prefix = match item {

@@ -14,8 +14,8 @@ pub fn opt_text(x: Option<f64>) -> String {
 }
 pub fn path_text(p: &Path, base: i32) -> String {
     match path_cell(p, base) {
-        Value::Num(x) => num_text(x),
-        Value::Text(t) => t,
+        Value::Num(x) | Value::Percent(x) => num_text(x),
+        Value::Text(t) | Value::Error(t) => t,
         Value::Empty => String::new(),
     }
 }

@@ -26,7 +26,15 @@ pub fn inventory_ui(app: &mut DecarbApp, ctx: &egui::Context) -> Vec<Command> {
         return out;
     }
     let lang = app.lang();
-    app.inventory.sync(&app.doc);
+    if app.inventory.sync(&app.doc) {
+        app.status = Some(
+            tr(
+                lang,
+                "The inventory's last edits did not check and were dropped: the scenario is the last one that checked",
+            )
+            .into(),
+        );
+    }
     // (the saved scenario is read in place: a copy per frame would cost a large company's)
     let saved = app.doc.saved();
     let inv = &mut app.inventory;
@@ -70,6 +78,8 @@ fn body(ui: &mut egui::Ui, inv: &mut InventoryState, saved: &Scenario, lang: Lan
     let mut ask: Option<(Kind, usize)> = None;
     let footer = 64.0;
     let tab = inv.tab;
+    // rows that move or go back to their saved values take their typed texts with them
+    let mut rows_moved = false;
     egui::ScrollArea::both()
         .max_height((ui.available_height() - footer).max(120.0))
         .auto_shrink([false, false])
@@ -87,6 +97,10 @@ fn body(ui: &mut egui::Ui, inv: &mut InventoryState, saved: &Scenario, lang: Lan
                 }
                 let (r, kind) = list_tab(ui, tab, &mut inv.cells, draft, saved, &lists, &problems, lang);
                 changed |= r.changed;
+                rows_moved = matches!(
+                    r.action,
+                    Some(RowAction::Up(_) | RowAction::Down(_) | RowAction::Reset(_))
+                );
                 match r.action {
                     Some(RowAction::Remove(i)) => ask = Some((kind, i)),
                     Some(RowAction::Up(i)) => changed |= structure::move_item(draft, kind, i, true),
@@ -96,9 +110,12 @@ fn body(ui: &mut egui::Ui, inv: &mut InventoryState, saved: &Scenario, lang: Lan
                 }
             }
         });
+    if rows_moved {
+        inv.cells = Default::default();
+    }
     // the draft may have moved into the site form: take it again
     let Some(draft) = inv.draft.as_mut() else { return };
-    changed |= follow_renames(draft, &before_ids);
+    changed |= follow_renames(draft, &before_ids, &mut inv.cells);
     if let Some((kind, i)) = ask {
         let mut probe = draft.clone();
         inv.confirm = Some(Removal {
@@ -163,8 +180,13 @@ fn ids_of(s: &Scenario) -> Vec<(Kind, Vec<String>)> {
     .collect()
 }
 
-/// An id typed over another one renames it: every reference follows.
-fn follow_renames(s: &mut Scenario, before: &[(Kind, Vec<String>)]) -> bool {
+/// An id typed over another one renames it: every reference follows. An id another item
+/// already has is refused (its references would mix with the other's).
+fn follow_renames(
+    s: &mut Scenario,
+    before: &[(Kind, Vec<String>)],
+    cells: &mut crate::app::inventory::Cells,
+) -> bool {
     let mut changed = false;
     for (kind, old) in before {
         if kind.count(s) != old.len() {
@@ -172,12 +194,31 @@ fn follow_renames(s: &mut Scenario, before: &[(Kind, Vec<String>)]) -> bool {
         }
         for (i, old_id) in old.iter().enumerate() {
             let Some(new_id) = kind.id(s, i) else { continue };
-            if &new_id != old_id && !old.contains(&new_id) {
-                // put the old id back, then rename it with its references
-                set_id(s, *kind, i, old_id);
-                structure::rename(s, *kind, i, &new_id);
-                changed = true;
+            if &new_id == old_id {
+                continue;
             }
+            // put the old id back, then rename it with its references
+            set_id(s, *kind, i, old_id);
+            let (list, head) = match kind {
+                Kind::Region => ("regions", "id"),
+                Kind::Fuel => ("fuels", "id"),
+                Kind::Site => ("sites", "id"),
+                Kind::Material => ("materials", "id"),
+                Kind::Ppa => ("ppas", "id"),
+                Kind::Target => ("targets", "label"),
+                Kind::History => continue,
+            };
+            if old.contains(&new_id) {
+                let key = format!("{list}[{i}].{head}");
+                cells.errors.insert(
+                    key.clone(),
+                    format!("\"{new_id}\" is taken by another {}: choose another", kind.noun()),
+                );
+                cells.text.insert(key, new_id);
+                continue;
+            }
+            structure::rename(s, *kind, i, &new_id);
+            changed = true;
         }
     }
     changed
@@ -396,7 +437,8 @@ fn list_tab(
                 let label = structure::fresh_id(s, Kind::Target, &format!("-50 % vs FY{b}"));
                 s.targets.push(crate::model::Target {
                     label,
-                    year: 2030.clamp(b, s.last_year),
+                    // (a draft may have its last year before its base year)
+                    year: 2030.max(b).min(s.last_year.max(b)),
                     scopes: vec![crate::model::Scope::Scope1, crate::model::Scope::Scope2],
                     scope2_method: Default::default(),
                     credits_count: false,

@@ -102,6 +102,7 @@ pub fn sites_ui(
                     && structure::move_item(s, Kind::Site, i, true)
                 {
                     inv.site -= 1;
+                    inv.cells = Default::default();
                     changed = true;
                 }
                 if ui
@@ -110,6 +111,7 @@ pub fn sites_ui(
                     && structure::move_item(s, Kind::Site, i, false)
                 {
                     inv.site += 1;
+                    inv.cells = Default::default();
                     changed = true;
                 }
                 if ui.button(tr(lang, "Remove site…")).clicked() {
@@ -121,6 +123,7 @@ pub fn sites_ui(
                     && ui.button(tr(lang, "Reset site")).clicked()
                 {
                     s.sites[i] = y;
+                    inv.cells = Default::default();
                     changed = true;
                 }
             });

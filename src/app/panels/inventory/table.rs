@@ -106,6 +106,9 @@ pub fn cell<T>(
             out
         }
         Edit::Text => {
+            // An id (a target's label) is taken when the field is left: renaming follows
+            // references, which must not happen at every letter typed.
+            let on_leave = matches!(col.field, "id" | "label");
             let mut text = cells.text.get(key).cloned().unwrap_or_else(|| current.clone());
             let bad = cells.errors.contains_key(key);
             // (a grid gives a cell the width of its column last frame: ask for ours)
@@ -121,6 +124,28 @@ pub fn cell<T>(
                 r.clone().on_hover_text(e.as_str());
             }
             let mut changed = false;
+            let leaving = r.lost_focus() || (r.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)));
+            if on_leave {
+                if r.changed() {
+                    cells.text.insert(key.to_string(), text.clone());
+                }
+                if leaving && cells.text.contains_key(key) {
+                    if text != current {
+                        match (col.set)(item, &text, base_year) {
+                            Ok(()) => {
+                                cells.errors.remove(key);
+                                changed = true;
+                            }
+                            Err(e) => {
+                                cells.errors.insert(key.to_string(), e);
+                                return false;
+                            }
+                        }
+                    }
+                    cells.text.remove(key);
+                }
+                return changed;
+            }
             if r.changed() {
                 match (col.set)(item, &text, base_year) {
                     Ok(()) => {
