@@ -593,6 +593,295 @@ mod tests {
     }
 
     #[test]
+    fn renames_follow_goal_seek_levers_targets_and_uncertainty_members() {
+        use crate::model::{GoalSeek, SeekLever};
+        let mut s = jx();
+        // (a PPA lever needs its maximum)
+        let lever = |l: LeverRef| SeekLever {
+            max: matches!(l, LeverRef::Ppa { .. }).then_some(100.0),
+            lever: l,
+            min: None,
+            reach_year: None,
+        };
+        let label = s.targets[0].label.clone();
+        s.goal_seek = Some(GoalSeek {
+            targets: vec![label.clone()],
+            levers: vec![
+                lever(LeverRef::Co2Free {
+                    site: "kurami".into(),
+                }),
+                lever(LeverRef::Recycled {
+                    material: "copper_feed".into(),
+                }),
+                lever(LeverRef::Ppa {
+                    ppa: s.ppas[0].id.clone(),
+                }),
+            ],
+            ..GoalSeek::default()
+        });
+        assert!(crate::model::validate::validate(&s).is_empty());
+        let k = s.site_index("kurami").unwrap();
+        rename(&mut s, Kind::Site, k, "samukawa");
+        rename(&mut s, Kind::Material, 0, "cu_feed");
+        rename(&mut s, Kind::Ppa, 0, "pv");
+        rename(&mut s, Kind::Target, 0, "half by 2030");
+        let r = s.region_index("chile").unwrap();
+        rename(&mut s, Kind::Region, r, "cl");
+        let g = s.goal_seek.as_ref().unwrap();
+        assert_eq!(g.targets, vec!["half by 2030".to_string()]);
+        assert_eq!(
+            g.levers[0].lever,
+            LeverRef::Co2Free {
+                site: "samukawa".into()
+            }
+        );
+        assert_eq!(
+            g.levers[1].lever,
+            LeverRef::Recycled {
+                material: "cu_feed".into()
+            }
+        );
+        assert_eq!(g.levers[2].lever, LeverRef::Ppa { ppa: "pv".into() });
+        // the overseas grid input lists Chile among its regions
+        assert!(s.uncertainty.inputs.iter().any(|u| {
+            let mut t = u.target.clone();
+            t.members_mut()
+                .is_some_and(|(m, w)| w == "regions" && m.iter().any(|x| x == "cl"))
+        }));
+        assert!(
+            crate::model::validate::validate(&s).is_empty(),
+            "{:?}",
+            crate::model::validate::validate(&s)
+        );
+        // nothing else named like them moved: the site's own id and the levers of other kinds
+        assert!(s.site_index("kurami").is_none());
+        // an index past the end never moves (nor panics)
+        let n = s.sites.len();
+        assert!(!move_item(&mut s, Kind::Site, n, true));
+        let nr = s.regions.len();
+        assert!(!move_item(&mut s, Kind::Region, nr, true));
+    }
+
+    #[test]
+    fn a_renamed_fuel_counts_every_reference_it_moved() {
+        let s0 = jx();
+        let id = "lpg";
+        let expected = s0
+            .sites
+            .iter()
+            .map(|x| x.fuels.iter().filter(|u| u.fuel == id).count())
+            .sum::<usize>()
+            + s0.sites
+                .iter()
+                .flat_map(|x| &x.fuel_switches)
+                .map(|r| usize::from(r.from == id) + usize::from(r.to == id))
+                .sum::<usize>()
+            + s0.history
+                .iter()
+                .flat_map(|h| &h.fuel_use)
+                .filter(|f| f.fuel == id)
+                .count()
+            + s0.uncertainty
+                .inputs
+                .iter()
+                .map(|u| {
+                    let mut t = u.target.clone();
+                    t.members_mut().map_or(0, |(m, w)| {
+                        if w == "fuels" {
+                            m.iter().filter(|x| *x == id).count()
+                        } else {
+                            0
+                        }
+                    })
+                })
+                .sum::<usize>();
+        assert!(expected > 3, "{expected}");
+        let mut s = s0.clone();
+        let f = s.fuel_index(id).unwrap();
+        assert_eq!(rename(&mut s, Kind::Fuel, f, "propane"), expected);
+    }
+
+    #[test]
+    fn removal_outcomes_are_exactly_what_changes() {
+        // a fuel: its uses, switches and reported quantities, site by site
+        let s0 = jx();
+        let id = "natural_gas";
+        let mut want = Vec::new();
+        for x in &s0.sites {
+            if x.fuels.iter().any(|u| u.fuel == id) {
+                want.push(format!("site \"{}\" loses its base-year use of \"{id}\"", x.id));
+            }
+            let n = x
+                .fuel_switches
+                .iter()
+                .filter(|r| r.from == id || r.to == id)
+                .count();
+            if n > 0 {
+                want.push(format!(
+                    "site \"{}\" loses {n} fuel switch(es) from or to \"{id}\"",
+                    x.id
+                ));
+            }
+        }
+        for h in &s0.history {
+            if h.fuel_use.iter().any(|f| f.fuel == id) {
+                want.push(format!("FY{} loses its reported use of \"{id}\"", h.year));
+            }
+        }
+        let mut s = s0.clone();
+        let out = remove(&mut s, Kind::Fuel, s0.fuel_index(id).unwrap()).unwrap();
+        let mine: Vec<String> = out
+            .iter()
+            .filter(|l| !l.starts_with("uncertain input"))
+            .cloned()
+            .collect();
+        assert_eq!(mine, want);
+        assert!(s.sites.iter().all(|x| x.fuels.iter().all(|u| u.fuel != id)));
+        assert!(
+            s.sites.iter().map(|x| x.fuels.len()).sum::<usize>() > 0,
+            "other uses stay"
+        );
+
+        // a site a PPA shares with another: the other takes the whole output
+        let mut s = jx();
+        let ppa = s.ppas[0].id.clone();
+        s.ppas[0].allocation = vec![("kurami".into(), 0.25), ("hitachi".into(), 0.75)];
+        let h = s.site_index("hitachi").unwrap();
+        let out = remove(&mut s, Kind::Site, h).unwrap();
+        assert_eq!(s.ppas[0].allocation, vec![("kurami".to_string(), 1.0)]);
+        assert!(
+            out.contains(&format!(
+                "PPA \"{ppa}\" no longer serves it; its other sites share the output"
+            )),
+            "{out:?}"
+        );
+        // a site no PPA serves and no material names: nothing about PPAs or materials
+        let t = s.site_index("tsuruga").unwrap();
+        let out = remove(&mut s, Kind::Site, t).unwrap();
+        assert!(
+            out.iter().all(|l| !l.contains("PPA") && !l.contains("material")),
+            "{out:?}"
+        );
+        assert_eq!(s.ppas[0].allocation, vec![("kurami".to_string(), 1.0)]);
+        // the only site of a PPA: the PPA goes too
+        let k = s.site_index("kurami").unwrap();
+        let out = remove(&mut s, Kind::Site, k).unwrap();
+        assert!(
+            out.contains(&format!("PPA \"{ppa}\" served only this site and is removed")),
+            "{out:?}"
+        );
+        assert!(s.ppas.is_empty());
+        assert!(
+            crate::model::validate::validate(&s).is_empty(),
+            "{:?}",
+            crate::model::validate::validate(&s)
+        );
+    }
+
+    #[test]
+    fn removal_drops_exactly_the_members_and_levers_that_name_the_item() {
+        use crate::model::{GoalSeek, SeekLever};
+        // (a PPA lever needs its maximum)
+        let lever = |l: LeverRef| SeekLever {
+            max: matches!(l, LeverRef::Ppa { .. }).then_some(100.0),
+            lever: l,
+            min: None,
+            reach_year: None,
+        };
+        let mut s = jx();
+        let ppa = s.ppas[0].id.clone();
+        let all = vec![
+            LeverRef::Co2Free {
+                site: "tsuruga".into(),
+            },
+            LeverRef::Co2Free {
+                site: "kurami".into(),
+            },
+            LeverRef::Recycled {
+                material: "copper_feed".into(),
+            },
+            LeverRef::Ppa { ppa: ppa.clone() },
+        ];
+        s.goal_seek = Some(GoalSeek {
+            targets: vec![s.targets[0].label.clone()],
+            levers: all.iter().cloned().map(lever).collect(),
+            ..GoalSeek::default()
+        });
+        // an uncertain input of Chile alone, and the overseas one of several regions
+        let i = s
+            .uncertainty
+            .inputs
+            .iter()
+            .position(|u| {
+                let mut t = u.target.clone();
+                t.members_mut()
+                    .is_some_and(|(m, w)| w == "regions" && m.iter().any(|x| x == "chile") && m.len() > 1)
+            })
+            .unwrap();
+        let mut alone = s.uncertainty.inputs[i].clone();
+        alone.id = "chile_only".into();
+        if let Some((m, _)) = alone.target.members_mut() {
+            *m = vec!["chile".into()];
+        }
+        s.uncertainty.inputs.push(alone);
+        assert!(
+            crate::model::validate::validate(&s).is_empty(),
+            "{:?}",
+            crate::model::validate::validate(&s)
+        );
+        let levers = |s: &Scenario| -> Vec<LeverRef> {
+            s.goal_seek
+                .as_ref()
+                .map_or(Vec::new(), |g| g.levers.iter().map(|l| l.lever.clone()).collect())
+        };
+
+        let t = s.site_index("tsuruga").unwrap();
+        let out = remove(&mut s, Kind::Site, t).unwrap();
+        assert!(
+            out.contains(&"the goal seek loses 1 lever(s) of it".to_string()),
+            "{out:?}"
+        );
+        assert_eq!(levers(&s), all[1..].to_vec());
+        let out = remove(&mut s, Kind::Material, 0).unwrap();
+        assert_eq!(
+            out,
+            vec![
+                "uncertain input \"copper_feed_ef\" covered only this material and is removed".to_string(),
+                "the goal seek loses 1 lever(s) of it".to_string()
+            ]
+        );
+        assert_eq!(levers(&s), vec![all[1].clone(), all[3].clone()]);
+        let out = remove(&mut s, Kind::Ppa, 0).unwrap();
+        assert_eq!(
+            out.last(),
+            Some(&"the goal seek loses 1 lever(s) of it".to_string()),
+            "{out:?}"
+        );
+        assert_eq!(levers(&s), vec![all[1].clone()]);
+
+        let r = s.region_index("chile").unwrap();
+        let out = remove(&mut s, Kind::Region, r).unwrap();
+        let overseas = s.uncertainty.inputs[i].id.clone();
+        assert!(
+            out.contains(&format!("uncertain input \"{overseas}\" no longer covers it")),
+            "{out:?}"
+        );
+        assert!(
+            out.contains(
+                &"uncertain input \"chile_only\" covered only this region and is removed".to_string()
+            ),
+            "{out:?}"
+        );
+        assert!(s.uncertainty.inputs.iter().all(|u| u.id != "chile_only"));
+        assert!(s.uncertainty.inputs.iter().any(|u| u.id == overseas));
+        assert!(
+            crate::model::validate::validate(&s).is_empty(),
+            "{:?}",
+            crate::model::validate::validate(&s)
+        );
+    }
+
+    #[test]
     fn the_only_region_of_sites_cannot_go_and_nothing_changes() {
         let mut s = jx();
         s.regions.retain(|r| r.id == "japan");
