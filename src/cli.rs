@@ -469,8 +469,9 @@ pub fn run_command(cmd: Command) -> i32 {
             if let Err(code) = refuse_overwrite(&out, &[&input]) {
                 return code;
             }
-            // nor a file of the folder being read
+            // nor a CSV file of the folder being read
             if input.is_dir()
+                && out.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"))
                 && let (Ok(dir), Some(parent)) = (input.canonicalize(), out.parent())
                 && (if parent.as_os_str().is_empty() {
                     std::path::Path::new(".")

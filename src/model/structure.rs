@@ -790,7 +790,7 @@ mod tests {
         };
         let mut s = jx();
         let ppa = s.ppas[0].id.clone();
-        let all = vec![
+        let all = [
             LeverRef::Co2Free {
                 site: "tsuruga".into(),
             },

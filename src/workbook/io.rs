@@ -212,6 +212,16 @@ pub fn read_csv_dir(dir: &Path) -> Result<Book, String> {
         } else {
             b','
         };
+        // A `;` file with decimal commas (a European Excel): "0,0693" is 0.0693 and "420.000"
+        // is 420000 in every number and path cell of the file.
+        let european = delimiter == b';'
+            && text.split([';', '\n', '\r']).any(|f| {
+                let f = f.trim().trim_matches('"');
+                // a field, or the value of a keyframe ("2023: 0,6335")
+                decimal_comma(f)
+                    || f.rsplit_once([':', '='])
+                        .is_some_and(|(_, v)| decimal_comma(v.trim().trim_matches('"')))
+            });
         let mut rows: Vec<Vec<Value>> = Vec::new();
         let mut rdr = csv::ReaderBuilder::new()
             .has_headers(false)
@@ -247,7 +257,17 @@ pub fn read_csv_dir(dir: &Path) -> Result<Book, String> {
             while rows.len() + 1 < line {
                 rows.push(Vec::new());
             }
-            rows.push(rec.iter().map(csv_value).collect());
+            rows.push(
+                rec.iter()
+                    .map(|f| {
+                        if european {
+                            csv_value(&from_european(f))
+                        } else {
+                            csv_value(f)
+                        }
+                    })
+                    .collect(),
+            );
         }
         book.sheets.push(Sheet {
             name: sp.name.to_string(),
@@ -267,6 +287,67 @@ pub fn read_csv_dir(dir: &Path) -> Result<Book, String> {
         return Err("holds no sheet of the workbook as CSV (Company.csv, Sites.csv …)".into());
     }
     Ok(book)
+}
+
+/// A number written with a decimal comma: `0,0693`, `16234,1`, `1.234,5`.
+fn decimal_comma(f: &str) -> bool {
+    let f = f.strip_prefix('-').unwrap_or(f);
+    let Some((int, frac)) = f.split_once(',') else {
+        return false;
+    };
+    let groups: Vec<&str> = int.split('.').collect();
+    !frac.is_empty()
+        && frac.chars().all(|c| c.is_ascii_digit())
+        && !int.is_empty()
+        && groups
+            .iter()
+            .all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit()))
+        && (groups.len() == 1 || groups[1..].iter().all(|g| g.len() == 3))
+}
+
+/// A European number (or a path of them) in the usual notation; any other text as it is.
+fn from_european(f: &str) -> String {
+    let t = f.trim();
+    let number = |x: &str| {
+        let x = x.trim();
+        let neg = x.starts_with('-');
+        let body = x.trim_start_matches('-');
+        let groups: Vec<&str> = body.split(',').next().unwrap_or("").split('.').collect();
+        let grouped = groups.len() > 1 && groups[1..].iter().all(|g| g.len() == 3);
+        let ok = !body.is_empty()
+            && body.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+            && body.matches(',').count() <= 1
+            && (groups.len() == 1 || grouped);
+        ok.then(|| {
+            format!(
+                "{}{}",
+                if neg { "-" } else { "" },
+                body.replace('.', "").replace(',', ".")
+            )
+        })
+    };
+    if let Some(n) = number(t) {
+        return n;
+    }
+    // a path: "2018: 0,463; 2030: 0,25"
+    let parts: Vec<&str> = t.split(';').map(str::trim).filter(|p| !p.is_empty()).collect();
+    let mut out = Vec::new();
+    for p in &parts {
+        let Some((y, v)) = p.split_once([':', '=']) else {
+            return f.to_string();
+        };
+        let y = y.trim();
+        if !y.trim_start_matches("FY").chars().all(|c| c.is_ascii_digit()) {
+            return f.to_string();
+        }
+        let Some(v) = number(v) else { return f.to_string() };
+        out.push(format!("{y}: {v}"));
+    }
+    if out.is_empty() {
+        f.to_string()
+    } else {
+        out.join("; ")
+    }
 }
 
 /// Text our CSV files guard with a leading `'` (a spreadsheet would read it as a formula, or it

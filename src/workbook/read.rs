@@ -67,6 +67,11 @@ struct Ctx {
     origins: Vec<Origin>,
     /// The base year or the last year does not read: every path would be wrong.
     years_bad: bool,
+    /// Sheets whose header has a problem: `check`'s messages on their rows would follow from
+    /// it (a column missing is every row's empty field).
+    header_bad: std::collections::HashSet<&'static str>,
+    /// The Sites sheet is missing or refused: its ids are not checked on the other sheets.
+    sites_unread: bool,
 }
 
 /// A cell's text as messages quote it: at most 60 characters.
@@ -114,6 +119,36 @@ impl<'a> Table<'a> {
         let mut at = vec![None; spec.cols.len()];
         let header = sheet.rows.first().map(Vec::as_slice).unwrap_or(&[]);
         let hrow = sheet.first_row + 1;
+        // A title row above the header: say where the header is, rather than a message for
+        // every cell below it.
+        let known = |row: &[Value]| {
+            row.iter()
+                .filter(|c| match c {
+                    Value::Text(t) => spec
+                        .cols
+                        .iter()
+                        .any(|col| same_name(col.name, &split_header(t).0)),
+                    _ => false,
+                })
+                .count()
+        };
+        if known(header) == 0
+            && let Some(r) = sheet.rows.iter().take(6).position(|row| known(row) >= 2)
+        {
+            ctx.header_bad.insert(spec.name);
+            ctx.err(
+                spec.name,
+                Some(hrow),
+                None,
+                format!(
+                    "the header is row {}: the column names must be the sheet's first row (remove the rows above it)",
+                    sheet.first_row + r as u32 + 1
+                ),
+            );
+            return None;
+        }
+        // columns named in the header, whether taken or refused (a unit, twice)
+        let mut named = vec![false; spec.cols.len()];
         for (j, cell) in header.iter().enumerate() {
             let text = match cell {
                 Value::Empty => continue,
@@ -141,6 +176,7 @@ impl<'a> Table<'a> {
                 continue;
             };
             let col = &spec.cols[k];
+            named[k] = true;
             let where_ = Some(format!("{letter} \"{text}\""));
             match (col.unit, unit.as_deref()) {
                 ("", None) => {}
@@ -218,14 +254,19 @@ impl<'a> Table<'a> {
                 );
             }
         }
+        // A required column missing (or refused): every row's field would be empty, so
+        // `check`'s messages on this sheet are left for after the header is right.
         for (k, c) in spec.cols.iter().enumerate() {
             if c.required && at[k].is_none() && sheet.rows.len() > 1 {
-                ctx.err(
-                    spec.name,
-                    Some(hrow),
-                    None,
-                    format!("missing column \"{}\"", c.header()),
-                );
+                ctx.header_bad.insert(spec.name);
+                if !named[k] {
+                    ctx.err(
+                        spec.name,
+                        Some(hrow),
+                        None,
+                        format!("missing column \"{}\"", c.header()),
+                    );
+                }
             }
         }
         Some(Table { sheet, spec, at })
@@ -294,6 +335,10 @@ impl Row<'_> {
         // A column the header lacks is reported once, at the header (a required one), not on
         // every row.
         if self.col(name).is_none() && self.t.spec.cols.iter().any(|c| c.name == name) {
+            return;
+        }
+        // a spreadsheet error is reported once, with its cell
+        if matches!(self.cell(name), Value::Error(_)) {
             return;
         }
         ctx.err(self.t.spec.name, Some(self.number()), self.column(name), message);
@@ -453,8 +498,10 @@ pub fn parse_number(t: &str) -> Option<f64> {
     let (int, frac) = t.split_once('.').unwrap_or((t, ""));
     let digits = int.strip_prefix('-').unwrap_or(int);
     let groups: Vec<&str> = digits.split(',').collect();
+    // (a first group of 0 or with a leading 0 is a decimal comma: "0,468" is not 468)
     let ok = groups.len() > 1
         && (1..=3).contains(&groups[0].len())
+        && !groups[0].starts_with('0')
         && groups[1..].iter().all(|g| g.len() == 3)
         && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()));
     if !ok {
@@ -558,16 +605,44 @@ pub fn scenario(book: &Book) -> Result<Scenario, Vec<ImportError>> {
     // `check`'s rules too, so that every mistake is listed at once: not when the company's
     // years are wrong (every path would be), nor on a row that already has a problem (its
     // placeholder values would add noise).
-    if !ctx.years_bad {
+    // With the years unread, the rest is checked over a horizon that holds every year given
+    // (the years' own problem is already listed).
+    let checked = if ctx.years_bad {
+        let mut c = s.clone();
+        c.base_year = 2000;
+        c.last_year = 2100;
+        c
+    } else {
+        s.clone()
+    };
+    {
         let marked: std::collections::HashSet<(String, Option<u32>, Option<String>)> = ctx
             .errors
             .iter()
             .map(|e| (e.sheet.clone(), e.row, e.column.clone()))
             .collect();
-        for p in crate::model::validate::validate(&s) {
+        let marked_rows: std::collections::HashSet<(String, Option<u32>)> =
+            ctx.errors.iter().map(|e| (e.sheet.clone(), e.row)).collect();
+        for p in crate::model::validate::validate(&checked) {
+            // (over the stand-in horizon, a year's range says nothing)
+            if ctx.years_bad
+                && (p.path == "base_year"
+                    || p.path == "last_year"
+                    || p.message.contains("horizon")
+                    || p.message.contains("base year"))
+            {
+                continue;
+            }
             let (sheet, row, column) = place(&ctx.origins, &p.path);
-            // a cell that already has a problem: its placeholder value would add noise
+            // a cell that already has a problem: its placeholder value would add noise; so would
+            // a row's own message when the row has one, and any on a sheet whose header is wrong
             if row.is_some() && marked.contains(&(sheet.clone(), row, column.clone())) {
+                continue;
+            }
+            if row.is_some() && column.is_none() && marked_rows.contains(&(sheet.clone(), row)) {
+                continue;
+            }
+            if ctx.header_bad.iter().any(|h| same_name(h, &sheet)) {
                 continue;
             }
             let message = if p.path.is_empty() {
@@ -693,7 +768,13 @@ fn near_misses(book: &Book, ctx: &mut Ctx) {
             .filter(|sp| book.sheet(sp.name).is_none())
             .map(|sp| (distance(name, sp.name), sp.name))
             .min();
-        if let Some((d, want)) = near
+        // a copy or a version of a sheet ("Fuel use (2)", "Copy of Targets", "Targets_old")
+        let within = spec::SHEETS
+            .iter()
+            .filter(|sp| book.sheet(sp.name).is_none())
+            .find(|sp| norm(name).contains(&norm(sp.name)))
+            .map(|sp| (0, sp.name));
+        if let Some((d, want)) = within.or(near)
             && d <= 3
             && d < want.len() / 2 + 1
         {

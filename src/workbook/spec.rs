@@ -360,10 +360,10 @@ pub const TARGET_COLS: &[Col] = &[
     c("scope 2 method", "", "scope2_method", "Market (default) or Location."),
     c("credits count", "", "credits_count", "yes when credits count toward it (net zero)."),
     r("kind", "", "kind", "Absolute, Intensity or Level."),
-    c("reduction", "%", "kind", "Absolute, Intensity: reduction below the reference year."),
-    c("reference year", "FY", "kind", "Absolute, Intensity: the reference (baseline) year."),
-    c("per", "", "kind", "Intensity: Tonne (of product) or MillionJpy (of revenue)."),
-    c("level", "t-CO2", "kind", "Level: the level to reach (0 for net zero)."),
+    c("reduction", "%", "kind.reduction_pct", "Absolute, Intensity: reduction below the reference year."),
+    c("reference year", "FY", "kind.reference_year", "Absolute, Intensity: the reference (baseline) year."),
+    c("per", "", "kind.per", "Intensity: Tonne (of product) or MillionJpy (of revenue)."),
+    c("level", "t-CO2", "kind.t_co2", "Level: the level to reach (0 for net zero)."),
     c("source", "", "source", "Where the target is published."),
 ];
 

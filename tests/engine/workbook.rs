@@ -137,8 +137,16 @@ fn the_template_documents_every_column_and_imports_to_named_problems_only() {
     // the template as written: examples are notes, so only the Company fields are missing
     let bytes = io::template_xlsx().unwrap();
     let errors = workbook::scenario(&io::read_xlsx(&bytes).unwrap()).unwrap_err();
-    assert!(errors.iter().all(|e| e.sheet == "Company"), "{errors:?}");
-    assert_eq!(errors.len(), 3, "{errors:?}");
+    let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        text,
+        [
+            "Company, row 2, column B \"value\": empty: name the scenario",
+            "Company, row 7, column B \"value\": empty: \"base year\" is required",
+            "Company, row 8, column B \"value\": empty: \"last year\" is required",
+            "Regions: at least one grid region is needed (regions)",
+        ]
+    );
 }
 
 #[test]
@@ -358,4 +366,118 @@ fn semicolon_csv_blank_lines_and_hash_ids() {
     s.targets[0].label = "#1 intensity".into();
     let back = workbook::scenario(&io::read_xlsx(&io::inputs_xlsx(&s).unwrap()).unwrap()).unwrap();
     assert_eq!(back, s);
+}
+
+/// A European Excel's CSV (`;`, decimal commas, `.` thousands) reads to the same numbers; a
+/// copy of a sheet ("Fuel use (2)") with the original missing is reported; a title row above the
+/// header gets one message; a percentage discount rate on Prices and capex reads as shown; a
+/// target's reduction out of range is placed on its own column.
+#[test]
+fn european_csv_sheet_copies_title_rows_and_target_columns() {
+    let book = jx_book();
+    let base = workbook::scenario(&book).unwrap();
+    // every file with ';', numbers the European way
+    let dir = tempfile::tempdir().unwrap();
+    for sheet in &book.sheets {
+        let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
+        for row in &sheet.rows {
+            let cells: Vec<String> = row
+                .iter()
+                .map(|v| match v {
+                    Value::Num(x) => x.to_string().replace('.', ","),
+                    Value::Text(t) => {
+                        // plain numbers as typed ("416,000" → "416.000"), paths with decimal commas
+                        let t = t.replace(',', "\u{1}").replace('.', ",").replace('\u{1}', ".");
+                        if t.contains(':') && t.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+                            t
+                        } else {
+                            match v {
+                                Value::Text(orig)
+                                    if !orig.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') =>
+                                {
+                                    orig.clone()
+                                }
+                                _ => t,
+                            }
+                        }
+                    }
+                    _ => String::new(),
+                })
+                .collect();
+            w.write_record(&cells).unwrap();
+        }
+        std::fs::write(
+            dir.path().join(format!("{}.csv", sheet.name)),
+            w.into_inner().unwrap(),
+        )
+        .unwrap();
+    }
+    let eu = workbook::scenario(&io::read_csv_dir(dir.path()).unwrap()).unwrap_or_else(|e| panic!("{e:#?}"));
+    assert_eq!(eu.sites, base.sites);
+    assert_eq!(eu.fuels, base.fuels);
+    assert_eq!(eu.regions, base.regions);
+    // "0,468" in a comma file is not 468
+    assert_eq!(decarb::workbook::read::parse_number("0,468"), None);
+    assert_eq!(decarb::workbook::read::parse_number("1,468"), Some(1468.0));
+
+    let mut b = jx_book();
+    sheet_mut(&mut b, "Fuel use").name = "Fuel use (2)".into();
+    b.skipped.push("Fuel use (2)".into());
+    let i = b.sheets.iter().position(|s| s.name == "Fuel use (2)").unwrap();
+    b.sheets.remove(i);
+    let errors = workbook::scenario(&b).unwrap_err();
+    assert!(
+        errors.iter().any(|e| e
+            .to_string()
+            .contains("Fuel use (2): this sheet is not read: name it \"Fuel use\"")),
+        "{errors:#?}"
+    );
+
+    let mut b = jx_book();
+    let sites = sheet_mut(&mut b, "Sites");
+    sites.rows.insert(0, vec![Value::Text("JX sites FY2018".into())]);
+    let errors = workbook::scenario(&b).unwrap_err();
+    let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert!(text[0].contains("the header is row 2"), "{text:#?}");
+    assert!(
+        text.len() <= 3,
+        "one message for the title row, not one per row: {text:#?}"
+    );
+
+    let mut b = jx_book();
+    b.sheets.push(decarb::workbook::Sheet {
+        name: "Prices and capex".into(),
+        rows: vec![
+            ["item", "id", "field", "value", "unit"]
+                .iter()
+                .map(|h| Value::Text(h.to_string()))
+                .collect(),
+            vec![
+                Value::Text("Company".into()),
+                Value::Empty,
+                Value::Text("discount rate".into()),
+                Value::Percent(0.04),
+                Value::Text("%/yr".into()),
+            ],
+        ],
+        first_row: 0,
+        first_col: 0,
+    });
+    let targets = sheet_mut(&mut b, "Targets");
+    targets.rows[1][6] = Value::Num(150.0);
+    let errors = workbook::scenario(&b).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0]
+            .to_string()
+            .starts_with("Targets, row 2, column G \"reduction [%]\""),
+        "{errors:#?}"
+    );
+    targets_fixed(&mut b);
+    let s = workbook::scenario(&b).unwrap();
+    assert_eq!(s.discount_rate_pct, 4.0);
+}
+
+fn targets_fixed(b: &mut decarb::workbook::Book) {
+    sheet_mut(b, "Targets").rows[1][6] = Value::Num(50.0);
 }

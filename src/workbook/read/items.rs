@@ -64,7 +64,8 @@ fn site_of(s: &Scenario, row: &Row, ctx: &mut Ctx, col: &str) -> Option<usize> {
         return None;
     }
     let i = s.site_index(&id);
-    if i.is_none() {
+    // (with the Sites sheet unread, every reference would be a message)
+    if i.is_none() && !ctx.sites_unread {
         row.err(ctx, col, format!("no site \"{id}\" on the Sites sheet"));
     }
     i
@@ -110,8 +111,13 @@ pub(super) fn items(book: &Book, ctx: &mut Ctx, s: &mut Scenario, b: i32) {
         }
     }
     match Table::open(book, spec_of(spec::SITES), ctx) {
-        None => ctx.err(spec::SITES, None, None, "the workbook has no Sites sheet"),
-        Some(t) if t.too_many(ctx, "sites", crate::model::validate::limits::SITES) => {}
+        None => {
+            ctx.sites_unread = true;
+            if book.sheet(spec::SITES).is_none() {
+                ctx.err(spec::SITES, None, None, "the workbook has no Sites sheet");
+            }
+        }
+        Some(t) if t.too_many(ctx, "sites", crate::model::validate::limits::SITES) => ctx.sites_unread = true,
         Some(t) => {
             for row in t.rows() {
                 let i = s.sites.len();
@@ -232,6 +238,7 @@ pub(super) fn items(book: &Book, ctx: &mut Ctx, s: &mut Scenario, b: i32) {
             let site = row.opt_text("site");
             if let Some(id) = &site
                 && s.site_index(id).is_none()
+                && !ctx.sites_unread
             {
                 row.err(ctx, "site", format!("no site \"{id}\" on the Sites sheet"));
             }
@@ -403,7 +410,7 @@ fn allocation(s: &Scenario, row: &Row, ctx: &mut Ctx) -> Vec<(String, f64)> {
             row.err(ctx, "allocation", format!("\"{part}\" needs a share: SITE 0.5"));
             continue;
         };
-        if s.site_index(id).is_none() {
+        if s.site_index(id).is_none() && !ctx.sites_unread {
             row.err(ctx, "allocation", format!("no site \"{id}\" on the Sites sheet"));
         }
         out.push((id.to_string(), share));
@@ -513,6 +520,15 @@ pub(super) fn prices(book: &Book, ctx: &mut Ctx, s: &mut Scenario) {
             cols: Vec::new(),
             value_col: row.column("value"),
         });
+        // a cell shown as a percentage in a % field reads as shown (4% is 4 %/yr)
+        let pct;
+        let value = match value {
+            Value::Percent(x) if key.unit.starts_with('%') => {
+                pct = Value::Num(x * 100.0);
+                &pct
+            }
+            v => v,
+        };
         set_price(s, item, i, key.name, value, b).unwrap_or_else(|m| row.err(ctx, "value", m));
     }
 }

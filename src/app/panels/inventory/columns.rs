@@ -319,10 +319,10 @@ pub fn target_cols() -> Vec<Col<Target>> {
         col!("scope 2 method", "scope2_method", 80.0, Edit::Choice(methods), |x, b| format!("{:?}", x.scope2_method), |x, t, b| x.scope2_method = if t == "Location" { Scope2Method::Location } else { Scope2Method::Market }),
         col!("credits count", "credits_count", 40.0, Edit::Check, |x, b| if x.credits_count { "yes".into() } else { "no".into() }, |x, t, b| x.credits_count = t == "yes"),
         col!("kind", "kind", 90.0, Edit::Choice(target_kinds), |x, b| kind_name(&x.kind).to_string(), |x, t, b| set_kind(x, t)),
-        col!("reduction [%]", "kind", 60.0, Edit::Text, |x, b| reduction(&x.kind), |x, t, b| set_reduction(&mut x.kind, num(t)?)?),
-        col!("reference year [FY]", "kind", 60.0, Edit::Text, |x, b| reference(&x.kind), |x, t, b| set_reference(&mut x.kind, year(t)?)?),
-        col!("per", "kind", 90.0, Edit::Choice(pers), |x, b| match x.kind { TargetKind::Intensity { per, .. } => format!("{per:?}"), _ => String::new(), }, |x, t, b| if let TargetKind::Intensity { per, .. } = &mut x.kind { *per = if t == "MillionJpy" { Per::MillionJpy } else { Per::Tonne } }),
-        col!("level [t-CO2]", "kind", 90.0, Edit::Text, |x, b| match x.kind { TargetKind::Level { t_co2 } => num_text(t_co2), _ => String::new(), }, |x, t, b| match &mut x.kind { TargetKind::Level { t_co2 } => *t_co2 = num(t)?, _ => return Err("only a Level target has a level".into()), }),
+        col!("reduction [%]", "kind.reduction_pct", 60.0, Edit::Text, |x, b| reduction(&x.kind), |x, t, b| set_reduction(&mut x.kind, num(t)?)?),
+        col!("reference year [FY]", "kind.reference_year", 60.0, Edit::Text, |x, b| reference(&x.kind), |x, t, b| set_reference(&mut x.kind, year(t)?)?),
+        col!("per", "kind.per", 90.0, Edit::Choice(pers), |x, b| match x.kind { TargetKind::Intensity { per, .. } => format!("{per:?}"), _ => String::new(), }, |x, t, b| if let TargetKind::Intensity { per, .. } = &mut x.kind { *per = if t == "MillionJpy" { Per::MillionJpy } else { Per::Tonne } }),
+        col!("level [t-CO2]", "kind.t_co2", 90.0, Edit::Text, |x, b| match x.kind { TargetKind::Level { t_co2 } => num_text(t_co2), _ => String::new(), }, |x, t, b| match &mut x.kind { TargetKind::Level { t_co2 } => *t_co2 = num(t)?, _ => return Err("only a Level target has a level".into()), }),
         col!("source", "source", 200.0, Edit::Text, |x, b| x.source.clone(), |x, t, b| x.source = t.to_string()),
     ]
 }
