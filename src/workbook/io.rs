@@ -5,7 +5,7 @@
 
 use super::spec::{self, SHEETS};
 use super::write;
-use super::{Book, Sheet, Value};
+use super::{Book, Numbers, Sheet, Value};
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 use std::io::Read;
 use std::path::Path;
@@ -169,6 +169,7 @@ fn dense(name: String, cells: Vec<((u32, u32), Value)>, total: &mut usize) -> Re
         rows,
         first_row: r0,
         first_col: c0,
+        numbers: Numbers::Plain,
     })
 }
 
@@ -178,6 +179,7 @@ pub fn read_csv_dir(dir: &Path) -> Result<Book, String> {
     let entries = std::fs::read_dir(dir).map_err(|e| e.to_string())?;
     let mut book = Book::default();
     let mut not_utf8 = Vec::new();
+    let mut european = false;
     let mut cells_read = 0usize;
     let mut files: Vec<(String, std::path::PathBuf)> = Vec::new();
     for e in entries {
@@ -212,16 +214,18 @@ pub fn read_csv_dir(dir: &Path) -> Result<Book, String> {
         } else {
             b','
         };
-        // A `;` file with decimal commas (a European Excel): "0,0693" is 0.0693 and "420.000"
-        // is 420000 in every number and path cell of the file.
-        let european = delimiter == b';'
+        // A `;` file may come from a European Excel: whether its numbers have decimal commas is
+        // decided for the whole folder below, and the cells of number columns read so.
+        let semicolon = delimiter == b';';
+        let evidence = semicolon
             && text.split([';', '\n', '\r']).any(|f| {
                 let f = f.trim().trim_matches('"');
                 // a field, or the value of a keyframe ("2023: 0,6335")
-                decimal_comma(f)
+                european_evidence(f)
                     || f.rsplit_once([':', '='])
-                        .is_some_and(|(_, v)| decimal_comma(v.trim().trim_matches('"')))
+                        .is_some_and(|(_, v)| european_evidence(v.trim().trim_matches('"')))
             });
+        european |= evidence;
         let mut rows: Vec<Vec<Value>> = Vec::new();
         let mut rdr = csv::ReaderBuilder::new()
             .has_headers(false)
@@ -257,24 +261,35 @@ pub fn read_csv_dir(dir: &Path) -> Result<Book, String> {
             while rows.len() + 1 < line {
                 rows.push(Vec::new());
             }
-            rows.push(
-                rec.iter()
-                    .map(|f| {
-                        if european {
-                            csv_value(&from_european(f))
-                        } else {
-                            csv_value(f)
-                        }
-                    })
-                    .collect(),
-            );
+            rows.push(rec.iter().map(csv_value).collect());
+        }
+        // (a first line left empty: the sheet starts at its first row with anything)
+        let skip = rows.iter().take_while(|r| r.iter().all(Value::is_empty)).count();
+        if book.sheet(sp.name).is_some() {
+            return Err(format!(
+                "{file}: a second file for the sheet {}; keep one",
+                sp.name
+            ));
         }
         book.sheets.push(Sheet {
             name: sp.name.to_string(),
-            rows,
-            first_row: 0,
+            rows: rows.split_off(skip.min(rows.len())),
+            first_row: skip as u32,
             first_col: 0,
+            numbers: if semicolon {
+                Numbers::Semicolon
+            } else {
+                Numbers::Plain
+            },
         });
+    }
+    // one European file makes the folder European: its `;` files have decimal commas
+    if european {
+        for sh in &mut book.sheets {
+            if sh.numbers == Numbers::Semicolon {
+                sh.numbers = Numbers::DecimalComma;
+            }
+        }
     }
     if !not_utf8.is_empty() {
         return Err(format!(
@@ -289,31 +304,56 @@ pub fn read_csv_dir(dir: &Path) -> Result<Book, String> {
     Ok(book)
 }
 
-/// A number written with a decimal comma: `0,0693`, `16234,1`, `1.234,5`.
-fn decimal_comma(f: &str) -> bool {
+/// A number only a European notation writes: a decimal comma that cannot be a thousands
+/// separator (`0,0693`, `16234,1`, `12,5`, `1.234,5`) or dots every three digits more than once
+/// (`1.234.567`). `1,234` and `1.234` say nothing (either notation).
+fn european_evidence(f: &str) -> bool {
     let f = f.strip_prefix('-').unwrap_or(f);
-    let Some((int, frac)) = f.split_once(',') else {
+    let digits = |g: &str| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit());
+    match f.split_once(',') {
+        Some((int, frac)) => {
+            let groups: Vec<&str> = int.split('.').collect();
+            digits(frac)
+                && groups.iter().all(|g| digits(g))
+                && (groups.len() == 1 || groups[1..].iter().all(|g| g.len() == 3))
+                && (groups.len() > 1 || frac.len() != 3 || int.starts_with('0') || int.len() > 3)
+        }
+        None => {
+            let groups: Vec<&str> = f.split('.').collect();
+            groups.len() > 2
+                && groups.iter().all(|g| digits(g))
+                && (1..=3).contains(&groups[0].len())
+                && !groups[0].starts_with('0')
+                && groups[1..].iter().all(|g| g.len() == 3)
+        }
+    }
+}
+
+/// `1.234` or `450.000` in a `;` file that shows no European number elsewhere: 1.234 or 1234?
+pub(super) fn ambiguous_dots(f: &str) -> bool {
+    let f = f.trim();
+    let f = f.strip_prefix('-').unwrap_or(f);
+    let Some((int, frac)) = f.split_once('.') else {
         return false;
     };
-    let groups: Vec<&str> = int.split('.').collect();
-    !frac.is_empty()
+    (1..=3).contains(&int.len())
+        && !int.starts_with('0')
+        && int.chars().all(|c| c.is_ascii_digit())
+        && frac.len() == 3
         && frac.chars().all(|c| c.is_ascii_digit())
-        && !int.is_empty()
-        && groups
-            .iter()
-            .all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit()))
-        && (groups.len() == 1 || groups[1..].iter().all(|g| g.len() == 3))
 }
 
 /// A European number (or a path of them) in the usual notation; any other text as it is.
-fn from_european(f: &str) -> String {
+pub(super) fn from_european(f: &str) -> String {
     let t = f.trim();
     let number = |x: &str| {
         let x = x.trim();
         let neg = x.starts_with('-');
         let body = x.trim_start_matches('-');
         let groups: Vec<&str> = body.split(',').next().unwrap_or("").split('.').collect();
-        let grouped = groups.len() > 1 && groups[1..].iter().all(|g| g.len() == 3);
+        // (a first group of 0 is a decimal point written the English way: "0.125")
+        let grouped =
+            groups.len() > 1 && groups[1..].iter().all(|g| g.len() == 3) && !groups[0].starts_with('0');
         let ok = !body.is_empty()
             && body.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
             && body.matches(',').count() <= 1

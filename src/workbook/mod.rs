@@ -86,6 +86,20 @@ pub struct Sheet {
     pub rows: Vec<Vec<Value>>,
     pub first_row: u32,
     pub first_col: u32,
+    /// How its text numbers are written (CSV files: `;` files may be European).
+    pub numbers: Numbers,
+}
+
+/// The notation of a sheet's numbers typed as text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Numbers {
+    /// `1,234.5` (or a workbook's own numbers).
+    #[default]
+    Plain,
+    /// A `;` CSV of a folder that shows no European number: `450.000` is refused as ambiguous.
+    Semicolon,
+    /// A `;` CSV of a European folder: `1.234,5`.
+    DecimalComma,
 }
 
 /// The sheets of a workbook (or the CSV files of a folder).

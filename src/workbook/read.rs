@@ -74,6 +74,15 @@ struct Ctx {
     sites_unread: bool,
 }
 
+/// What an error cell says: a spreadsheet's error code, or why the cell was refused.
+fn error_text(e: &str) -> String {
+    if e.starts_with('#') {
+        format!("the cell holds the spreadsheet error {e}")
+    } else {
+        e.to_string()
+    }
+}
+
 /// A cell's text as messages quote it: at most 60 characters.
 fn short(t: &str) -> String {
     let t = t.trim();
@@ -232,12 +241,7 @@ impl<'a> Table<'a> {
             for (j, c) in cells.iter().enumerate() {
                 let letter = column_letters(sheet.first_col + j as u32);
                 if let Value::Error(e) = c {
-                    ctx.err(
-                        spec.name,
-                        Some(row),
-                        Some(letter.clone()),
-                        format!("the cell holds the spreadsheet error {e}"),
-                    );
+                    ctx.err(spec.name, Some(row), Some(letter.clone()), error_text(e));
                 }
                 let mapped = at.contains(&Some(j));
                 let header_cell = header.get(j).is_some_and(|h| !h.is_empty());
@@ -334,7 +338,7 @@ impl Row<'_> {
     fn err(&self, ctx: &mut Ctx, name: &str, message: impl Into<String>) {
         // A column the header lacks is reported once, at the header (a required one), not on
         // every row.
-        if self.col(name).is_none() && self.t.spec.cols.iter().any(|c| c.name == name) {
+        if self.col(name).is_none() && self.t.spec.cols.iter().any(|c| c.name == name && c.required) {
             return;
         }
         // a spreadsheet error is reported once, with its cell
@@ -473,7 +477,7 @@ fn number(v: &Value) -> Result<Option<f64>, String> {
         Value::Empty => Ok(None),
         Value::Num(x) | Value::Percent(x) if x.is_finite() => Ok(Some(*x)),
         Value::Num(x) | Value::Percent(x) => Err(format!("{x} is not a finite number")),
-        Value::Error(e) => Err(format!("the cell holds the spreadsheet error {e}")),
+        Value::Error(e) => Err(error_text(e)),
         Value::Text(t) => {
             let t = t.trim();
             if t.is_empty() {
@@ -596,6 +600,7 @@ pub fn parse_scopes(t: &str) -> Option<Vec<Scope>> {
 
 /// Builds the scenario the sheets describe: `Err` with every problem when there is any.
 pub fn scenario(book: &Book) -> Result<Scenario, Vec<ImportError>> {
+    let book = &*notation(book);
     let mut ctx = Ctx::default();
     near_misses(book, &mut ctx);
     let mut s = company(book, &mut ctx);
@@ -724,6 +729,71 @@ fn place(origins: &[Origin], path: &str) -> (String, Option<u32>, Option<String>
     (o.sheet.into(), Some(o.row), column)
 }
 
+/// The number cells of `;` CSV files in the usual notation: a European folder's decimal commas
+/// become points (`1.234,5` → `1234.5`, paths too); in a `;` file of a folder that shows no
+/// European number, `450.000` is refused as ambiguous. Text columns are left as they are.
+fn notation(book: &Book) -> std::borrow::Cow<'_, Book> {
+    use super::Numbers;
+    if book.sheets.iter().all(|s| s.numbers == Numbers::Plain) {
+        return std::borrow::Cow::Borrowed(book);
+    }
+    let mut b = book.clone();
+    for sh in &mut b.sheets {
+        if sh.numbers == Numbers::Plain {
+            continue;
+        }
+        let Some(sp) = spec::sheet_spec(&sh.name) else {
+            continue;
+        };
+        let header: Vec<String> = sh
+            .rows
+            .first()
+            .map_or(Vec::new(), |h| h.iter().map(cell_text).collect());
+        let at = |name: &str| header.iter().position(|h| same_name(&split_header(h).0, name));
+        // number columns: by the header's unit; on key/value sheets, the value of a row with a unit
+        let numeric: Vec<usize> = header
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| {
+                let (name, _) = split_header(h);
+                sp.cols
+                    .iter()
+                    .any(|c| same_name(c.name, &name) && !c.unit.is_empty())
+            })
+            .map(|(j, _)| j)
+            .collect();
+        let kv = match sp.name {
+            spec::COMPANY => Some((1, 2)),
+            spec::PRICES => at("value").zip(at("unit")),
+            _ => None,
+        };
+        let mode = sh.numbers;
+        for row in sh.rows.iter_mut().skip(1) {
+            let mut cols = numeric.clone();
+            if let Some((v, u)) = kv
+                && row.get(u).is_some_and(|c| !c.is_empty())
+            {
+                cols.push(v);
+            }
+            for j in cols {
+                let Some(Value::Text(t)) = row.get(j) else {
+                    continue;
+                };
+                let new = match mode {
+                    Numbers::DecimalComma => Value::Text(super::io::from_european(t)),
+                    _ if super::io::ambiguous_dots(t) => Value::Error(format!(
+                        "\"{}\" is ambiguous in a file separated by ';' (a point or a thousands separator?): write it without the point, or with a decimal comma",
+                        t.trim()
+                    )),
+                    _ => continue,
+                };
+                row[j] = new;
+            }
+        }
+    }
+    std::borrow::Cow::Owned(b)
+}
+
 /// Edit distance of two short names (case ignored), for "did you mean".
 fn distance(a: &str, b: &str) -> usize {
     let (a, b): (Vec<char>, Vec<char>) = (norm(a).chars().collect(), norm(b).chars().collect());
@@ -768,16 +838,28 @@ fn near_misses(book: &Book, ctx: &mut Ctx) {
             .filter(|sp| book.sheet(sp.name).is_none())
             .map(|sp| (distance(name, sp.name), sp.name))
             .min();
-        // a copy or a version of a sheet ("Fuel use (2)", "Copy of Targets", "Targets_old")
+        // a copy or a version of a sheet ("Fuel use (2)", "Copy of Targets", "Targets old"),
+        // or its first words ("Prices", "Own gen")
+        let n = norm(name);
+        let copy_of = |want: &str| {
+            let w = norm(want);
+            let rest = n.strip_prefix(&w).map(str::trim);
+            n.strip_prefix("copy of ").is_some_and(|r| r.trim() == w)
+                || rest.is_some_and(|r| {
+                    let r = r.trim_start_matches(['_', '-', ' ']);
+                    (r.starts_with('(') && r.ends_with(')'))
+                        || ["old", "copy", "new", "(copy)"].contains(&r)
+                        || r.chars().all(|c| c.is_ascii_digit()) && !r.is_empty()
+                })
+        };
         let within = spec::SHEETS
             .iter()
             .filter(|sp| book.sheet(sp.name).is_none())
-            .find(|sp| norm(name).contains(&norm(sp.name)))
+            .find(|sp| copy_of(sp.name) || (n.len() >= 4 && norm(sp.name).starts_with(&format!("{n} "))))
             .map(|sp| (0, sp.name));
-        if let Some((d, want)) = within.or(near)
-            && d <= 3
-            && d < want.len() / 2 + 1
-        {
+        // a typo: one letter in a short name, two in a longer one
+        let near = near.filter(|(d, _)| *d <= if n.chars().count() < 6 { 1 } else { 2 });
+        if let Some((_, want)) = within.or(near) {
             ctx.err(
                 name,
                 None,

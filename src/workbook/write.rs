@@ -53,6 +53,7 @@ fn sheet(name: &str, rows: Vec<Vec<Value>>) -> Sheet {
         rows: all,
         first_row: 0,
         first_col: 0,
+        numbers: Default::default(),
     }
 }
 

@@ -462,6 +462,7 @@ fn european_csv_sheet_copies_title_rows_and_target_columns() {
         ],
         first_row: 0,
         first_col: 0,
+        numbers: Default::default(),
     });
     let targets = sheet_mut(&mut b, "Targets");
     targets.rows[1][6] = Value::Num(150.0);
@@ -480,4 +481,78 @@ fn european_csv_sheet_copies_title_rows_and_target_columns() {
 
 fn targets_fixed(b: &mut decarb::workbook::Book) {
     sheet_mut(b, "Targets").rows[1][6] = Value::Num(50.0);
+}
+
+/// `450.000` in a `;` folder with no European number elsewhere is refused as ambiguous, never
+/// read as 450; a sheet called "Plan" is no PPAs sheet, "Prices" is the start of one; a
+/// missing optional column still has its rows' problems said.
+#[test]
+fn ambiguous_numbers_names_and_missing_optional_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = jx_book();
+    for sheet in &book.sheets {
+        let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
+        for row in &sheet.rows {
+            let cells: Vec<String> = row
+                .iter()
+                .map(|v| match v {
+                    Value::Num(x) => x.to_string(),
+                    Value::Text(t) => t.clone(),
+                    _ => String::new(),
+                })
+                .collect();
+            w.write_record(&cells).unwrap();
+        }
+        let mut text = String::from_utf8(w.into_inner().unwrap()).unwrap();
+        if sheet.name == "Sites" {
+            text = text
+                .replacen("\"416,000\"", "416.000", 1)
+                .replacen("416,000", "416.000", 1);
+        }
+        std::fs::write(dir.path().join(format!("{}.csv", sheet.name)), text).unwrap();
+    }
+    let errors = workbook::scenario(&io::read_csv_dir(dir.path()).unwrap()).unwrap_err();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.sheet == "Sites" && e.to_string().contains("\"416.000\" is ambiguous")),
+        "{errors:#?}"
+    );
+
+    let mut b = jx_book();
+    b.skipped.push("Plan".into());
+    b.skipped.push("Prices".into());
+    let errors = workbook::scenario(&b).unwrap_err();
+    let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        text,
+        [
+            "Prices: this sheet is not read: name it \"Prices and capex\" (the workbook's sheets are named as in the template)"
+        ]
+    );
+
+    let mut b = jx_book();
+    b.sheets.push(decarb::workbook::Sheet {
+        name: "Prices and capex".into(),
+        rows: vec![
+            ["item", "id", "field", "value"]
+                .iter()
+                .map(|h| Value::Text(h.to_string()))
+                .collect(),
+            vec![
+                Value::Text("Fuel".into()),
+                Value::Text("lpg".into()),
+                Value::Text("price".into()),
+                Value::Num(2000.0),
+            ],
+        ],
+        ..Default::default()
+    });
+    let errors = workbook::scenario(&b).unwrap_err();
+    assert!(
+        errors[0]
+            .to_string()
+            .contains("give the unit of \"price\": JPY/GJ"),
+        "{errors:#?}"
+    );
 }

@@ -280,3 +280,22 @@ fn an_id_another_item_has_is_refused_and_nothing_follows_it() {
     assert_eq!(uses(s, "lpg2"), uses(&before, "lng"), "LNG's uses follow it");
     assert_eq!(uses(s, "lpg"), uses(&before, "lpg"), "LPG's stay");
 }
+
+#[test]
+fn moving_a_row_keeps_each_items_id_with_its_data() {
+    let mut h = harness_sized(app_full(jx(), None, FakeDialogs::default()), [1600.0, 1300.0]);
+    h.run();
+    menu(&mut h, "Edit", "Inventory…");
+    click(&mut h, "Grid regions");
+    let before = h.state().doc.scenario().clone();
+    // Up on the second region (rows in order, one Up each; the first is disabled)
+    let ups: Vec<_> = h.query_all_by_label("Up").collect();
+    ups[1].click();
+    h.run();
+    h.run();
+    let s = h.state().doc.scenario();
+    assert_eq!(s.regions[0], before.regions[1]);
+    assert_eq!(s.regions[1], before.regions[0]);
+    assert_eq!(s.sites, before.sites, "the sites keep their regions");
+    assert!(h.state().inventory.cells.errors.is_empty());
+}

@@ -67,12 +67,7 @@ fn key_rows<'a>(
             continue;
         }
         if let Value::Error(e) = value {
-            ctx.err(
-                sheet_name,
-                Some(row),
-                col(key_col + 1, "value"),
-                format!("the cell holds the spreadsheet error {e}"),
-            );
+            ctx.err(sheet_name, Some(row), col(key_col + 1, "value"), error_text(e));
             out.push((
                 k,
                 KeyCell {

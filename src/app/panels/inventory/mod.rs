@@ -180,8 +180,10 @@ fn ids_of(s: &Scenario) -> Vec<(Kind, Vec<String>)> {
     .collect()
 }
 
-/// An id typed over another one renames it: every reference follows. An id another item
-/// already has is refused (its references would mix with the other's).
+/// An id typed over another one renames it: every reference follows. Renames are told from
+/// moves by the ids as a whole: a move keeps them, a rename takes one away and brings a new one
+/// (so a row moved in the same frame is never taken for a rename). An id another item already
+/// has is refused (their references would mix).
 fn follow_renames(
     s: &mut Scenario,
     before: &[(Kind, Vec<String>)],
@@ -189,37 +191,39 @@ fn follow_renames(
 ) -> bool {
     let mut changed = false;
     for (kind, old) in before {
-        if kind.count(s) != old.len() {
+        let now: Vec<String> = (0..kind.count(s)).filter_map(|i| kind.id(s, i)).collect();
+        if now.len() != old.len() {
             continue;
         }
-        for (i, old_id) in old.iter().enumerate() {
-            let Some(new_id) = kind.id(s, i) else { continue };
-            if &new_id == old_id {
-                continue;
-            }
-            // put the old id back, then rename it with its references
-            set_id(s, *kind, i, old_id);
-            let (list, head) = match kind {
-                Kind::Region => ("regions", "id"),
-                Kind::Fuel => ("fuels", "id"),
-                Kind::Site => ("sites", "id"),
-                Kind::Material => ("materials", "id"),
-                Kind::Ppa => ("ppas", "id"),
-                Kind::Target => ("targets", "label"),
-                Kind::History => continue,
-            };
-            if old.contains(&new_id) {
-                let key = format!("{list}[{i}].{head}");
-                cells.errors.insert(
-                    key.clone(),
-                    format!("\"{new_id}\" is taken by another {}: choose another", kind.noun()),
-                );
-                cells.text.insert(key, new_id);
-                continue;
-            }
-            structure::rename(s, *kind, i, &new_id);
-            changed = true;
+        let (list, head) = match kind {
+            Kind::Region => ("regions", "id"),
+            Kind::Fuel => ("fuels", "id"),
+            Kind::Site => ("sites", "id"),
+            Kind::Material => ("materials", "id"),
+            Kind::Ppa => ("ppas", "id"),
+            Kind::Target => ("targets", "label"),
+            Kind::History => continue,
+        };
+        let count = |v: &[String], x: &String| v.iter().filter(|y| *y == x).count();
+        // the id that went, and the item that holds the new one (where the old one was)
+        let gone: Vec<&String> = old.iter().filter(|x| count(old, x) > count(&now, x)).collect();
+        let [gone_id] = gone.as_slice() else { continue };
+        let Some(i) = (0..now.len()).find(|&i| old[i] == **gone_id && now[i] != old[i]) else {
+            continue;
+        };
+        let new_id = now[i].clone();
+        set_id(s, *kind, i, gone_id);
+        if old.contains(&new_id) {
+            let key = format!("{list}[{i}].{head}");
+            cells.errors.insert(
+                key.clone(),
+                format!("\"{new_id}\" is taken by another {}: choose another", kind.noun()),
+            );
+            cells.text.insert(key, new_id);
+            continue;
         }
+        structure::rename(s, *kind, i, &new_id);
+        changed = true;
     }
     changed
 }

@@ -130,7 +130,9 @@ pub fn cell<T>(
                     cells.text.insert(key.to_string(), text.clone());
                 }
                 if leaving && cells.text.contains_key(key) {
-                    if text != current {
+                    if text == current {
+                        cells.errors.remove(key);
+                    } else {
                         match (col.set)(item, &text, base_year) {
                             Ok(()) => {
                                 cells.errors.remove(key);
