@@ -521,9 +521,9 @@ mod tests {
     fn fuel_switch_levers_of_the_goal_seek_follow_a_fuel_and_go_with_it() {
         use crate::model::{FuelSwitch, GoalSeek, Path, SeekLever};
         let mut s = jx();
-        s.sites[0].fuel_switches.push(FuelSwitch {
-            id: None,
-            from: "coke".into(),
+        let switch = |id: Option<&str>, from: &str| FuelSwitch {
+            id: id.map(String::from),
+            from: from.into(),
             to: "electricity".into(),
             share: Path(vec![(2025, 0.0)]),
             ratio: 1.0,
@@ -531,7 +531,11 @@ mod tests {
             lifetime_years: 20,
             source: String::new(),
             assumption: None,
-        });
+        };
+        // a rule named after its fuels, one with its own name, one of another fuel
+        s.sites[0].fuel_switches.push(switch(None, "coke"));
+        s.sites[0].fuel_switches.push(switch(Some("kiln"), "coke"));
+        s.sites[0].fuel_switches.push(switch(None, "heavy_oil_bc"));
         let lever = |rule: &str| SeekLever {
             lever: LeverRef::FuelSwitch {
                 site: "saganoseki".into(),
@@ -543,7 +547,11 @@ mod tests {
         };
         s.goal_seek = Some(GoalSeek {
             targets: vec![s.targets[0].label.clone()],
-            levers: vec![lever("coke→electricity")],
+            levers: vec![
+                lever("coke→electricity"),
+                lever("kiln"),
+                lever("heavy_oil_bc→electricity"),
+            ],
             ..GoalSeek::default()
         });
         assert!(
@@ -551,24 +559,94 @@ mod tests {
             "{:?}",
             crate::model::validate::validate(&s)
         );
+        // what the shipped file refers to it by (uses, reported quantities, uncertainty members)
         let f = s.fuel_index("coke").unwrap();
-        assert!(rename(&mut s, Kind::Fuel, f, "coke_breeze") >= 2);
+        let shipped = rename(&mut jx(), Kind::Fuel, f, "coke_breeze");
+        assert!(shipped >= 1);
+        // … and here also the two switches' `from` and the one lever named after the fuel
+        assert_eq!(rename(&mut s, Kind::Fuel, f, "coke_breeze"), shipped + 2 + 1);
         let g = s.goal_seek.as_ref().unwrap();
         assert_eq!(
-            g.levers[0].lever,
-            LeverRef::FuelSwitch {
-                site: "saganoseki".into(),
-                rule: "coke_breeze→electricity".into()
-            }
+            g.levers.iter().map(|l| l.lever.clone()).collect::<Vec<_>>(),
+            vec![
+                LeverRef::FuelSwitch {
+                    site: "saganoseki".into(),
+                    rule: "coke_breeze→electricity".into()
+                },
+                LeverRef::FuelSwitch {
+                    site: "saganoseki".into(),
+                    rule: "kiln".into()
+                },
+                LeverRef::FuelSwitch {
+                    site: "saganoseki".into(),
+                    rule: "heavy_oil_bc→electricity".into()
+                },
+            ]
         );
         assert!(crate::model::validate::validate(&s).is_empty());
         let out = remove(&mut s, Kind::Fuel, f).unwrap();
         assert!(
-            out.iter().any(|l| l.contains("loses 1 fuel-switch lever")),
+            out.contains(
+                &"site \"saganoseki\" loses 2 fuel switch(es) from or to \"coke_breeze\"".to_string()
+            ),
             "{out:?}"
         );
-        assert!(s.goal_seek.is_none(), "no lever left: the settings go");
+        assert!(
+            out.contains(&"the goal seek loses 2 fuel-switch lever(s)".to_string()),
+            "{out:?}"
+        );
+        // the other fuel's rule and its lever stay
+        assert_eq!(
+            s.goal_seek.as_ref().unwrap().levers[0].lever,
+            LeverRef::FuelSwitch {
+                site: "saganoseki".into(),
+                rule: "heavy_oil_bc→electricity".into()
+            }
+        );
         assert!(crate::model::validate::validate(&s).is_empty());
+        // a fuel no lever names: nothing said of the goal seek
+        let g = s.fuel_index("gasoline").unwrap();
+        let out = remove(&mut s, Kind::Fuel, g).unwrap();
+        assert!(out.iter().all(|l| !l.contains("goal seek")), "{out:?}");
+        // the last lever's fuel: the settings go
+        let h = s.fuel_index("heavy_oil_bc").unwrap();
+        let out = remove(&mut s, Kind::Fuel, h).unwrap();
+        assert!(
+            out.contains(&"the goal-seek settings had no lever left and are removed".to_string()),
+            "{out:?}"
+        );
+        assert!(s.goal_seek.is_none());
+        assert!(crate::model::validate::validate(&s).is_empty());
+    }
+
+    #[test]
+    fn a_site_removal_says_only_what_applies() {
+        use crate::model::{GoalSeek, SeekLever};
+        let mut s = jx();
+        s.goal_seek = Some(GoalSeek {
+            targets: vec![s.targets[0].label.clone()],
+            levers: vec![SeekLever {
+                lever: LeverRef::Co2Free {
+                    site: "kurami".into(),
+                },
+                min: None,
+                max: None,
+                reach_year: None,
+            }],
+            ..GoalSeek::default()
+        });
+        // a material without site effects: no word of them
+        s.materials[0].fuel_saving_share = 0.0;
+        s.materials[0].recycled_feed_t_co2_per_t = 0.0;
+        let i = s.site_index("saganoseki").unwrap();
+        let out = remove(&mut s, Kind::Site, i).unwrap();
+        assert!(out.iter().all(|l| !l.contains("effects at the site")), "{out:?}");
+        assert!(
+            out.iter().all(|l| !l.contains("goal seek")),
+            "no lever names it: {out:?}"
+        );
+        assert!(out.iter().any(|l| l.contains("becomes company-wide")), "{out:?}");
+        assert_eq!(s.goal_seek.as_ref().unwrap().levers.len(), 1);
     }
 
     #[test]
