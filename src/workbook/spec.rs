@@ -569,3 +569,32 @@ pub const SHEETS: &[SheetSpec] = &[
 pub fn sheet_spec(name: &str) -> Option<&'static SheetSpec> {
     SHEETS.iter().find(|s| same_name(s.name, name))
 }
+
+/// The choices of the enum columns, as the workbook and the window write them.
+pub const GENERATION_KINDS: &[(&str, crate::model::GenerationKind)] = &[
+    ("Hydro", crate::model::GenerationKind::Hydro),
+    ("Solar", crate::model::GenerationKind::Solar),
+    ("Wind", crate::model::GenerationKind::Wind),
+    ("Geothermal", crate::model::GenerationKind::Geothermal),
+    ("Binary", crate::model::GenerationKind::Binary),
+    ("Biomass", crate::model::GenerationKind::Biomass),
+    ("Other", crate::model::GenerationKind::Other),
+];
+pub const PPA_KINDS: &[(&str, crate::model::PpaKind)] = &[
+    ("OnSite", crate::model::PpaKind::OnSite),
+    ("OffSite", crate::model::PpaKind::OffSite),
+    ("Virtual", crate::model::PpaKind::Virtual),
+];
+pub const HISTORY_KINDS: &[(&str, crate::model::HistoryKind)] = &[
+    ("Actual", crate::model::HistoryKind::Actual),
+    ("Outlook", crate::model::HistoryKind::Outlook),
+    ("Plan", crate::model::HistoryKind::Plan),
+];
+pub const METHODS: &[(&str, crate::model::Scope2Method)] = &[
+    ("Market", crate::model::Scope2Method::Market),
+    ("Location", crate::model::Scope2Method::Location),
+];
+pub const PERS: &[(&str, crate::model::Per)] = &[
+    ("Tonne", crate::model::Per::Tonne),
+    ("MillionJpy", crate::model::Per::MillionJpy),
+];

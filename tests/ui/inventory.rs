@@ -2,6 +2,7 @@
 //! saved; what `decarb summary` then says of the file; removals that ask first; the engine on
 //! the last valid inventory while a cell does not read; import from the File menu.
 
+use super::journeys::menu;
 use super::{app_full, harness_sized, jx};
 use decarb::app::DecarbApp;
 use decarb::app::dialogs::{Choice, FakeDialogs};
@@ -10,14 +11,6 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 type H = Harness<'static, DecarbApp>;
-
-fn menu(h: &mut H, menu: &str, item: &str) {
-    h.get_by_role_and_label(Role::Button, menu).click();
-    h.run();
-    h.get_by_role_and_label(Role::Button, item).click();
-    h.run();
-    h.run();
-}
 
 fn click(h: &mut H, label: &str) {
     h.get_by_label(label).click();

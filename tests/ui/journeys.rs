@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 type H = Harness<'static, DecarbApp>;
 
 /// Clicks a menu, then an item in it, as a user does.
-fn menu(h: &mut H, menu: &str, item: &str) {
+pub(super) fn menu(h: &mut H, menu: &str, item: &str) {
     h.get_by_role_and_label(Role::Button, menu).click();
     h.run();
     h.get_by_role_and_label(Role::Button, item).click();

@@ -3,30 +3,7 @@
 
 use super::*;
 
-const KINDS: &[(&str, GenerationKind)] = &[
-    ("Hydro", GenerationKind::Hydro),
-    ("Solar", GenerationKind::Solar),
-    ("Wind", GenerationKind::Wind),
-    ("Geothermal", GenerationKind::Geothermal),
-    ("Binary", GenerationKind::Binary),
-    ("Biomass", GenerationKind::Biomass),
-    ("Other", GenerationKind::Other),
-];
-const PPA_KINDS: &[(&str, PpaKind)] = &[
-    ("OnSite", PpaKind::OnSite),
-    ("OffSite", PpaKind::OffSite),
-    ("Virtual", PpaKind::Virtual),
-];
-const HISTORY_KINDS: &[(&str, HistoryKind)] = &[
-    ("Actual", HistoryKind::Actual),
-    ("Outlook", HistoryKind::Outlook),
-    ("Plan", HistoryKind::Plan),
-];
-const METHODS: &[(&str, Scope2Method)] = &[
-    ("Market", Scope2Method::Market),
-    ("Location", Scope2Method::Location),
-];
-const PERS: &[(&str, Per)] = &[("Tonne", Per::Tonne), ("MillionJpy", Per::MillionJpy)];
+use crate::workbook::spec::{GENERATION_KINDS as KINDS, HISTORY_KINDS, METHODS, PERS, PPA_KINDS};
 
 fn names<'a, T>(o: &'a [(&'a str, T)]) -> Vec<&'a str> {
     o.iter().map(|(n, _)| *n).collect()

@@ -4,6 +4,7 @@
 use super::table::{Col, Edit, Lists};
 use crate::model::*;
 use crate::workbook::read::{parse_number, parse_path, parse_scopes};
+use crate::workbook::spec::{GENERATION_KINDS as KINDS, HISTORY_KINDS, PPA_KINDS};
 use crate::workbook::{Value, path_cell};
 
 pub fn num_text(x: f64) -> String {
@@ -74,6 +75,7 @@ fn sites_or_company(l: &Lists) -> Vec<String> {
 /// The choice of a material that belongs to no site.
 pub const COMPANY_WIDE: &str = "(whole company)";
 
+/// A column from its header, field, width, edit and its get / set bodies (`set` may use `?`).
 macro_rules! col {
     ($head:expr, $field:expr, $w:expr, $edit:expr, |$x:ident, $b:ident| $get:expr, |$y:ident, $t:ident, $c:ident| $set:expr) => {
         Col {
@@ -93,6 +95,7 @@ macro_rules! col {
         }
     };
 }
+pub(super) use col;
 
 #[rustfmt::skip]
 pub fn region_cols() -> Vec<Col<GridRegion>> {
@@ -133,15 +136,6 @@ pub fn fuel_use_cols() -> Vec<Col<FuelUse>> {
     ]
 }
 
-const KINDS: [(&str, GenerationKind); 7] = [
-    ("Hydro", GenerationKind::Hydro),
-    ("Solar", GenerationKind::Solar),
-    ("Wind", GenerationKind::Wind),
-    ("Geothermal", GenerationKind::Geothermal),
-    ("Binary", GenerationKind::Binary),
-    ("Biomass", GenerationKind::Biomass),
-    ("Other", GenerationKind::Other),
-];
 fn kinds(_: &Lists) -> Vec<String> {
     KINDS.iter().map(|k| k.0.to_string()).collect()
 }
@@ -157,7 +151,7 @@ fn pick<T: Copy>(t: &str, options: &[(&str, T)]) -> Result<T, String> {
 pub fn own_generation_cols() -> Vec<Col<OwnGeneration>> {
     vec![
         col!("name", "name", 180.0, Edit::Text, |x, b| x.name.clone(), |x, t, b| x.name = t.to_string()),
-        col!("kind", "kind", 90.0, Edit::Choice(kinds), |x, b| format!("{:?}", x.kind), |x, t, b| x.kind = pick(t, &KINDS)?),
+        col!("kind", "kind", 90.0, Edit::Choice(kinds), |x, b| format!("{:?}", x.kind), |x, t, b| x.kind = pick(t, KINDS)?),
         col!("output [MWh]", "output_mwh", 160.0, Edit::Text, |x, b| path_text(&x.output_mwh, b), |x, t, b| x.output_mwh = path(t, b)?),
         col!("source", "source", 180.0, Edit::Text, |x, b| x.source.clone(), |x, t, b| x.source = t.to_string()),
         col!("assumption", "assumption", 180.0, Edit::Text, |x, b| x.assumption.clone().unwrap_or_default(), |x, t, b| x.assumption = note(t)),
@@ -184,11 +178,6 @@ pub fn material_cols() -> Vec<Col<Material>> {
     ]
 }
 
-const PPA_KINDS: [(&str, PpaKind); 3] = [
-    ("OnSite", PpaKind::OnSite),
-    ("OffSite", PpaKind::OffSite),
-    ("Virtual", PpaKind::Virtual),
-];
 fn ppa_kinds(_: &Lists) -> Vec<String> {
     PPA_KINDS.iter().map(|k| k.0.to_string()).collect()
 }
@@ -219,7 +208,7 @@ pub fn ppa_cols() -> Vec<Col<Ppa>> {
     vec![
         col!("id", "id", 90.0, Edit::Text, |x, b| x.id.clone(), |x, t, b| x.id = t.trim().to_string()),
         col!("name", "name", 160.0, Edit::Text, |x, b| x.name.clone(), |x, t, b| x.name = t.to_string()),
-        col!("kind", "kind", 80.0, Edit::Choice(ppa_kinds), |x, b| format!("{:?}", x.kind), |x, t, b| x.kind = pick(t, &PPA_KINDS)?),
+        col!("kind", "kind", 80.0, Edit::Choice(ppa_kinds), |x, b| format!("{:?}", x.kind), |x, t, b| x.kind = pick(t, PPA_KINDS)?),
         col!("capacity [MW]", "capacity_mw", 140.0, Edit::Text, |x, b| path_text(&x.capacity_mw, b), |x, t, b| x.capacity_mw = path(t, b)?),
         col!("yield [MWh/MW]", "yield_mwh_per_mw", 80.0, Edit::Text, |x, b| num_text(x.yield_mwh_per_mw), |x, t, b| x.yield_mwh_per_mw = num(t)?),
         col!("allocation", "allocation", 160.0, Edit::Text, |x, b| allocation_text(&x.allocation), |x, t, b| x.allocation = allocation(t)?),
@@ -327,11 +316,6 @@ pub fn target_cols() -> Vec<Col<Target>> {
     ]
 }
 
-const HISTORY_KINDS: [(&str, HistoryKind); 3] = [
-    ("Actual", HistoryKind::Actual),
-    ("Outlook", HistoryKind::Outlook),
-    ("Plan", HistoryKind::Plan),
-];
 fn history_kinds(_: &Lists) -> Vec<String> {
     HISTORY_KINDS.iter().map(|k| k.0.to_string()).collect()
 }
@@ -340,7 +324,7 @@ fn history_kinds(_: &Lists) -> Vec<String> {
 pub fn history_cols() -> Vec<Col<HistoryEntry>> {
     vec![
         col!("year [FY]", "year", 50.0, Edit::Text, |x, b| x.year.to_string(), |x, t, b| x.year = year(t)?),
-        col!("kind", "kind", 80.0, Edit::Choice(history_kinds), |x, b| format!("{:?}", x.kind), |x, t, b| x.kind = pick(t, &HISTORY_KINDS)?),
+        col!("kind", "kind", 80.0, Edit::Choice(history_kinds), |x, b| format!("{:?}", x.kind), |x, t, b| x.kind = pick(t, HISTORY_KINDS)?),
         col!("scope 1 [t-CO2]", "scope1_t", 90.0, Edit::Text, |x, b| opt_text(x.scope1_t), |x, t, b| x.scope1_t = opt_num(t)?),
         col!("scope 2 market [t-CO2]", "scope2_t", 90.0, Edit::Text, |x, b| opt_text(x.scope2_t), |x, t, b| x.scope2_t = opt_num(t)?),
         col!("scope 2 location [t-CO2]", "scope2_location_t", 90.0, Edit::Text, |x, b| opt_text(x.scope2_location_t), |x, t, b| x.scope2_location_t = opt_num(t)?),

@@ -1,6 +1,6 @@
 //! The Company tab: name, years, currency, notes, company-wide figures and cost settings.
 
-use super::columns::{note, num, num_text, path, path_text, year};
+use super::columns::{col, note, num, num_text, path, path_text, year};
 use super::table::{Col, Edit, Lists, form};
 use crate::app::inventory::Cells;
 use crate::i18n::{Lang, tr};
@@ -8,121 +8,116 @@ use crate::model::Scenario;
 use crate::model::validate::Problem;
 
 fn cols() -> Vec<Col<Scenario>> {
-    macro_rules! c {
-        ($head:expr, $field:expr, $w:expr, |$x:ident, $b:ident| $get:expr, |$y:ident, $t:ident, $c:ident| $set:expr) => {
-            Col {
-                head: $head,
-                field: $field,
-                width: $w,
-                edit: Edit::Text,
-                get: |$x, $b| {
-                    let _ = $b;
-                    $get
-                },
-                set: |$y, $t, $c| {
-                    let _ = $c;
-                    $set;
-                    Ok(())
-                },
-            }
-        };
-    }
     vec![
-        c!(
+        col!(
             "name",
             "meta.name",
             420.0,
+            Edit::Text,
             |x, b| x.meta.name.clone(),
             |x, t, b| x.meta.name = t.to_string()
         ),
-        c!(
+        col!(
             "organisation",
             "meta.organisation",
             420.0,
+            Edit::Text,
             |x, b| x.meta.organisation.clone(),
             |x, t, b| x.meta.organisation = t.to_string()
         ),
-        c!(
+        col!(
             "author",
             "meta.author",
             420.0,
+            Edit::Text,
             |x, b| x.meta.author.clone(),
             |x, t, b| x.meta.author = t.to_string()
         ),
-        c!(
+        col!(
             "currency",
             "meta.currency",
             80.0,
+            Edit::Text,
             |x, b| x.meta.currency.clone(),
             |x, t, b| x.meta.currency = t.trim().to_string()
         ),
-        c!(
+        col!(
             "base year [FY]",
             "base_year",
             80.0,
+            Edit::Text,
             |x, b| x.base_year.to_string(),
             |x, t, b| x.base_year = year(t)?
         ),
-        c!(
+        col!(
             "last year [FY]",
             "last_year",
             80.0,
+            Edit::Text,
             |x, b| x.last_year.to_string(),
             |x, t, b| x.last_year = year(t)?
         ),
-        c!(
+        col!(
             "primary energy per MWh [GJ/MWh]",
             "primary_gj_per_mwh",
             80.0,
+            Edit::Text,
             |x, b| num_text(x.primary_gj_per_mwh),
             |x, t, b| x.primary_gj_per_mwh = num(t)?
         ),
-        c!(
+        col!(
             "revenue [JPY]",
             "revenue_jpy",
             300.0,
+            Edit::Text,
             |x, b| path_text(&x.revenue_jpy, b),
             |x, t, b| x.revenue_jpy = path(t, b)?
         ),
-        c!(
+        col!(
             "credits [t-CO2/yr]",
             "credits.t_co2_per_yr",
             300.0,
+            Edit::Text,
             |x, b| path_text(&x.credits.t_co2_per_yr, b),
             |x, t, b| x.credits.t_co2_per_yr = path(t, b)?
         ),
-        c!(
+        col!(
             "credit price [JPY/t-CO2]",
             "credits.price_jpy_per_t",
             300.0,
+            Edit::Text,
             |x, b| path_text(&x.credits.price_jpy_per_t, b),
             |x, t, b| x.credits.price_jpy_per_t = path(t, b)?
         ),
-        c!(
+        col!(
             "carbon price [JPY/t-CO2]",
             "carbon_price_jpy_per_t",
             300.0,
+            Edit::Text,
             |x, b| path_text(&x.carbon_price_jpy_per_t, b),
             |x, t, b| x.carbon_price_jpy_per_t = path(t, b)?
         ),
-        c!(
+        col!(
             "discount rate [%/yr]",
             "discount_rate_pct",
             80.0,
+            Edit::Text,
             |x, b| num_text(x.discount_rate_pct),
             |x, t, b| x.discount_rate_pct = num(t)?
         ),
-        c!(
+        col!(
             "cost source",
             "cost.source",
             420.0,
+            Edit::Text,
             |x, b| x.cost.source.clone(),
             |x, t, b| x.cost.source = t.to_string()
         ),
-        c!(
+        col!(
             "cost assumption",
             "cost.assumption",
             420.0,
+            Edit::Text,
             |x, b| x.cost.assumption.clone().unwrap_or_default(),
             |x, t, b| x.cost.assumption = note(t)
         ),
