@@ -535,6 +535,24 @@ pub fn path_of(v: &Value, base_year: i32) -> Result<Path, String> {
     }
 }
 
+/// A PPA's allocation, `SITE-A 0.5; SITE-B 0.5` (also `SITE-A: 0.5`, `=`, new lines); a site
+/// alone takes the whole output. One result per part, the workbook and the window alike.
+pub fn parse_allocation(text: &str) -> Vec<Result<(String, f64), String>> {
+    let many = text.contains([';', '\n']);
+    text.split([';', '\n'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|part| match part.rsplit_once([' ', ':', '=']) {
+            Some((id, x)) if parse_number(x).is_some() => Ok((
+                id.trim().trim_end_matches([':', '=']).trim().to_string(),
+                parse_number(x).unwrap_or(0.0),
+            )),
+            _ if !many => Ok((part.to_string(), 1.0)),
+            _ => Err(format!("\"{part}\" needs a share: SITE 0.5")),
+        })
+        .collect()
+}
+
 /// Parses `2018: 0.1; 2030: 1` (also `=` for `:` and new lines for `;`); a plain number is a
 /// constant.
 pub fn parse_path(t: &str, base_year: i32) -> Result<Path, String> {

@@ -162,6 +162,23 @@ fn paths_cells_read_numbers_keyframes_and_refuse_the_rest() {
     assert!(parse_path("2018 0.5", 2018).is_err());
     assert!(parse_path("20x8: 0.5", 2018).is_err());
     assert!(parse_path("2018: half", 2018).is_err());
+    // a PPA's allocation, as the workbook and the window read it
+    use decarb::workbook::read::parse_allocation;
+    let ok = |t: &str| parse_allocation(t).into_iter().collect::<Result<Vec<_>, _>>();
+    assert_eq!(ok("KURAMI").unwrap(), [("KURAMI".to_string(), 1.0)]);
+    assert_eq!(
+        ok("SITE-A 0.5; SITE-B: 0.25\nSITE-C=0.25").unwrap(),
+        [
+            ("SITE-A".to_string(), 0.5),
+            ("SITE-B".to_string(), 0.25),
+            ("SITE-C".to_string(), 0.25)
+        ]
+    );
+    assert!(
+        ok("SITE-A 0.5; SITE-B")
+            .unwrap_err()
+            .contains("\"SITE-B\" needs a share")
+    );
     // a path cell writes back to the same keyframes, bit for bit
     let p = Path(vec![(2019, 0.1 + 0.2), (2030, 1.0 / 3.0)]);
     match decarb::workbook::path_cell(&p, 2018) {

@@ -376,21 +376,16 @@ fn lifetime_or(row: &Row, ctx: &mut Ctx, col: &str, v: Option<i64>, default: u32
 fn allocation(s: &Scenario, row: &Row, ctx: &mut Ctx) -> Vec<(String, f64)> {
     let text = row.req_text(ctx, "allocation");
     let mut out = Vec::new();
-    for part in text.split([';', '\n']).map(str::trim).filter(|p| !p.is_empty()) {
-        let (id, share) = match part.rsplit_once([' ', ':', '=']) {
-            Some((id, x)) if parse_number(x).is_some() => {
-                (id.trim().trim_end_matches([':', '=']).trim(), parse_number(x))
+    for part in parse_allocation(&text) {
+        match part {
+            Ok((id, share)) => {
+                if s.site_index(&id).is_none() && !ctx.sites_unread {
+                    row.err(ctx, "allocation", format!("no site \"{id}\" on the Sites sheet"));
+                }
+                out.push((id, share));
             }
-            _ => (part, if text.contains(';') { None } else { Some(1.0) }),
-        };
-        let Some(share) = share else {
-            row.err(ctx, "allocation", format!("\"{part}\" needs a share: SITE 0.5"));
-            continue;
-        };
-        if s.site_index(id).is_none() && !ctx.sites_unread {
-            row.err(ctx, "allocation", format!("no site \"{id}\" on the Sites sheet"));
+            Err(m) => row.err(ctx, "allocation", m),
         }
-        out.push((id.to_string(), share));
     }
     out
 }

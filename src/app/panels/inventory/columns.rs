@@ -189,18 +189,7 @@ fn allocation_text(a: &[(String, f64)]) -> String {
         .join("; ")
 }
 fn allocation(t: &str) -> Result<Vec<(String, f64)>, String> {
-    let parts: Vec<&str> = t.split(';').map(str::trim).filter(|p| !p.is_empty()).collect();
-    let mut out = Vec::new();
-    for part in &parts {
-        match part.rsplit_once(' ') {
-            Some((id, x)) if parse_number(x).is_some() => {
-                out.push((id.trim().to_string(), parse_number(x).unwrap_or(0.0)))
-            }
-            _ if parts.len() == 1 => out.push((part.to_string(), 1.0)),
-            _ => return Err(format!("\"{part}\" needs a share: SITE 0.5")),
-        }
-    }
-    Ok(out)
+    crate::workbook::read::parse_allocation(t).into_iter().collect()
 }
 
 #[rustfmt::skip]
