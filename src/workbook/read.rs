@@ -74,6 +74,26 @@ struct Ctx {
     sites_unread: bool,
 }
 
+/// Units compare without case or spaces (`MWh` = `mwh`, `JPY/t-CO2` = `JPY / t-CO2`).
+fn same_unit(a: &str, b: &str) -> bool {
+    norm(a).replace(' ', "") == norm(b).replace(' ', "")
+}
+
+/// The message of a key/value row whose unit cell is not the field's (`None` when it is).
+fn unit_problem(field: &str, want: &str, given: &str) -> Option<String> {
+    if same_unit(want, given) {
+        None
+    } else if given.is_empty() {
+        Some(format!("give the unit of \"{field}\": {want}"))
+    } else if want.is_empty() {
+        Some(format!("\"{field}\" takes no unit, not {given}"))
+    } else {
+        Some(format!(
+            "unit {given} given, \"{field}\" is in {want}: convert the figure to {want}"
+        ))
+    }
+}
+
 /// What an error cell says: a spreadsheet's error code, or why the cell was refused.
 fn error_text(e: &str) -> String {
     if e.starts_with('#') {
@@ -207,7 +227,7 @@ impl<'a> Table<'a> {
                     );
                     continue;
                 }
-                (want, Some(u)) if norm(want).replace(' ', "") != norm(u).replace(' ', "") => {
+                (want, Some(u)) if !same_unit(want, u) => {
                     ctx.err(
                         spec.name,
                         Some(hrow),

@@ -41,19 +41,10 @@ fn key_rows<'a>(
             continue;
         };
         let want = keys[k].unit;
-        let same = norm(want).replace(' ', "") == norm(&unit).replace(' ', "");
         let blank = unit.is_empty() && value.is_empty();
-        if !same && !blank {
-            let m = if unit.is_empty() {
-                format!("give the unit of \"{}\": {want}", keys[k].name)
-            } else if want.is_empty() {
-                format!("\"{}\" takes no unit, not {unit}", keys[k].name)
-            } else {
-                format!(
-                    "unit {unit} given, \"{}\" is in {want}: convert the figure to {want}",
-                    keys[k].name
-                )
-            };
+        if let Some(m) = unit_problem(keys[k].name, want, &unit)
+            && !blank
+        {
             ctx.err(sheet_name, Some(row), col(key_col + 2, "unit"), m);
             // (present, with a problem: not "missing" as well)
             out.push((

@@ -426,17 +426,9 @@ pub(super) fn prices(book: &Book, ctx: &mut Ctx, s: &mut Scenario) {
         };
         let unit = row.text("unit");
         let value = row.cell("value");
-        if norm(key.unit).replace(' ', "") != norm(&unit).replace(' ', "") && !value.is_empty() {
-            let m = if unit.is_empty() {
-                format!("give the unit of \"{}\": {}", key.name, key.unit)
-            } else if key.unit.is_empty() {
-                format!("\"{}\" takes no unit, not {unit}", key.name)
-            } else {
-                format!(
-                    "unit {unit} given, \"{}\" is in {}: convert the figure to {}",
-                    key.name, key.unit, key.unit
-                )
-            };
+        if let Some(m) = unit_problem(key.name, key.unit, &unit)
+            && !value.is_empty()
+        {
             row.err(ctx, "unit", m);
             continue;
         }
